@@ -1,0 +1,92 @@
+package com.appealdesk.appeal;
+
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Timestamp;
+import java.time.Instant;
+import java.util.Optional;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Repository;
+
+/** Stores appeals in {@code appeal_desk.appeal}. */
+@Repository
+public class AppealRepository {
+
+    private static final String COLUMNS = """
+            tracking_number, account_id, restriction_reason, channel, full_name, residence_region, id_document_type,
+            language, email, phone, status, decision, decision_reason, decided_by, decided_at, created_at""";
+
+    private final JdbcClient jdbc;
+
+    AppealRepository(JdbcClient jdbc) {
+        this.jdbc = jdbc;
+    }
+
+    public void insert(Appeal appeal, String accessTokenHash) {
+        jdbc.sql("""
+                insert into appeal_desk.appeal (%s, access_token_hash, updated_at)
+                values (:tn, :account, :reason, :channel, :name, :region, :doc, :language, :email, :phone, :status,
+                        null, null, null, null, :created, :hash, :created)""".formatted(COLUMNS))
+                .param("tn", appeal.trackingNumber())
+                .param("account", appeal.accountId())
+                .param("reason", appeal.restrictionReason().name())
+                .param("channel", appeal.channel().name())
+                .param("name", appeal.fullName())
+                .param("region", appeal.residenceRegion())
+                .param("doc", appeal.idDocumentType().name())
+                .param("language", appeal.language())
+                .param("email", appeal.email())
+                .param("phone", appeal.phone())
+                .param("status", appeal.status().name())
+                .param("created", Timestamp.from(appeal.createdAt()))
+                .param("hash", accessTokenHash)
+                .update();
+    }
+
+    public Optional<Appeal> find(String trackingNumber) {
+        return jdbc.sql("select " + COLUMNS + " from appeal_desk.appeal where tracking_number = ?")
+                .param(trackingNumber).query(AppealRepository::map).optional();
+    }
+
+    /** Reads the appeal and locks its row until the transaction ends: serializes uploads, decisions and expiry. */
+    public Optional<Appeal> lock(String trackingNumber) {
+        return jdbc.sql("select " + COLUMNS + " from appeal_desk.appeal where tracking_number = ? for update")
+                .param(trackingNumber).query(AppealRepository::map).optional();
+    }
+
+    public Optional<String> accessTokenHash(String trackingNumber) {
+        return jdbc.sql("select access_token_hash from appeal_desk.appeal where tracking_number = ?")
+                .param(trackingNumber).query(String.class).optional();
+    }
+
+    public Optional<String> openAppealFor(String accountId) {
+        return jdbc.sql("select tracking_number from appeal_desk.appeal where account_id = ? and status in ('AWAITING_DOCUMENTS', 'IN_REVIEW')")
+                .param(accountId).query(String.class).optional();
+    }
+
+    public void updateStatus(String trackingNumber, AppealStatus status) {
+        jdbc.sql("update appeal_desk.appeal set status = ?, updated_at = now() where tracking_number = ?")
+                .params(status.name(), trackingNumber).update();
+    }
+
+    public void recordDecision(String trackingNumber, AppealStatus status, String decision, String reason, String decidedBy) {
+        jdbc.sql("""
+                update appeal_desk.appeal set status = ?, decision = ?, decision_reason = ?, decided_by = ?,
+                       decided_at = now(), updated_at = now() where tracking_number = ?""")
+                .params(status.name(), decision, reason, decidedBy, trackingNumber).update();
+    }
+
+    private static Appeal map(ResultSet rs, int row) throws SQLException {
+        return new Appeal(rs.getString("tracking_number"), rs.getString("account_id"),
+                RestrictionReason.valueOf(rs.getString("restriction_reason")), Channel.valueOf(rs.getString("channel")),
+                rs.getString("full_name"), rs.getString("residence_region"),
+                IdDocumentType.valueOf(rs.getString("id_document_type")), rs.getString("language"),
+                rs.getString("email"), rs.getString("phone"), AppealStatus.valueOf(rs.getString("status")),
+                rs.getString("decision"), rs.getString("decision_reason"), rs.getString("decided_by"),
+                instant(rs.getTimestamp("decided_at")), instant(rs.getTimestamp("created_at")));
+    }
+
+    private static Instant instant(Timestamp ts) {
+        return ts == null ? null : ts.toInstant();
+    }
+}

@@ -1,0 +1,54 @@
+package com.appealdesk.appeal;
+
+import com.appealdesk.notification.MessageTemplates;
+import java.util.List;
+import java.util.Locale;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+/** Builds the appellant's status page, with document names and the decision's public reason in their language. */
+@Service
+public class AppealStatusQuery {
+
+    private final AppealRepository appeals;
+    private final Checklist checklist;
+    private final AppealEvents events;
+    private final MessageTemplates templates;
+
+    AppealStatusQuery(AppealRepository appeals, Checklist checklist, AppealEvents events, MessageTemplates templates) {
+        this.appeals = appeals;
+        this.checklist = checklist;
+        this.events = events;
+        this.templates = templates;
+    }
+
+    @Transactional(readOnly = true)
+    public AppealStatusView status(String trackingNumber) {
+        Appeal appeal = appeals.find(trackingNumber).orElseThrow(() -> AppealException.notFound(trackingNumber));
+        Locale locale = templates.localeFor(appeal.language());
+        return new AppealStatusView(appeal.trackingNumber(), appeal.status(), appeal.restrictionReason(),
+                appeal.createdAt(), requiredDocuments(trackingNumber, locale), decision(appeal, locale),
+                events.of(trackingNumber));
+    }
+
+    @Transactional(readOnly = true)
+    public List<AppealStatusView.RequiredDocument> requiredDocuments(String trackingNumber) {
+        Appeal appeal = appeals.find(trackingNumber).orElseThrow(() -> AppealException.notFound(trackingNumber));
+        return requiredDocuments(trackingNumber, templates.localeFor(appeal.language()));
+    }
+
+    private List<AppealStatusView.RequiredDocument> requiredDocuments(String trackingNumber, Locale locale) {
+        return checklist.items(trackingNumber).stream()
+                .map(item -> new AppealStatusView.RequiredDocument(item.type(), templates.documentName(item.type(), locale),
+                        item.received(), item.round()))
+                .toList();
+    }
+
+    private AppealStatusView.Decision decision(Appeal appeal, Locale locale) {
+        if (appeal.decision() == null) {
+            return null;
+        }
+        return new AppealStatusView.Decision(appeal.decision(), appeal.decisionReason(),
+                templates.reasonText(appeal.decisionReason(), locale), appeal.decidedAt());
+    }
+}

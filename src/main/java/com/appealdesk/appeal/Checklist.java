@@ -1,0 +1,63 @@
+package com.appealdesk.appeal;
+
+import java.sql.Timestamp;
+import java.time.Instant;
+import java.util.Collection;
+import java.util.List;
+import java.util.UUID;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Repository;
+
+/**
+ * The required-documents checklist of each appeal, item by item ({@code appeal_desk.checklist_item}).
+ * Round 1 comes from the decision table; each request for more documents adds a round.
+ */
+@Repository
+public class Checklist {
+
+    public record Item(String type, int round, Instant requestedAt, UUID receivedDocumentId) {
+        public boolean received() {
+            return receivedDocumentId != null;
+        }
+    }
+
+    private final JdbcClient jdbc;
+
+    Checklist(JdbcClient jdbc) {
+        this.jdbc = jdbc;
+    }
+
+    /** Adds a round of requested document types; a type asked twice in one round is listed once. */
+    public void request(String trackingNumber, Collection<String> types) {
+        int round = jdbc.sql("select coalesce(max(request_round), 0) + 1 from appeal_desk.checklist_item where tracking_number = ?")
+                .param(trackingNumber).query(Integer.class).single();
+        types.stream().distinct().forEach(type -> jdbc.sql("""
+                insert into appeal_desk.checklist_item (tracking_number, document_type, request_round, requested_at)
+                values (?, ?, ?, now())""").params(trackingNumber, type, round).update());
+    }
+
+    public List<Item> items(String trackingNumber) {
+        return jdbc.sql("""
+                select document_type, request_round, requested_at, received_document_id from appeal_desk.checklist_item
+                where tracking_number = ? order by request_round, id""")
+                .param(trackingNumber)
+                .query((rs, n) -> new Item(rs.getString(1), rs.getInt(2), rs.getObject(3, Timestamp.class).toInstant(),
+                        rs.getObject(4, UUID.class)))
+                .list();
+    }
+
+    public List<String> outstandingTypes(String trackingNumber) {
+        return items(trackingNumber).stream().filter(item -> !item.received()).map(Item::type).toList();
+    }
+
+    /** Ticks off the oldest open item of this type; returns false when none was open. */
+    public boolean markReceived(String trackingNumber, String type, UUID documentId) {
+        return jdbc.sql("""
+                update appeal_desk.checklist_item set received_document_id = :doc where id = (
+                  select id from appeal_desk.checklist_item
+                  where tracking_number = :tn and document_type = :type and received_document_id is null
+                  order by request_round, id limit 1)""")
+                .param("doc", documentId).param("tn", trackingNumber).param("type", type)
+                .update() == 1;
+    }
+}

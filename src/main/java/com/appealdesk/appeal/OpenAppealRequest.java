@@ -1,0 +1,26 @@
+package com.appealdesk.appeal;
+
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.Email;
+import jakarta.validation.constraints.NotBlank;
+import jakarta.validation.constraints.NotNull;
+import jakarta.validation.constraints.Pattern;
+import jakarta.validation.constraints.Size;
+
+/** The body of {@code POST /api/appeals}. Region and language are checked further by {@link AppealIntake}. */
+public record OpenAppealRequest(
+        @NotBlank @Size(max = 64) @Pattern(regexp = "[A-Za-z0-9._:-]+", message = "may contain only letters, digits and . _ : -")
+        String accountId,
+        @NotNull RestrictionReason restrictionReason,
+        @NotNull Channel channel,
+        @NotNull @Valid Applicant applicant) {
+
+    public record Applicant(
+            @NotBlank @Size(max = 200) String fullName,
+            @NotBlank @Pattern(regexp = "[A-Z]{2}", message = "must be an ISO 3166 alpha-2 code such as US, TW or CN") String residenceRegion,
+            @NotNull IdDocumentType idDocumentType,
+            @NotBlank @Size(max = 35) String language,
+            @Email @Size(max = 254) String email,
+            @Size(max = 40) @Pattern(regexp = "\\+?[0-9 ()-]{5,40}", message = "must be a phone number such as +1 415 555 0100") String phone) {
+    }
+}

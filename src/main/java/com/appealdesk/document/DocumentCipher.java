@@ -1,0 +1,79 @@
+package com.appealdesk.document;
+
+import java.security.GeneralSecurityException;
+import java.security.SecureRandom;
+import java.util.Arrays;
+import java.util.Base64;
+import javax.crypto.Cipher;
+import javax.crypto.KeyGenerator;
+import javax.crypto.SecretKey;
+import javax.crypto.spec.GCMParameterSpec;
+import javax.crypto.spec.SecretKeySpec;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.stereotype.Component;
+
+/**
+ * Encrypts identity documents before they leave the application (AES-256-GCM, a fresh 96-bit nonce per document,
+ * stored in front of the ciphertext), so the object store only ever holds ciphertext whatever its own settings.
+ */
+@Component
+class DocumentCipher {
+
+    private static final Logger log = LoggerFactory.getLogger(DocumentCipher.class);
+    private static final int NONCE_BYTES = 12;
+    private static final int TAG_BITS = 128;
+
+    private final SecretKey key;
+    private final SecureRandom random = new SecureRandom();
+
+    DocumentCipher(DocumentProperties properties) {
+        this.key = properties.encryptionKey() == null || properties.encryptionKey().isBlank()
+                ? randomKey()
+                : new SecretKeySpec(decode(properties.encryptionKey()), "AES");
+    }
+
+    byte[] encrypt(byte[] plain) {
+        byte[] nonce = new byte[NONCE_BYTES];
+        random.nextBytes(nonce);
+        try {
+            Cipher cipher = Cipher.getInstance("AES/GCM/NoPadding");
+            cipher.init(Cipher.ENCRYPT_MODE, key, new GCMParameterSpec(TAG_BITS, nonce));
+            byte[] sealed = cipher.doFinal(plain);
+            byte[] out = Arrays.copyOf(nonce, NONCE_BYTES + sealed.length);
+            System.arraycopy(sealed, 0, out, NONCE_BYTES, sealed.length);
+            return out;
+        } catch (GeneralSecurityException e) {
+            throw new IllegalStateException("cannot encrypt document", e);
+        }
+    }
+
+    byte[] decrypt(byte[] stored) {
+        try {
+            Cipher cipher = Cipher.getInstance("AES/GCM/NoPadding");
+            cipher.init(Cipher.DECRYPT_MODE, key, new GCMParameterSpec(TAG_BITS, stored, 0, NONCE_BYTES));
+            return cipher.doFinal(stored, NONCE_BYTES, stored.length - NONCE_BYTES);
+        } catch (GeneralSecurityException e) {
+            throw new IllegalStateException("cannot decrypt document (wrong key or tampered object)", e);
+        }
+    }
+
+    private static byte[] decode(String base64) {
+        byte[] bytes = Base64.getDecoder().decode(base64.strip());
+        if (bytes.length != 32) {
+            throw new IllegalStateException("appeal.documents.encryption-key must be base64 of 32 bytes, got " + bytes.length);
+        }
+        return bytes;
+    }
+
+    private static SecretKey randomKey() {
+        log.warn("No APPEAL_DOCUMENT_ENCRYPTION_KEY set: using a random key, documents stored now cannot be read after a restart");
+        try {
+            KeyGenerator generator = KeyGenerator.getInstance("AES");
+            generator.init(256);
+            return generator.generateKey();
+        } catch (GeneralSecurityException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+}

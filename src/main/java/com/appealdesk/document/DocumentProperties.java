@@ -1,0 +1,15 @@
+package com.appealdesk.document;
+
+import org.springframework.boot.context.properties.ConfigurationProperties;
+import org.springframework.util.unit.DataSize;
+
+/**
+ * Settings of the document feature ({@code appeal.documents.*}).
+ *
+ * @param bucket        the S3 bucket that holds the (encrypted) documents; created at start-up when missing
+ * @param maxSize       the largest upload accepted
+ * @param encryptionKey base64 of a 256-bit AES key; when empty a random key is made at start-up (development only)
+ */
+@ConfigurationProperties("appeal.documents")
+public record DocumentProperties(String bucket, DataSize maxSize, String encryptionKey) {
+}

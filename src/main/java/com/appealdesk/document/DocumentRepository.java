@@ -1,0 +1,51 @@
+package com.appealdesk.document;
+
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Timestamp;
+import java.util.List;
+import java.util.Optional;
+import java.util.UUID;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Repository;
+
+/** Document metadata and the record of who viewed which document ({@code appeal_desk.document}, {@code document_view}). */
+@Repository
+class DocumentRepository {
+
+    private static final String COLUMNS = "id, tracking_number, document_type, object_key, sha256, size_bytes, content_type, uploaded_at";
+
+    private final JdbcClient jdbc;
+
+    DocumentRepository(JdbcClient jdbc) {
+        this.jdbc = jdbc;
+    }
+
+    void insert(StoredDocument doc) {
+        jdbc.sql("insert into appeal_desk.document (" + COLUMNS + ") values (?, ?, ?, ?, ?, ?, ?, ?)")
+                .params(doc.id(), doc.trackingNumber(), doc.type(), doc.objectKey(), doc.sha256(), doc.size(),
+                        doc.contentType(), Timestamp.from(doc.uploadedAt()))
+                .update();
+    }
+
+    Optional<StoredDocument> find(UUID id) {
+        return jdbc.sql("select " + COLUMNS + " from appeal_desk.document where id = ?").param(id)
+                .query(DocumentRepository::map).optional();
+    }
+
+    List<StoredDocument> ofAppeal(String trackingNumber) {
+        return jdbc.sql("select " + COLUMNS + " from appeal_desk.document where tracking_number = ? order by uploaded_at, id")
+                .param(trackingNumber).query(DocumentRepository::map).list();
+    }
+
+    void recordView(StoredDocument doc, String userId) {
+        jdbc.sql("insert into appeal_desk.document_view (document_id, tracking_number, viewed_by, viewed_at) values (?, ?, ?, now())")
+                .params(doc.id(), doc.trackingNumber(), userId).update();
+    }
+
+    private static StoredDocument map(ResultSet rs, int row) throws SQLException {
+        return new StoredDocument(rs.getObject("id", UUID.class), rs.getString("tracking_number"),
+                rs.getString("document_type"), rs.getString("object_key"), rs.getString("sha256"),
+                rs.getLong("size_bytes"), rs.getString("content_type"), rs.getTimestamp("uploaded_at").toInstant());
+    }
+}

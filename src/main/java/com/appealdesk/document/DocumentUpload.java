@@ -1,0 +1,113 @@
+package com.appealdesk.document;
+
+import com.appealdesk.appeal.Appeal;
+import com.appealdesk.appeal.AppealEvents;
+import com.appealdesk.appeal.AppealException;
+import com.appealdesk.appeal.AppealRepository;
+import com.appealdesk.appeal.AppealStatus;
+import com.appealdesk.appeal.AppealWorkflow;
+import com.appealdesk.appeal.Checklist;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.time.Instant;
+import java.util.HexFormat;
+import java.util.List;
+import java.util.UUID;
+import org.springframework.http.HttpStatus;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.support.TransactionTemplate;
+
+/**
+ * An appellant uploads one document of the checklist. The encrypted bytes go to the object store first; the
+ * metadata, the checklist tick and, when the checklist is complete, the message to the waiting process are then
+ * written in one transaction. If that transaction fails the stored object is deleted again.
+ */
+@Service
+public class DocumentUpload {
+
+    private final AppealRepository appeals;
+    private final Checklist checklist;
+    private final AppealEvents events;
+    private final AppealWorkflow workflow;
+    private final DocumentRepository documents;
+    private final DocumentStore store;
+    private final DocumentCipher cipher;
+    private final DocumentProperties properties;
+    private final TransactionTemplate transaction;
+
+    DocumentUpload(AppealRepository appeals, Checklist checklist, AppealEvents events, AppealWorkflow workflow,
+            DocumentRepository documents, DocumentStore store, DocumentCipher cipher, DocumentProperties properties,
+            TransactionTemplate transaction) {
+        this.appeals = appeals;
+        this.checklist = checklist;
+        this.events = events;
+        this.workflow = workflow;
+        this.documents = documents;
+        this.store = store;
+        this.cipher = cipher;
+        this.properties = properties;
+        this.transaction = transaction;
+    }
+
+    public StoredDocument upload(String trackingNumber, String type, byte[] bytes) {
+        Appeal appeal = appeals.find(trackingNumber).orElseThrow(() -> AppealException.notFound(trackingNumber));
+        requireAwaitingDocuments(appeal);
+        if (type == null || checklist.items(trackingNumber).stream().noneMatch(item -> item.type().equals(type))) {
+            throw new AppealException(HttpStatus.BAD_REQUEST, "type",
+                    "'" + type + "' is not on this appeal's checklist; expected one of " + checklistTypes(trackingNumber));
+        }
+        if (bytes.length == 0) {
+            throw new AppealException(HttpStatus.BAD_REQUEST, "file", "the file is empty");
+        }
+        if (bytes.length > properties.maxSize().toBytes()) {
+            throw new AppealException(HttpStatus.PAYLOAD_TOO_LARGE, "file",
+                    "the file is larger than " + properties.maxSize().toKilobytes() + " KB");
+        }
+        String contentType = DocumentContent.mediaType(bytes).orElseThrow(() -> new AppealException(
+                HttpStatus.UNSUPPORTED_MEDIA_TYPE, "file", "only JPEG, PNG and PDF files are accepted"));
+
+        UUID id = UUID.randomUUID();
+        StoredDocument doc = new StoredDocument(id, trackingNumber, type, "appeals/" + trackingNumber + "/" + id,
+                sha256(bytes), bytes.length, contentType, Instant.now());
+        store.put(doc.objectKey(), cipher.encrypt(bytes), "application/octet-stream");
+        try {
+            transaction.executeWithoutResult(status -> record(doc));
+        } catch (RuntimeException e) {
+            store.delete(doc.objectKey());
+            throw e;
+        }
+        return doc;
+    }
+
+    private void record(StoredDocument doc) {
+        Appeal appeal = appeals.lock(doc.trackingNumber()).orElseThrow();
+        requireAwaitingDocuments(appeal);
+        documents.insert(doc);
+        checklist.markReceived(doc.trackingNumber(), doc.type(), doc.id());
+        events.record(doc.trackingNumber(), "DOCUMENT_RECEIVED", doc.type());
+        if (checklist.outstandingTypes(doc.trackingNumber()).isEmpty()) {
+            appeals.updateStatus(doc.trackingNumber(), AppealStatus.IN_REVIEW);
+            events.record(doc.trackingNumber(), "REVIEW_STARTED", null);
+            workflow.documentsComplete(doc.trackingNumber(), DocumentLinks.markdown(documents.ofAppeal(doc.trackingNumber())));
+        }
+    }
+
+    private static void requireAwaitingDocuments(Appeal appeal) {
+        if (appeal.status() != AppealStatus.AWAITING_DOCUMENTS) {
+            throw new AppealException(HttpStatus.CONFLICT, "trackingNumber",
+                    "this appeal is " + appeal.status() + " and is not waiting for documents");
+        }
+    }
+
+    private List<String> checklistTypes(String trackingNumber) {
+        return checklist.items(trackingNumber).stream().map(Checklist.Item::type).distinct().toList();
+    }
+
+    private static String sha256(byte[] bytes) {
+        try {
+            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(bytes));
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+}

@@ -1,0 +1,27 @@
+package com.appealdesk.process;
+
+/** Names in {@code processes/IdentityAppeal.bpmn} that Java refers to: the process, its message and elements. */
+public final class AppealProcess {
+
+    public static final String PROCESS_ID = "IdentityAppeal";
+    public static final String DEPLOYMENT_NAME = "appeal-desk";
+    public static final String MESSAGE_DOCUMENTS_COMPLETE = "DocumentsComplete";
+
+    public static final String TASK_REVIEW_APPEAL = "Task_ReviewAppeal";
+    public static final String TASK_AWAIT_DOCUMENTS = "Task_AwaitDocuments";
+    public static final String TASK_APPLY_DECISION = "Task_ApplyDecision";
+    public static final String TIMER_DOCUMENT_REMINDER = "Timer_DocumentReminder";
+    public static final String TIMER_DOCUMENTS_EXPIRED = "Timer_DocumentsExpired";
+    public static final String TIMER_REVIEW_SLA_BREACHED = "Timer_ReviewSlaBreached";
+
+    public static final String END_RESTRICTION_LIFTED = "End_RestrictionLifted";
+    public static final String END_WITHDRAW_ONLY_GRANTED = "End_WithdrawOnlyGranted";
+    public static final String END_APPEAL_REJECTED = "End_AppealRejected";
+    public static final String END_APPEAL_EXPIRED = "End_AppealExpired";
+
+    public static final String GROUP_REVIEWERS = "reviewers";
+    public static final String GROUP_SUPERVISORS = "supervisors";
+
+    private AppealProcess() {
+    }
+}

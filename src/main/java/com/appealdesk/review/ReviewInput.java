@@ -1,0 +1,52 @@
+package com.appealdesk.review;
+
+import com.appealdesk.notification.MessageTemplates;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.regex.Pattern;
+import org.springframework.stereotype.Component;
+
+/**
+ * Checks what a reviewer submits with the review form before the task may complete: a known decision, a reason
+ * that has a public text for the appellant, and for a request for more documents the documents wanted.
+ */
+@Component
+public class ReviewInput {
+
+    private static final Pattern DOCUMENT_TYPE = Pattern.compile("[A-Z][A-Z0-9_]{1,63}");
+
+    private final MessageTemplates templates;
+
+    ReviewInput(MessageTemplates templates) {
+        this.templates = templates;
+    }
+
+    /** @return one "field: reason" line per problem; empty when the input is complete */
+    public List<String> problems(String decision, String decisionReason, List<String> requestedDocuments) {
+        List<String> problems = new ArrayList<>();
+        Decision parsed = parse(decision);
+        if (parsed == null) {
+            problems.add("decision: choose one of " + Arrays.toString(Decision.values()));
+        }
+        if (!templates.hasReason(decisionReason)) {
+            problems.add("decisionReason: choose a reason that has a public text (got '" + decisionReason + "')");
+        }
+        if (parsed == Decision.REQUEST_MORE_DOCUMENTS) {
+            if (requestedDocuments.isEmpty()) {
+                problems.add("requestedDocuments: name at least one document to request");
+            }
+            requestedDocuments.stream().filter(type -> !DOCUMENT_TYPE.matcher(type).matches())
+                    .forEach(type -> problems.add("requestedDocuments: '" + type + "' is not a document type"));
+        }
+        return problems;
+    }
+
+    private static Decision parse(String decision) {
+        try {
+            return decision == null ? null : Decision.valueOf(decision);
+        } catch (IllegalArgumentException e) {
+            return null;
+        }
+    }
+}

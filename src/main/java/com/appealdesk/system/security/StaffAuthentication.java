@@ -1,0 +1,77 @@
+package com.appealdesk.system.security;
+
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpSession;
+import java.nio.charset.StandardCharsets;
+import java.util.Base64;
+import java.util.Optional;
+import java.util.Set;
+import java.util.stream.Collectors;
+import org.camunda.bpm.engine.IdentityService;
+import org.camunda.bpm.engine.ProcessEngine;
+import org.camunda.bpm.engine.identity.Group;
+import org.camunda.bpm.webapp.impl.security.auth.Authentication;
+import org.camunda.bpm.webapp.impl.security.auth.AuthenticationUtil;
+import org.camunda.bpm.webapp.impl.security.auth.Authentications;
+import org.springframework.http.HttpHeaders;
+import org.springframework.stereotype.Component;
+
+/**
+ * Finds the staff member behind a request to {@code /staff/**}: the user logged in to Tasklist/Cockpit (the webapp
+ * session is shared with the whole application), or HTTP Basic credentials of a Camunda user for scripts.
+ * Groups are read from the engine on every request, so a removed membership takes effect at once.
+ */
+@Component
+public class StaffAuthentication {
+
+    private final IdentityService identity;
+    private final String engineName;
+
+    StaffAuthentication(ProcessEngine engine) {
+        this.identity = engine.getIdentityService();
+        this.engineName = engine.getName();
+    }
+
+    public StaffUser require(HttpServletRequest request) {
+        return resolve(request).orElseThrow(() -> new StaffAccessDenied(false,
+                "log in to Camunda Tasklist first, or send HTTP Basic credentials of a staff user"));
+    }
+
+    public Optional<StaffUser> resolve(HttpServletRequest request) {
+        return basicAuthUser(request.getHeader(HttpHeaders.AUTHORIZATION))
+                .or(() -> sessionUser(request.getSession(false)))
+                .map(userId -> new StaffUser(userId, groupsOf(userId)));
+    }
+
+    private Optional<String> basicAuthUser(String header) {
+        if (header == null || !header.regionMatches(true, 0, "Basic ", 0, 6)) {
+            return Optional.empty();
+        }
+        String decoded;
+        try {
+            decoded = new String(Base64.getDecoder().decode(header.substring(6).strip()), StandardCharsets.UTF_8);
+        } catch (IllegalArgumentException e) {
+            return Optional.empty();
+        }
+        int colon = decoded.indexOf(':');
+        if (colon <= 0) {
+            return Optional.empty();
+        }
+        String user = decoded.substring(0, colon);
+        return identity.checkPassword(user, decoded.substring(colon + 1)) ? Optional.of(user) : Optional.empty();
+    }
+
+    private Optional<String> sessionUser(HttpSession session) {
+        if (session == null) {
+            return Optional.empty();
+        }
+        Authentications authentications = AuthenticationUtil.getAuthsFromSession(session);
+        Authentication authentication = authentications == null ? null
+                : authentications.getAuthenticationForProcessEngine(engineName);
+        return Optional.ofNullable(authentication).map(Authentication::getIdentityId);
+    }
+
+    private Set<String> groupsOf(String userId) {
+        return identity.createGroupQuery().groupMember(userId).list().stream().map(Group::getId).collect(Collectors.toSet());
+    }
+}

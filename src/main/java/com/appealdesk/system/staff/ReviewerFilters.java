@@ -1,0 +1,60 @@
+package com.appealdesk.system.staff;
+
+import com.appealdesk.process.AppealProcess;
+import com.appealdesk.system.security.StaffUser;
+import java.util.List;
+import java.util.Map;
+import org.camunda.bpm.engine.FilterService;
+import org.camunda.bpm.engine.ProcessEngine;
+import org.camunda.bpm.engine.TaskService;
+import org.camunda.bpm.engine.authorization.Permissions;
+import org.camunda.bpm.engine.authorization.Resources;
+import org.camunda.bpm.engine.filter.Filter;
+import org.camunda.bpm.engine.task.TaskQuery;
+import org.springframework.stereotype.Component;
+
+/**
+ * The Tasklist filters the staff work from: the reviewers' queue (oldest promise first) and the supervisors'
+ * escalations. Created when missing, shared with the groups by a READ grant; columns show the appellant's facts.
+ */
+@Component
+class ReviewerFilters {
+
+    private static final List<Map<String, String>> COLUMNS = List.of(
+            Map.of("name", "trackingNumber", "label", "Tracking number"),
+            Map.of("name", "applicantName", "label", "Appellant"),
+            Map.of("name", "residenceRegion", "label", "Region"),
+            Map.of("name", "restrictionReason", "label", "Restriction reason"));
+
+    private final FilterService filters;
+    private final TaskService tasks;
+    private final StaffGroups groups;
+
+    ReviewerFilters(ProcessEngine engine, StaffGroups groups) {
+        this.filters = engine.getFilterService();
+        this.tasks = engine.getTaskService();
+        this.groups = groups;
+    }
+
+    void ensure() {
+        ensure("Reviewers' queue", 10, StaffUser.REVIEWERS,
+                tasks.createTaskQuery().processDefinitionKey(AppealProcess.PROCESS_ID)
+                        .taskCandidateGroup(StaffUser.REVIEWERS).includeAssignedTasks().orderByDueDate().asc());
+        ensure("Escalated to supervisors", 20, StaffUser.SUPERVISORS,
+                tasks.createTaskQuery().processDefinitionKey(AppealProcess.PROCESS_ID)
+                        .taskCandidateGroup(StaffUser.SUPERVISORS).includeAssignedTasks().orderByTaskPriority().desc());
+    }
+
+    private void ensure(String name, int priority, String group, TaskQuery query) {
+        Filter filter = filters.createFilterQuery().filterName(name).singleResult();
+        if (filter == null) {
+            filter = filters.newTaskFilter(name);
+            filter.setOwner("admin");
+            filter.setQuery(query);
+            filter.setProperties(Map.of("priority", priority, "description", "Identity appeals", "refresh", true,
+                    "variables", COLUMNS));
+            filters.saveFilter(filter);
+        }
+        groups.grant(group, Resources.FILTER, filter.getId(), Permissions.READ);
+    }
+}

@@ -1,0 +1,39 @@
+package com.appealdesk.system.staff;
+
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.boot.context.event.ApplicationStartedEvent;
+import org.springframework.context.event.EventListener;
+import org.springframework.stereotype.Component;
+
+/**
+ * At start-up: staff groups with their grants and the Tasklist filters always; the demo users when asked for
+ * ({@code APPEAL_DEMO_USERS=true}) or, by default ({@code auto}), when the embedded database is in use.
+ */
+@Component
+class StaffSetup {
+
+    private final StaffGroups groups;
+    private final ReviewerFilters filters;
+    private final DemoUsers demoUsers;
+    private final boolean demoUsersWanted;
+
+    StaffSetup(StaffGroups groups, ReviewerFilters filters, DemoUsers demoUsers,
+            @Value("${appeal.demo-users.enabled:auto}") String demoUsersSetting,
+            @Value("${spring.datasource.url:}") String datasourceUrl) {
+        this.groups = groups;
+        this.filters = filters;
+        this.demoUsers = demoUsers;
+        this.demoUsersWanted = "auto".equalsIgnoreCase(demoUsersSetting)
+                ? datasourceUrl.isBlank()
+                : Boolean.parseBoolean(demoUsersSetting);
+    }
+
+    @EventListener(ApplicationStartedEvent.class)
+    void setUp() {
+        groups.ensure();
+        filters.ensure();
+        if (demoUsersWanted) {
+            demoUsers.ensure();
+        }
+    }
+}

@@ -1,0 +1,110 @@
+package com.appealdesk.system.web;
+
+import com.appealdesk.appeal.AppealException;
+import com.appealdesk.system.security.StaffAccessDenied;
+import com.fasterxml.jackson.databind.JsonMappingException;
+import com.fasterxml.jackson.databind.exc.InvalidFormatException;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Map;
+import java.util.stream.Collectors;
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.ProblemDetail;
+import org.springframework.http.ResponseEntity;
+import org.springframework.http.converter.HttpMessageNotReadableException;
+import org.springframework.web.bind.MethodArgumentNotValidException;
+import org.springframework.web.bind.annotation.ExceptionHandler;
+import org.springframework.web.bind.annotation.RestControllerAdvice;
+import org.springframework.web.method.annotation.MethodArgumentTypeMismatchException;
+import org.springframework.web.multipart.MaxUploadSizeExceededException;
+import org.springframework.web.multipart.MultipartException;
+
+/**
+ * Turns refused requests into RFC 9457 problem responses: {@code status}, {@code detail} and {@code errors}, a list
+ * of {@code {field, message}}, so a client can show the appellant which field is wrong and why.
+ */
+@RestControllerAdvice(basePackages = "com.appealdesk")
+class ApiErrors {
+
+    record FieldError(String field, String message) {
+    }
+
+    @ExceptionHandler(AppealException.class)
+    ResponseEntity<ProblemDetail> appeal(AppealException e) {
+        ProblemDetail problem = problem(e.status(), e.getMessage(), List.of(new FieldError(e.field(), e.getMessage())));
+        e.properties().forEach(problem::setProperty);
+        ResponseEntity.BodyBuilder response = ResponseEntity.status(e.status());
+        if (e.status() == HttpStatus.UNAUTHORIZED) {
+            response.header(HttpHeaders.WWW_AUTHENTICATE, "Bearer realm=\"appeal\"");
+        }
+        return response.body(problem);
+    }
+
+    @ExceptionHandler(MethodArgumentNotValidException.class)
+    ResponseEntity<ProblemDetail> invalid(MethodArgumentNotValidException e) {
+        List<FieldError> errors = e.getBindingResult().getFieldErrors().stream()
+                .map(error -> new FieldError(error.getField(), error.getDefaultMessage()))
+                .sorted((a, b) -> a.field().compareTo(b.field()))
+                .toList();
+        return badRequest(errors);
+    }
+
+    @ExceptionHandler(HttpMessageNotReadableException.class)
+    ResponseEntity<ProblemDetail> unreadable(HttpMessageNotReadableException e) {
+        if (e.getCause() instanceof InvalidFormatException format && format.getTargetType().isEnum()) {
+            String allowed = Arrays.stream(format.getTargetType().getEnumConstants()).map(Object::toString)
+                    .collect(Collectors.joining(", "));
+            return badRequest(List.of(new FieldError(path(format), "must be one of " + allowed)));
+        }
+        if (e.getCause() instanceof JsonMappingException mapping && !mapping.getPath().isEmpty()) {
+            return badRequest(List.of(new FieldError(path(mapping), "has the wrong type")));
+        }
+        return badRequest(List.of(new FieldError(null, "the request body is not valid JSON")));
+    }
+
+    @ExceptionHandler(MethodArgumentTypeMismatchException.class)
+    ResponseEntity<ProblemDetail> mismatch(MethodArgumentTypeMismatchException e) {
+        return badRequest(List.of(new FieldError(e.getName(), "is not valid: '" + e.getValue() + "'")));
+    }
+
+    @ExceptionHandler(MaxUploadSizeExceededException.class)
+    ResponseEntity<ProblemDetail> tooLarge(MaxUploadSizeExceededException e) {
+        String detail = "the file is larger than the upload limit";
+        return ResponseEntity.status(HttpStatus.PAYLOAD_TOO_LARGE)
+                .body(problem(HttpStatus.PAYLOAD_TOO_LARGE, detail, List.of(new FieldError("file", detail))));
+    }
+
+    @ExceptionHandler(MultipartException.class)
+    ResponseEntity<ProblemDetail> multipart(MultipartException e) {
+        return badRequest(List.of(new FieldError("file", "send the document as multipart/form-data with parts 'type' and 'file'")));
+    }
+
+    @ExceptionHandler(StaffAccessDenied.class)
+    ResponseEntity<ProblemDetail> staff(StaffAccessDenied e) {
+        HttpStatus status = e.authenticated() ? HttpStatus.FORBIDDEN : HttpStatus.UNAUTHORIZED;
+        ResponseEntity.BodyBuilder response = ResponseEntity.status(status);
+        if (!e.authenticated()) {
+            response.header(HttpHeaders.WWW_AUTHENTICATE, "Basic realm=\"Appeal Desk staff\"");
+        }
+        return response.body(problem(status, e.getMessage(), List.of()));
+    }
+
+    private static ResponseEntity<ProblemDetail> badRequest(List<FieldError> errors) {
+        String detail = errors.stream().map(error -> error.field() == null ? error.message() : error.field() + " " + error.message())
+                .collect(Collectors.joining("; "));
+        return ResponseEntity.badRequest().body(problem(HttpStatus.BAD_REQUEST, detail, errors));
+    }
+
+    private static ProblemDetail problem(HttpStatus status, String detail, List<FieldError> errors) {
+        ProblemDetail problem = ProblemDetail.forStatusAndDetail(status, detail);
+        problem.setProperty("errors", errors.stream().map(error -> Map.of(
+                "field", error.field() == null ? "" : error.field(), "message", error.message())).toList());
+        return problem;
+    }
+
+    private static String path(JsonMappingException e) {
+        return e.getPath().stream().map(ref -> ref.getFieldName() != null ? ref.getFieldName() : "[" + ref.getIndex() + "]")
+                .collect(Collectors.joining(".")).replace(".[", "[");
+    }
+}

@@ -1,0 +1,102 @@
+package com.appealdesk.support;
+
+import static org.awaitility.Awaitility.await;
+
+import com.appealdesk.appeal.AppealIntake;
+import com.appealdesk.appeal.Channel;
+import com.appealdesk.appeal.Checklist;
+import com.appealdesk.appeal.IdDocumentType;
+import com.appealdesk.appeal.OpenAppealRequest;
+import com.appealdesk.appeal.RestrictionReason;
+import com.appealdesk.document.DocumentUpload;
+import com.appealdesk.process.AppealProcess;
+import java.time.Duration;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import org.camunda.bpm.engine.ProcessEngine;
+import org.camunda.bpm.engine.runtime.Job;
+import org.camunda.bpm.engine.runtime.ProcessInstance;
+import org.camunda.bpm.engine.task.Task;
+import org.springframework.stereotype.Component;
+
+/** Test steps shared by the process and journey tests: open an appeal, upload its documents, decide, fire timers. */
+@Component
+public class AppealScenarios {
+
+    /** The smallest valid PNG signature plus a payload: enough for the content check. */
+    public static final byte[] PNG = {(byte) 0x89, 'P', 'N', 'G', 0x0D, 0x0A, 0x1A, 0x0A, 1, 2, 3, 4};
+
+    private final AppealIntake intake;
+    private final DocumentUpload upload;
+    private final Checklist checklist;
+    private final ProcessEngine engine;
+
+    AppealScenarios(AppealIntake intake, DocumentUpload upload, Checklist checklist, ProcessEngine engine) {
+        this.intake = intake;
+        this.upload = upload;
+        this.checklist = checklist;
+        this.engine = engine;
+    }
+
+    public static String newAccountId() {
+        return "acct-" + UUID.randomUUID();
+    }
+
+    public AppealIntake.OpenedAppeal open(String region, IdDocumentType document, RestrictionReason reason, String language) {
+        return intake.open(new OpenAppealRequest(newAccountId(), reason, Channel.APP,
+                new OpenAppealRequest.Applicant("测试 用户", region, document, language, "appellant@example.com", null)));
+    }
+
+    public AppealIntake.OpenedAppeal openOverseasPassportAppeal() {
+        return open("US", IdDocumentType.PASSPORT, RestrictionReason.IDENTITY_INCOMPLETE, "en");
+    }
+
+    public ProcessInstance instance(String trackingNumber) {
+        return engine.getRuntimeService().createProcessInstanceQuery()
+                .processInstanceBusinessKey(trackingNumber).singleResult();
+    }
+
+    public void uploadOutstanding(String trackingNumber) {
+        for (String type : checklist.outstandingTypes(trackingNumber)) {
+            upload.upload(trackingNumber, type, PNG);
+        }
+    }
+
+    public Task reviewTask(ProcessInstance instance) {
+        return engine.getTaskService().createTaskQuery().processInstanceId(instance.getId())
+                .taskDefinitionKey(AppealProcess.TASK_REVIEW_APPEAL).singleResult();
+    }
+
+    /** Completes the review as {@code userId}, as Tasklist would after the user submitted the form. */
+    public void decide(ProcessInstance instance, String userId, String decision, String reason, List<String> requested) {
+        Map<String, Object> form = new HashMap<>();
+        form.put("decision", decision);
+        form.put("decisionReason", reason);
+        form.put("internalNote", "checked by test");
+        if (requested != null) {
+            form.put("requestedDocuments", requested);
+        }
+        Task task = reviewTask(instance);
+        engine.getIdentityService().setAuthentication(userId, List.of(AppealProcess.GROUP_REVIEWERS));
+        try {
+            engine.getTaskService().claim(task.getId(), userId);
+            engine.getTaskService().complete(task.getId(), form);
+        } finally {
+            engine.getIdentityService().clearAuthentication();
+        }
+    }
+
+    /** Fires a timer now, as if its time had come. */
+    public void fireTimer(ProcessInstance instance, String timerActivityId) {
+        Job timer = engine.getManagementService().createJobQuery().processInstanceId(instance.getId())
+                .activityId(timerActivityId).timers().singleResult();
+        engine.getManagementService().executeJob(timer.getId());
+    }
+
+    public void awaitEnded(ProcessInstance instance) {
+        await().atMost(Duration.ofSeconds(30)).until(() -> engine.getRuntimeService().createProcessInstanceQuery()
+                .processInstanceId(instance.getId()).count() == 0);
+    }
+}

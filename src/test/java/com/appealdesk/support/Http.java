@@ -1,0 +1,84 @@
+package com.appealdesk.support;
+
+import java.nio.charset.StandardCharsets;
+import java.util.Base64;
+import java.util.List;
+import java.util.Map;
+import org.springframework.core.io.ByteArrayResource;
+import org.springframework.http.HttpEntity;
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.HttpMethod;
+import org.springframework.http.MediaType;
+import org.springframework.http.ResponseEntity;
+import org.springframework.http.client.SimpleClientHttpRequestFactory;
+import org.springframework.util.LinkedMultiValueMap;
+import org.springframework.web.client.DefaultResponseErrorHandler;
+import org.springframework.web.client.RestTemplate;
+
+/** A plain HTTP client for the tests: never throws on 4xx/5xx, so tests assert on the status. */
+public class Http {
+
+    public static final String REVIEWER = basic("reviewer");
+    public static final String SUPERVISOR = basic("supervisor");
+    public static final String AUDITOR = basic("auditor");
+
+    private final RestTemplate rest = new RestTemplate(new SimpleClientHttpRequestFactory());
+    private final String base;
+
+    public Http(int port) {
+        this.base = "http://localhost:" + port;
+        rest.setErrorHandler(new DefaultResponseErrorHandler() {
+            @Override
+            public boolean hasError(org.springframework.http.client.ClientHttpResponse response) {
+                return false;
+            }
+        });
+    }
+
+    public static String basic(String user) {
+        return "Basic " + Base64.getEncoder().encodeToString((user + ":" + user).getBytes(StandardCharsets.UTF_8));
+    }
+
+    public ResponseEntity<Map> post(String path, String authorization, Object body) {
+        return rest.exchange(base + path, HttpMethod.POST, new HttpEntity<>(body, headers(authorization, MediaType.APPLICATION_JSON)), Map.class);
+    }
+
+    public ResponseEntity<Map> get(String path, String authorization) {
+        return rest.exchange(base + path, HttpMethod.GET, new HttpEntity<>(headers(authorization, null)), Map.class);
+    }
+
+    public List<Map> getList(String path, String authorization) {
+        return rest.exchange(base + path, HttpMethod.GET, new HttpEntity<>(headers(authorization, null)), List.class).getBody();
+    }
+
+    public ResponseEntity<byte[]> getBytes(String path, String authorization) {
+        return rest.exchange(base + path, HttpMethod.GET, new HttpEntity<>(headers(authorization, null)), byte[].class);
+    }
+
+    public ResponseEntity<Map> upload(String trackingNumber, String authorization, String type, byte[] content) {
+        LinkedMultiValueMap<String, Object> parts = new LinkedMultiValueMap<>();
+        if (type != null) {
+            parts.add("type", type);
+        }
+        parts.add("file", new ByteArrayResource(content) {
+            @Override
+            public String getFilename() {
+                return "document.png";
+            }
+        });
+        return rest.exchange(base + "/api/appeals/" + trackingNumber + "/documents", HttpMethod.POST,
+                new HttpEntity<>(parts, headers(authorization, MediaType.MULTIPART_FORM_DATA)), Map.class);
+    }
+
+    private static HttpHeaders headers(String authorization, MediaType contentType) {
+        HttpHeaders headers = new HttpHeaders();
+        if (authorization != null) {
+            headers.set(HttpHeaders.AUTHORIZATION, authorization);
+        }
+        if (contentType != null) {
+            headers.setContentType(contentType);
+        }
+        headers.setAccept(List.of(MediaType.APPLICATION_JSON, MediaType.ALL));
+        return headers;
+    }
+}
