@@ -59,6 +59,8 @@ class AppealJourneyTest {
         List<Map> tasks = http.getList("/engine-rest/task?processInstanceBusinessKey=" + trackingNumber, Http.REVIEWER);
         assertThat(tasks).hasSize(1);
         String taskId = (String) tasks.get(0).get("id");
+        assertThat(http.get("/engine-rest/task/" + taskId + "/deployed-form", Http.REVIEWER).getBody().get("id"))
+                .isEqualTo("review-appeal");
         Map variables = http.get("/engine-rest/task/" + taskId + "/variables", Http.REVIEWER).getBody();
         assertThat(((Map) variables.get("documentLinks")).get("value").toString()).contains("/staff/documents/" + documentId);
         assertThat(http.getBytes("/staff/documents/" + documentId, null).getStatusCode().value()).isEqualTo(401);

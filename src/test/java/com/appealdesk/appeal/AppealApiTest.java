@@ -1,0 +1,129 @@
+package com.appealdesk.appeal;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.appealdesk.AppealDeskTest;
+import com.appealdesk.support.AppealScenarios;
+import com.appealdesk.support.Http;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.http.ResponseEntity;
+import org.springframework.jdbc.core.simple.JdbcClient;
+
+/** The appellant API refuses bad input with the field and the reason, and changes nothing when it does. */
+@AppealDeskTest
+class AppealApiTest {
+
+    @LocalServerPort int port;
+    @Autowired JdbcClient jdbc;
+    Http http;
+
+    @BeforeEach
+    void client() {
+        http = new Http(port);
+    }
+
+    @Test
+    void refusesAnIncompleteAppealNamingEachFieldAndStoresNothing() {
+        long before = appealCount();
+        ResponseEntity<Map> response = http.post("/api/appeals", null, Map.of(
+                "accountId", "acct 1", "restrictionReason", "IDENTITY_INCOMPLETE", "channel", "APP",
+                "applicant", Map.of("fullName", " ", "residenceRegion", "usa", "idDocumentType", "PASSPORT",
+                        "language", "en", "email", "not-an-email")));
+
+        assertThat(response.getStatusCode().value()).isEqualTo(400);
+        assertThat(fields(response)).containsExactlyInAnyOrder("accountId", "applicant.email", "applicant.fullName",
+                "applicant.residenceRegion");
+        assertThat(appealCount()).isEqualTo(before);
+    }
+
+    @Test
+    void refusesUnknownCodesAndRegionsWithTheAllowedValues() {
+        ResponseEntity<Map> badReason = http.post("/api/appeals", null, appeal(AppealScenarios.newAccountId(),
+                Map.of("restrictionReason", "FROZEN")));
+        assertThat(badReason.getStatusCode().value()).isEqualTo(400);
+        assertThat(fields(badReason)).containsExactly("restrictionReason");
+        assertThat(badReason.getBody().get("detail").toString()).contains("SUSPECTED_MALICIOUS_ACTIVITY");
+
+        ResponseEntity<Map> badRegion = http.post("/api/appeals", null,
+                appealWith(AppealScenarios.newAccountId(), Map.of(), "XX", "en"));
+        assertThat(fields(badRegion)).containsExactly("applicant.residenceRegion");
+        ResponseEntity<Map> badLanguage = http.post("/api/appeals", null,
+                appealWith(AppealScenarios.newAccountId(), Map.of(), "US", "not_a_tag!"));
+        assertThat(fields(badLanguage)).containsExactly("applicant.language");
+    }
+
+    @Test
+    void aSecondAppealForTheSameAccountWhileOneIsOpenNamesTheOpenOne() {
+        String account = AppealScenarios.newAccountId();
+        ResponseEntity<Map> first = http.post("/api/appeals", null, appeal(account, Map.of()));
+        ResponseEntity<Map> second = http.post("/api/appeals", null, appeal(account, Map.of()));
+
+        assertThat(first.getStatusCode().value()).isEqualTo(201);
+        assertThat(second.getStatusCode().value()).isEqualTo(409);
+        assertThat(second.getBody().get("openTrackingNumber")).isEqualTo(first.getBody().get("trackingNumber"));
+    }
+
+    @Test
+    void uploadsAreCheckedForTokenTypeContentAndSizeAndARefusedUploadStoresNothing() {
+        ResponseEntity<Map> opened = http.post("/api/appeals", null, appeal(AppealScenarios.newAccountId(), Map.of()));
+        String trackingNumber = (String) opened.getBody().get("trackingNumber");
+        String bearer = "Bearer " + opened.getBody().get("accessToken");
+
+        assertThat(http.upload(trackingNumber, null, "PASSPORT_DATA_PAGE", AppealScenarios.PNG).getStatusCode().value()).isEqualTo(401);
+        assertThat(http.upload(trackingNumber, "Bearer wrong", "PASSPORT_DATA_PAGE", AppealScenarios.PNG).getStatusCode().value()).isEqualTo(401);
+        assertThat(http.upload("AD-00000000-NOPE22", bearer, "PASSPORT_DATA_PAGE", AppealScenarios.PNG).getStatusCode().value()).isEqualTo(404);
+        ResponseEntity<Map> wrongType = http.upload(trackingNumber, bearer, "MAINLAND_BANK_CARD", AppealScenarios.PNG);
+        assertThat(wrongType.getStatusCode().value()).isEqualTo(400);
+        assertThat(fields(wrongType)).containsExactly("type");
+        ResponseEntity<Map> notAnImage = http.upload(trackingNumber, bearer, "PASSPORT_DATA_PAGE", "<script>".getBytes());
+        assertThat(notAnImage.getStatusCode().value()).isEqualTo(415);
+        assertThat(fields(notAnImage)).containsExactly("file");
+        byte[] tooLarge = new byte[10 * 1024 * 1024 + 1];
+        System.arraycopy(AppealScenarios.PNG, 0, tooLarge, 0, AppealScenarios.PNG.length);
+        assertThat(http.upload(trackingNumber, bearer, "PASSPORT_DATA_PAGE", tooLarge).getStatusCode().value()).isEqualTo(413);
+
+        assertThat(jdbc.sql("select count(*) from appeal_desk.document where tracking_number = ?")
+                .param(trackingNumber).query(Long.class).single()).isZero();
+        Map status = http.get("/api/appeals/" + trackingNumber, bearer).getBody();
+        assertThat(status.get("status")).isEqualTo("AWAITING_DOCUMENTS");
+    }
+
+    @Test
+    void theStatusPageNeedsTheAppellantsToken() {
+        ResponseEntity<Map> opened = http.post("/api/appeals", null, appeal(AppealScenarios.newAccountId(), Map.of()));
+        String trackingNumber = (String) opened.getBody().get("trackingNumber");
+
+        assertThat(http.get("/api/appeals/" + trackingNumber, null).getStatusCode().value()).isEqualTo(401);
+        assertThat(http.get("/api/appeals/" + trackingNumber + "/messages", "Bearer nope").getStatusCode().value()).isEqualTo(401);
+        assertThat(http.get("/api/appeals/AD-00000000-NOPE22", "Bearer x").getStatusCode().value()).isEqualTo(404);
+        assertThat(http.get("/api/appeals/" + trackingNumber, "Bearer " + opened.getBody().get("accessToken"))
+                .getStatusCode().value()).isEqualTo(200);
+    }
+
+    private Map<String, Object> appeal(String accountId, Map<String, Object> overrides) {
+        return appealWith(accountId, overrides, "US", "en");
+    }
+
+    private static Map<String, Object> appealWith(String accountId, Map<String, Object> overrides, String region, String language) {
+        Map<String, Object> body = new HashMap<>(Map.of("accountId", accountId, "restrictionReason", "IDENTITY_INCOMPLETE",
+                "channel", "HOTLINE", "applicant", Map.of("fullName", "Jane Doe", "residenceRegion", region,
+                        "idDocumentType", "PASSPORT", "language", language, "email", "jane@example.com")));
+        body.putAll(overrides);
+        return body;
+    }
+
+    private long appealCount() {
+        return jdbc.sql("select count(*) from appeal_desk.appeal").query(Long.class).single();
+    }
+
+    @SuppressWarnings("unchecked")
+    private static List<String> fields(ResponseEntity<Map> response) {
+        return ((List<Map<String, String>>) response.getBody().get("errors")).stream().map(e -> e.get("field")).toList();
+    }
+}

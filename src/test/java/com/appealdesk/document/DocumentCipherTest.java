@@ -1,0 +1,39 @@
+package com.appealdesk.document;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.nio.charset.StandardCharsets;
+import java.util.Base64;
+import org.junit.jupiter.api.Test;
+import org.springframework.util.unit.DataSize;
+
+class DocumentCipherTest {
+
+    private static final String KEY = Base64.getEncoder().encodeToString(new byte[32]);
+
+    private final DocumentCipher cipher = new DocumentCipher(new DocumentProperties("b", DataSize.ofMegabytes(1), KEY));
+
+    @Test
+    void storesOnlyCiphertextAndReadsTheDocumentBack() {
+        byte[] passport = "护照 data page".getBytes(StandardCharsets.UTF_8);
+        byte[] stored = cipher.encrypt(passport);
+        assertThat(new String(stored, StandardCharsets.ISO_8859_1)).doesNotContain("data page");
+        assertThat(cipher.decrypt(stored)).isEqualTo(passport);
+        assertThat(cipher.encrypt(passport)).isNotEqualTo(stored);
+    }
+
+    @Test
+    void refusesATamperedObject() {
+        byte[] stored = cipher.encrypt(new byte[] {1, 2, 3});
+        stored[stored.length - 1] ^= 1;
+        assertThatThrownBy(() -> cipher.decrypt(stored)).hasMessageContaining("tampered");
+    }
+
+    @Test
+    void refusesAKeyOfTheWrongLength() {
+        String shortKey = Base64.getEncoder().encodeToString(new byte[16]);
+        assertThatThrownBy(() -> new DocumentCipher(new DocumentProperties("b", DataSize.ofMegabytes(1), shortKey)))
+                .hasMessageContaining("32 bytes");
+    }
+}
