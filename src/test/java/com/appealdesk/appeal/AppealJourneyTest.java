@@ -65,11 +65,13 @@ class AppealJourneyTest {
         assertThat(((Map) variables.get("documentLinks")).get("value").toString()).contains("/staff/documents/" + documentId);
         assertThat(http.getBytes("/staff/documents/" + documentId, null).getStatusCode().value()).isEqualTo(401);
         assertThat(http.getBytes("/staff/documents/" + documentId, Http.AUDITOR).getStatusCode().value()).isEqualTo(403);
-        ResponseEntity<byte[]> viewed = http.getBytes("/staff/documents/" + documentId, Http.REVIEWER);
+        ResponseEntity<byte[]> viewed = http.getBytesWithCookie("/staff/documents/" + documentId, http.loginToTasklist("reviewer"));
         assertThat(viewed.getStatusCode().value()).isEqualTo(200);
         assertThat(viewed.getBody()).isEqualTo(AppealScenarios.PNG);
+        assertThat(viewed.getHeaders().getCacheControl()).contains("no-store");
+        assertThat(http.getBytes("/staff/documents/" + documentId, Http.SUPERVISOR).getStatusCode().value()).isEqualTo(200);
         List<Map> views = http.getList("/staff/appeals/" + trackingNumber + "/document-views", Http.AUDITOR);
-        assertThat(views).singleElement().satisfies(view -> assertThat(view.get("viewedBy")).isEqualTo("reviewer"));
+        assertThat(views).extracting(view -> view.get("viewedBy")).containsExactly("reviewer", "supervisor");
 
         // an auditor may read but not decide; an incomplete decision is refused with the field named
         assertThat(http.post("/engine-rest/task/" + taskId + "/complete", Http.AUDITOR, decision("LIFT", "IDENTITY_CONFIRMED"))

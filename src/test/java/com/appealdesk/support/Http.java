@@ -70,6 +70,32 @@ public class Http {
                 new HttpEntity<>(parts, headers(authorization, MediaType.MULTIPART_FORM_DATA)), Map.class);
     }
 
+    /** Logs in to Tasklist as a person would (CSRF token first) and returns the session cookie to send. */
+    public String loginToTasklist(String user) {
+        ResponseEntity<String> page = rest.getForEntity(base + "/camunda/app/tasklist/default/", String.class);
+        String csrf = page.getHeaders().getFirst("X-XSRF-TOKEN");
+        String cookies = String.join("; ", page.getHeaders().getOrEmpty(HttpHeaders.SET_COOKIE).stream()
+                .map(cookie -> cookie.split(";", 2)[0]).toList());
+        HttpHeaders headers = new HttpHeaders();
+        headers.set("X-XSRF-TOKEN", csrf);
+        headers.set(HttpHeaders.COOKIE, cookies);
+        headers.setContentType(MediaType.APPLICATION_FORM_URLENCODED);
+        ResponseEntity<String> login = rest.exchange(base + "/camunda/api/admin/auth/user/default/login/tasklist",
+                HttpMethod.POST, new HttpEntity<>("username=" + user + "&password=" + user, headers), String.class);
+        if (!login.getStatusCode().is2xxSuccessful()) {
+            throw new IllegalStateException("Tasklist login failed: " + login.getStatusCode());
+        }
+        return login.getHeaders().getOrEmpty(HttpHeaders.SET_COOKIE).stream()
+                .filter(cookie -> cookie.startsWith("JSESSIONID=")).map(cookie -> cookie.split(";", 2)[0])
+                .findFirst().orElse(cookies);
+    }
+
+    public ResponseEntity<byte[]> getBytesWithCookie(String path, String cookie) {
+        HttpHeaders headers = new HttpHeaders();
+        headers.set(HttpHeaders.COOKIE, cookie);
+        return rest.exchange(base + path, HttpMethod.GET, new HttpEntity<>(headers), byte[].class);
+    }
+
     private static HttpHeaders headers(String authorization, MediaType contentType) {
         HttpHeaders headers = new HttpHeaders();
         if (authorization != null) {

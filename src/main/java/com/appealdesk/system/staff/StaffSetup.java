@@ -23,9 +23,12 @@ class StaffSetup {
         this.groups = groups;
         this.filters = filters;
         this.demoUsers = demoUsers;
-        this.demoUsersWanted = "auto".equalsIgnoreCase(demoUsersSetting)
-                ? datasourceUrl.isBlank()
-                : Boolean.parseBoolean(demoUsersSetting);
+        this.demoUsersWanted = demoUsersWanted(demoUsersSetting, datasourceUrl);
+    }
+
+    /** {@code auto} means: only with the embedded database, never against a real one unless asked for. */
+    static boolean demoUsersWanted(String setting, String datasourceUrl) {
+        return "auto".equalsIgnoreCase(setting.strip()) ? datasourceUrl.isBlank() : Boolean.parseBoolean(setting.strip());
     }
 
     @EventListener(ApplicationStartedEvent.class)
