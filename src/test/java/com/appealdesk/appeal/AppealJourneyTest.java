@@ -59,6 +59,9 @@ class AppealJourneyTest {
         List<Map> tasks = http.getList("/engine-rest/task?processInstanceBusinessKey=" + trackingNumber, Http.REVIEWER);
         assertThat(tasks).hasSize(1);
         String taskId = (String) tasks.get(0).get("id");
+        String instanceId = (String) tasks.get(0).get("processInstanceId");
+        assertThat(http.getList("/engine-rest/variable-instance?variableName=trackingNumber&processInstanceIdIn=" + instanceId,
+                Http.REVIEWER)).as("the queue's columns are readable by reviewers").hasSize(1);
         assertThat(http.get("/engine-rest/task/" + taskId + "/deployed-form", Http.REVIEWER).getBody().get("id"))
                 .isEqualTo("review-appeal");
         Map variables = http.get("/engine-rest/task/" + taskId + "/variables", Http.REVIEWER).getBody();
@@ -101,8 +104,10 @@ class AppealJourneyTest {
         assertThat(mail.getContent().toString()).contains("王小明", "您提交的材料已确认您的身份。").doesNotContain("??");
 
         List<Map> decisions = http.getList("/engine-rest/history/variable-instance?variableName=decision&processInstanceId="
-                + tasks.get(0).get("processInstanceId"), Http.AUDITOR);
+                + instanceId, Http.AUDITOR);
         assertThat(decisions).singleElement().satisfies(v -> assertThat(v.get("value")).isEqualTo("LIFT"));
+        assertThat(http.getList("/engine-rest/user", Http.basic("demo"))).as("demo is an administrator")
+                .extracting(user -> user.get("id")).contains("demo", "reviewer", "auditor");
     }
 
     private static Map<String, Object> decision(String decision, String reason) {

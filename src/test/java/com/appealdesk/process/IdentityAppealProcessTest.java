@@ -27,6 +27,7 @@ import org.camunda.bpm.engine.runtime.ProcessInstance;
 import org.camunda.bpm.engine.task.IdentityLink;
 import org.camunda.bpm.engine.task.Task;
 import org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests;
+import org.camunda.bpm.engine.variable.value.ObjectValue;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -53,6 +54,9 @@ class IdentityAppealProcessTest {
         AppealIntake.OpenedAppeal opened = scenarios.openOverseasPassportAppeal();
         ProcessInstance instance = scenarios.instance(opened.trackingNumber());
         assertThat(instance).isWaitingAt(TASK_AWAIT_DOCUMENTS);
+        ObjectValue checklistVariable = engine.getRuntimeService()
+                .getVariableTyped(instance.getId(), AppealVariables.REQUIRED_DOCUMENT_TYPES, false);
+        assertThat(checklistVariable.getSerializationDataFormat()).isEqualTo("application/json");
 
         scenarios.uploadOutstanding(opened.trackingNumber());
         assertThat(instance).isWaitingAt(TASK_REVIEW_APPEAL);

@@ -41,7 +41,7 @@ public class StaffGroups {
         ensureGroup(StaffUser.AUDITORS, "Auditors");
         for (String group : new String[] {StaffUser.REVIEWERS, StaffUser.SUPERVISORS}) {
             grant(group, Resources.APPLICATION, "tasklist", Permissions.ACCESS);
-            grant(group, Resources.PROCESS_DEFINITION, AppealProcess.PROCESS_ID, Permissions.READ);
+            grant(group, Resources.PROCESS_DEFINITION, AppealProcess.PROCESS_ID, Permissions.READ, Permissions.READ_INSTANCE);
             grant(group, Resources.DEPLOYMENT, "*", Permissions.READ);
         }
         grant(StaffUser.SUPERVISORS, Resources.APPLICATION, "cockpit", Permissions.ACCESS);
