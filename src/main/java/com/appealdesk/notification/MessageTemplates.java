@@ -9,6 +9,7 @@ import java.util.LinkedHashMap;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Properties;
+import java.util.Set;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.springframework.core.io.ClassPathResource;
@@ -44,7 +45,7 @@ public class MessageTemplates {
             return Locale.ENGLISH;
         }
         boolean traditional = "Hant".equals(requested.getScript())
-                || ("".equals(requested.getScript()) && java.util.Set.of("TW", "HK", "MO").contains(requested.getCountry()));
+                || ("".equals(requested.getScript()) && Set.of("TW", "HK", "MO").contains(requested.getCountry()));
         return traditional ? ZH_TW : ZH_CN;
     }
 
