@@ -7,11 +7,13 @@ import com.appealdesk.appeal.AppealRepository;
 import com.appealdesk.appeal.AppealStatus;
 import com.appealdesk.appeal.AppealWorkflow;
 import com.appealdesk.appeal.Checklist;
+import com.appealdesk.notification.MessageTemplates;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.time.Instant;
 import java.util.HexFormat;
 import java.util.List;
+import java.util.Locale;
 import java.util.UUID;
 import org.springframework.http.HttpStatus;
 import org.springframework.stereotype.Service;
@@ -34,10 +36,11 @@ public class DocumentUpload {
     private final DocumentCipher cipher;
     private final DocumentProperties properties;
     private final TransactionTemplate transaction;
+    private final MessageTemplates templates;
 
     DocumentUpload(AppealRepository appeals, Checklist checklist, AppealEvents events, AppealWorkflow workflow,
             DocumentRepository documents, DocumentStore store, DocumentCipher cipher, DocumentProperties properties,
-            TransactionTemplate transaction) {
+            TransactionTemplate transaction, MessageTemplates templates) {
         this.appeals = appeals;
         this.checklist = checklist;
         this.events = events;
@@ -47,6 +50,7 @@ public class DocumentUpload {
         this.cipher = cipher;
         this.properties = properties;
         this.transaction = transaction;
+        this.templates = templates;
     }
 
     public StoredDocument upload(String trackingNumber, String type, byte[] bytes) {
@@ -88,7 +92,9 @@ public class DocumentUpload {
         if (checklist.outstandingTypes(doc.trackingNumber()).isEmpty()) {
             appeals.updateStatus(doc.trackingNumber(), AppealStatus.IN_REVIEW);
             events.record(doc.trackingNumber(), "REVIEW_STARTED", null);
-            workflow.documentsComplete(doc.trackingNumber(), DocumentLinks.markdown(documents.ofAppeal(doc.trackingNumber())));
+            workflow.documentsComplete(doc.trackingNumber(), DocumentLinks.markdown(checklist.items(doc.trackingNumber()),
+                    documents.ofAppeal(doc.trackingNumber()),
+                    type -> templates.documentName(type, Locale.ENGLISH) + " `" + type + "`"));
         }
     }
 
