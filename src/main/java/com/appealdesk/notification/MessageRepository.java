@@ -4,6 +4,7 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Timestamp;
 import java.time.Instant;
+import java.util.Collection;
 import java.util.List;
 import java.util.Optional;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -40,12 +41,15 @@ class MessageRepository {
                 .param(trackingNumber).query(MessageRepository::map).list();
     }
 
-    /** The next e-mail due for sending, locked so that a second instance skips it. */
-    Optional<Message> lockNextPendingEmail() {
+    /** The next message due on one of these channels, locked so that a second instance skips it. */
+    Optional<Message> lockNextPending(Collection<String> channels) {
+        if (channels.isEmpty()) {
+            return Optional.empty();
+        }
         return jdbc.sql("select " + COLUMNS + """
-                 from appeal_desk.message where status = 'PENDING' and channel = 'EMAIL' and next_attempt_at <= now()
+                 from appeal_desk.message where status = 'PENDING' and channel in (:channels) and next_attempt_at <= now()
                 order by id limit 1 for update skip locked""")
-                .query(MessageRepository::map).optional();
+                .param("channels", channels).query(MessageRepository::map).optional();
     }
 
     void markSent(long id) {

@@ -4,6 +4,7 @@ import com.appealdesk.appeal.Appeal;
 import com.appealdesk.appeal.AppealException;
 import com.appealdesk.appeal.AppealRepository;
 import com.appealdesk.appeal.Checklist;
+import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.stream.Collectors;
@@ -12,7 +13,7 @@ import org.springframework.transaction.annotation.Transactional;
 
 /**
  * Tells the appellant something, in their language, on every channel we have for them: always the in-app inbox,
- * plus e-mail when they gave an address (queued here, sent by {@link EmailDispatcher} after commit).
+ * plus each {@link OutboundChannel} they gave an address for (queued here, sent by {@link OutboxDispatcher} after commit).
  * Writing is idempotent per {@code dedupeKey}, so a retried process step does not message twice.
  */
 @Service
@@ -22,12 +23,15 @@ public class NotificationService {
     private final Checklist checklist;
     private final MessageTemplates templates;
     private final MessageRepository messages;
+    private final List<OutboundChannel> channels;
 
-    NotificationService(AppealRepository appeals, Checklist checklist, MessageTemplates templates, MessageRepository messages) {
+    NotificationService(AppealRepository appeals, Checklist checklist, MessageTemplates templates, MessageRepository messages,
+            List<OutboundChannel> channels) {
         this.appeals = appeals;
         this.checklist = checklist;
         this.templates = templates;
         this.messages = messages;
+        this.channels = channels;
     }
 
     /**
@@ -45,8 +49,9 @@ public class NotificationService {
                 "documents", outstandingDocuments(trackingNumber, locale),
                 "reason", reasonCode == null ? "" : templates.reasonText(reasonCode, locale)));
         messages.insertOnce(trackingNumber, kind, Message.IN_APP, locale.toLanguageTag(), null, text, dedupeKey, "DELIVERED");
-        if (appeal.email() != null) {
-            messages.insertOnce(trackingNumber, kind, Message.EMAIL, locale.toLanguageTag(), appeal.email(), text, dedupeKey, "PENDING");
+        for (OutboundChannel channel : channels) {
+            channel.recipient(appeal).ifPresent(recipient -> messages.insertOnce(trackingNumber, kind, channel.name(),
+                    locale.toLanguageTag(), recipient, text, dedupeKey, "PENDING"));
         }
     }
 
