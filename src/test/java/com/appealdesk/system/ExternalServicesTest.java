@@ -1,0 +1,108 @@
+package com.appealdesk.system;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+import com.appealdesk.AppealDeskApplication;
+import com.appealdesk.appeal.AppealIntake;
+import com.appealdesk.appeal.Channel;
+import com.appealdesk.appeal.IdDocumentType;
+import com.appealdesk.appeal.OpenAppealRequest;
+import com.appealdesk.appeal.RestrictionReason;
+import com.appealdesk.document.DocumentUpload;
+import com.appealdesk.support.AppealScenarios;
+import com.icegreen.greenmail.util.GreenMail;
+import com.icegreen.greenmail.util.ServerSetup;
+import io.minio.ListObjectsArgs;
+import io.minio.MinioClient;
+import io.minio.Result;
+import io.minio.messages.Item;
+import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
+import java.net.URI;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import org.camunda.bpm.engine.IdentityService;
+import org.gaul.s3proxy.S3Proxy;
+import org.gaul.s3proxy.auth.AuthenticationType;
+import org.gaul.s3proxy.nio2blob.TransientNio2BlobStore;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.springframework.boot.builder.SpringApplicationBuilder;
+import org.springframework.context.ConfigurableApplicationContext;
+import org.springframework.test.util.TestSocketUtils;
+
+/**
+ * Setting the database URL, the S3 endpoint and keys and the SMTP host switches to those servers: nothing embedded
+ * starts, no demo users are created, and documents and e-mails land on the configured servers.
+ */
+class ExternalServicesTest {
+
+    static EmbeddedPostgres postgres;
+    static S3Proxy s3;
+    static GreenMail smtp;
+    static ConfigurableApplicationContext app;
+
+    @BeforeAll
+    static void startServersAndTheApplication() throws Exception {
+        postgres = EmbeddedPostgres.builder().start();
+        s3 = S3Proxy.builder().blobStore(new TransientNio2BlobStore()).endpoint(URI.create("http://127.0.0.1:0"))
+                .awsAuthentication(AuthenticationType.AWS_V2_OR_V4, "ext-key", "ext-secret").build();
+        s3.start();
+        await().until(() -> "STARTED".equals(s3.getState()));
+        smtp = new GreenMail(new ServerSetup(TestSocketUtils.findAvailableTcpPort(), "127.0.0.1", ServerSetup.PROTOCOL_SMTP));
+        smtp.start();
+        // as an operator would pass them: arguments (or environment variables) override application.yaml
+        app = new SpringApplicationBuilder(AppealDeskApplication.class).run(
+                "--server.port=0",
+                // its own engine name: the shared test application's engine "default" lives in this JVM too
+                "--camunda.bpm.process-engine-name=external",
+                "--spring.datasource.url=" + postgres.getJdbcUrl("postgres", "postgres"),
+                "--spring.datasource.username=postgres",
+                "--appeal.s3.endpoint=http://127.0.0.1:" + s3.getPort(),
+                "--appeal.s3.access-key=ext-key",
+                "--appeal.s3.secret-key=ext-secret",
+                "--spring.mail.host=127.0.0.1",
+                "--spring.mail.port=" + smtp.getSmtp().getPort(),
+                "--appeal.notifications.outbox-poll-interval=PT0.2S");
+    }
+
+    @AfterAll
+    static void stop() throws Exception {
+        if (app != null) {
+            app.close();
+        }
+        smtp.stop();
+        s3.stop();
+        postgres.close();
+    }
+
+    @Test
+    void usesTheConfiguredServersAndStartsNothingEmbedded() throws Exception {
+        assertThat(app.getBeanNamesForType(EmbeddedPostgres.class)).isEmpty();
+        assertThat(app.getBeanNamesForType(S3Proxy.class)).isEmpty();
+        assertThat(app.getBeanNamesForType(GreenMail.class)).isEmpty();
+        assertThat(app.getBean(IdentityService.class).createUserQuery().userId("demo").count()).isZero();
+
+        String trackingNumber = app.getBean(AppealIntake.class).open(new OpenAppealRequest(AppealScenarios.newAccountId(),
+                RestrictionReason.OTHER, Channel.WEB, new OpenAppealRequest.Applicant("Li Na", "GB",
+                        IdDocumentType.PASSPORT, "en", "li@example.com", null))).trackingNumber();
+        app.getBean(DocumentUpload.class).upload(trackingNumber, "PASSPORT_DATA_PAGE", AppealScenarios.PNG);
+
+        MinioClient client = MinioClient.builder().endpoint("http://127.0.0.1:" + s3.getPort())
+                .credentials("ext-key", "ext-secret").region("us-east-1").build();
+        List<String> keys = new ArrayList<>();
+        for (Result<Item> item : client.listObjects(ListObjectsArgs.builder().bucket("appeal-documents")
+                .prefix("appeals/" + trackingNumber + "/").build())) {
+            keys.add(item.get().objectName());
+        }
+        assertThat(keys).hasSize(1);
+        await().atMost(Duration.ofSeconds(15)).until(() -> smtp.getReceivedMessages().length > 0);
+        assertThat(smtp.getReceivedMessages()[0].getSubject()).contains(trackingNumber);
+        Long appeals = app.getBean(org.springframework.jdbc.core.simple.JdbcClient.class)
+                .sql("select count(*) from appeal_desk.appeal where tracking_number = ?").param(trackingNumber)
+                .query(Long.class).single();
+        assertThat(appeals).isEqualTo(1);
+    }
+}
