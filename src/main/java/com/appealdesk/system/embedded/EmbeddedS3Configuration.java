@@ -36,7 +36,10 @@ public class EmbeddedS3Configuration {
                 .awsAuthentication(AuthenticationType.AWS_V2_OR_V4, properties.accessKey(), properties.secretKey())
                 .build();
         proxy.start();
-        while (!"STARTED".equals(proxy.getState())) {
+        for (int waited = 0; !"STARTED".equals(proxy.getState()); waited += 10) {
+            if (waited > 10_000) {
+                throw new IllegalStateException("embedded S3 server did not start within 10 s: " + proxy.getState());
+            }
             Thread.sleep(10);
         }
         log.info("Embedded S3 server (in memory) listening on http://127.0.0.1:{}", proxy.getPort());
