@@ -56,9 +56,10 @@ public class DocumentUpload {
     public StoredDocument upload(String trackingNumber, String type, byte[] bytes) {
         Appeal appeal = appeals.find(trackingNumber).orElseThrow(() -> AppealException.notFound(trackingNumber));
         requireAwaitingDocuments(appeal);
-        if (type == null || checklist.items(trackingNumber).stream().noneMatch(item -> item.type().equals(type))) {
+        List<String> checklistTypes = checklist.items(trackingNumber).stream().map(Checklist.Item::type).distinct().toList();
+        if (type == null || !checklistTypes.contains(type)) {
             throw new AppealException(HttpStatus.BAD_REQUEST, "type",
-                    "'" + type + "' is not on this appeal's checklist; expected one of " + checklistTypes(trackingNumber));
+                    "'" + type + "' is not on this appeal's checklist; expected one of " + checklistTypes);
         }
         if (bytes.length == 0) {
             throw new AppealException(HttpStatus.BAD_REQUEST, "file", "the file is empty");
@@ -103,10 +104,6 @@ public class DocumentUpload {
             throw new AppealException(HttpStatus.CONFLICT, "trackingNumber",
                     "this appeal is " + appeal.status() + " and is not waiting for documents");
         }
-    }
-
-    private List<String> checklistTypes(String trackingNumber) {
-        return checklist.items(trackingNumber).stream().map(Checklist.Item::type).distinct().toList();
     }
 
     private static String sha256(byte[] bytes) {

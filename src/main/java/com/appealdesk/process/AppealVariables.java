@@ -6,6 +6,7 @@ import java.util.Collection;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import org.camunda.spin.Spin;
 import org.camunda.spin.json.SpinJsonNode;
 
 /**
@@ -76,7 +77,7 @@ public final class AppealVariables {
         }
         String text = value.toString().strip();
         if (text.startsWith("[")) {
-            return stringList(org.camunda.spin.Spin.JSON(text));
+            return stringList(Spin.JSON(text));
         }
         return text.isEmpty() ? List.of() : List.of(text.split("\\s*,\\s*"));
     }
