@@ -24,6 +24,11 @@ public class AppealEvents {
                 .params(trackingNumber, type, detail).update();
     }
 
+    public boolean has(String trackingNumber, String type) {
+        return jdbc.sql("select count(*) from appeal_desk.appeal_event where tracking_number = ? and type = ?")
+                .params(trackingNumber, type).query(Long.class).single() > 0;
+    }
+
     public List<Event> of(String trackingNumber) {
         return jdbc.sql("select type, detail, occurred_at from appeal_desk.appeal_event where tracking_number = ? order by id")
                 .param(trackingNumber)

@@ -1,8 +1,12 @@
 package com.appealdesk.appeal;
 
 import com.appealdesk.notification.MessageTemplates;
+import com.appealdesk.sla.ReplyClock;
+import com.appealdesk.sla.ReplyClockView;
+import com.appealdesk.sla.SlaState;
 import java.util.List;
 import java.util.Locale;
+import java.util.Optional;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
@@ -14,8 +18,11 @@ public class AppealStatusQuery {
     private final Checklist checklist;
     private final AppealEvents events;
     private final MessageTemplates templates;
+    private final ReplyClock replyClock;
 
-    AppealStatusQuery(AppealRepository appeals, Checklist checklist, AppealEvents events, MessageTemplates templates) {
+    AppealStatusQuery(AppealRepository appeals, Checklist checklist, AppealEvents events, MessageTemplates templates,
+            ReplyClock replyClock) {
+        this.replyClock = replyClock;
         this.appeals = appeals;
         this.checklist = checklist;
         this.events = events;
@@ -26,9 +33,13 @@ public class AppealStatusQuery {
     public AppealStatusView status(String trackingNumber) {
         Appeal appeal = appeals.find(trackingNumber).orElseThrow(() -> AppealException.notFound(trackingNumber));
         Locale locale = templates.localeFor(appeal.language());
+        Optional<ReplyClockView> promise = replyClock.view(trackingNumber);
         return new AppealStatusView(appeal.trackingNumber(), appeal.status(), appeal.restrictionReason(),
                 appeal.createdAt(), requiredDocuments(trackingNumber, locale), decision(appeal, locale),
-                events.of(trackingNumber));
+                events.of(trackingNumber), promise.map(ReplyClockView::workingDays).orElse(null),
+                promise.map(ReplyClockView::replyDueAt).orElse(null),
+                promise.map(ReplyClockView::state).orElse(SlaState.NOT_STARTED),
+                promise.map(ReplyClockView::events).orElse(List.of()));
     }
 
     @Transactional(readOnly = true)

@@ -1,9 +1,18 @@
 package com.appealdesk.appeal;
 
+import com.appealdesk.sla.ReplyClockView;
+import com.appealdesk.sla.SlaState;
 import java.time.Instant;
 import java.util.List;
 
-/** The body of {@code GET /api/appeals/{trackingNumber}}: what the appellant may see of their appeal. */
+/**
+ * The body of {@code GET /api/appeals/{trackingNumber}}: what the appellant may see of their appeal.
+ *
+ * @param replyWorkingDays the promise: a reply within this many working days after the documents are complete
+ * @param replyDueAt       the date we reply by, once the clock runs (after a breach: the new date we gave)
+ * @param slaState         where the appeal stands against that promise
+ * @param slaEvents        the reply clock's ledger: started, paused, resumed, warned, breached, revised, stopped
+ */
 public record AppealStatusView(
         String trackingNumber,
         AppealStatus status,
@@ -11,7 +20,11 @@ public record AppealStatusView(
         Instant openedAt,
         List<RequiredDocument> requiredDocuments,
         Decision decision,
-        List<AppealEvents.Event> events) {
+        List<AppealEvents.Event> events,
+        Integer replyWorkingDays,
+        Instant replyDueAt,
+        SlaState slaState,
+        List<ReplyClockView.Event> slaEvents) {
 
     public record RequiredDocument(String type, String name, boolean received, int round) {
     }

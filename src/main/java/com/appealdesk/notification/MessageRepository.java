@@ -23,21 +23,25 @@ class MessageRepository {
         this.jdbc = jdbc;
     }
 
+    static final String APPELLANT = "APPELLANT";
+    static final String STAFF = "STAFF";
+
     /** Records a message once per (dedupe key, channel): a retried job does not write it twice. */
-    void insertOnce(String trackingNumber, String kind, String channel, String locale, String recipient,
+    void insertOnce(String audience, String trackingNumber, String kind, String channel, String locale, String recipient,
             MessageTemplates.Rendered text, String dedupeKey, String status) {
         jdbc.sql("""
-                insert into appeal_desk.message (tracking_number, kind, channel, locale, recipient, subject, body,
-                    dedupe_key, status, created_at, sent_at, next_attempt_at)
-                values (?, ?, ?, ?, ?, ?, ?, ?, ?, now(), case when ? = 'DELIVERED' then now() end, now())
+                insert into appeal_desk.message (audience, tracking_number, kind, channel, locale, recipient, subject,
+                    body, dedupe_key, status, created_at, sent_at, next_attempt_at)
+                values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, now(), case when ? = 'DELIVERED' then now() end, now())
                 on conflict (dedupe_key, channel) do nothing""")
-                .params(trackingNumber, kind, channel, locale, recipient, text.subject(), text.body(), dedupeKey,
-                        status, status)
+                .params(audience, trackingNumber, kind, channel, locale, recipient, text.subject(), text.body(),
+                        dedupeKey, status, status)
                 .update();
     }
 
+    /** What the appellant was sent; staff notices about the appeal are not theirs to read. */
     List<Message> ofAppeal(String trackingNumber) {
-        return jdbc.sql("select " + COLUMNS + " from appeal_desk.message where tracking_number = ? order by id")
+        return jdbc.sql("select " + COLUMNS + " from appeal_desk.message where tracking_number = ? and audience = 'APPELLANT' order by id")
                 .param(trackingNumber).query(MessageRepository::map).list();
     }
 

@@ -31,11 +31,12 @@ public class MessageTemplates {
     private static final Pattern PLACEHOLDER = Pattern.compile("\\{([a-zA-Z]+)}");
 
     private final Map<Locale, Properties> texts = new LinkedHashMap<>();
+    private final Properties staffTexts = load("notifications/staff_en.properties");
 
     MessageTemplates() {
-        texts.put(Locale.ENGLISH, load("en"));
-        texts.put(ZH_CN, load("zh-CN"));
-        texts.put(ZH_TW, load("zh-TW"));
+        texts.put(Locale.ENGLISH, load("notifications/templates_en.properties"));
+        texts.put(ZH_CN, load("notifications/templates_zh-CN.properties"));
+        texts.put(ZH_TW, load("notifications/templates_zh-TW.properties"));
     }
 
     /** The supported language closest to the appellant's: traditional Chinese for TW/HK/MO and Hant, else simplified. */
@@ -58,6 +59,16 @@ public class MessageTemplates {
             throw new IllegalArgumentException("no message template '" + kind + "' in notifications/templates_en.properties");
         }
         return new Rendered(fill(text(kind + ".subject", locale), values), fill(text(kind + ".body", locale), values));
+    }
+
+    /** A notice to staff ({@code notifications/staff_en.properties}); staff read English. */
+    public Rendered renderStaff(String kind, Map<String, String> values) {
+        String subject = staffTexts.getProperty(kind + ".subject");
+        String body = staffTexts.getProperty(kind + ".body");
+        if (subject == null || body == null) {
+            throw new IllegalArgumentException("no staff notice '" + kind + "' in notifications/staff_en.properties");
+        }
+        return new Rendered(fill(subject, values), fill(body, values));
     }
 
     public String documentName(String type, Locale locale) {
@@ -89,13 +100,13 @@ public class MessageTemplates {
         return m.appendTail(out).toString();
     }
 
-    private static Properties load(String language) {
+    private static Properties load(String path) {
         Properties properties = new Properties();
-        try (InputStream in = new ClassPathResource("notifications/templates_" + language + ".properties").getInputStream();
+        try (InputStream in = new ClassPathResource(path).getInputStream();
                 Reader reader = new InputStreamReader(in, StandardCharsets.UTF_8)) {
             properties.load(reader);
         } catch (IOException e) {
-            throw new IllegalStateException("cannot read message templates for " + language, e);
+            throw new IllegalStateException("cannot read message templates " + path, e);
         }
         return properties;
     }

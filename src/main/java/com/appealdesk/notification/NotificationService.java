@@ -4,7 +4,11 @@ import com.appealdesk.appeal.Appeal;
 import com.appealdesk.appeal.AppealException;
 import com.appealdesk.appeal.AppealRepository;
 import com.appealdesk.appeal.Checklist;
+import com.appealdesk.sla.ReplyClock;
+import com.appealdesk.sla.ReplyClockView;
+import java.time.format.DateTimeFormatter;
 import java.util.List;
+import java.util.Optional;
 import java.util.Locale;
 import java.util.Map;
 import java.util.stream.Collectors;
@@ -19,14 +23,18 @@ import org.springframework.transaction.annotation.Transactional;
 @Service
 public class NotificationService {
 
+    private static final DateTimeFormatter DATE_TIME = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm");
+
     private final AppealRepository appeals;
     private final Checklist checklist;
     private final MessageTemplates templates;
     private final MessageRepository messages;
     private final List<OutboundChannel> channels;
+    private final ReplyClock replyClock;
 
     NotificationService(AppealRepository appeals, Checklist checklist, MessageTemplates templates, MessageRepository messages,
-            List<OutboundChannel> channels) {
+            List<OutboundChannel> channels, ReplyClock replyClock) {
+        this.replyClock = replyClock;
         this.appeals = appeals;
         this.checklist = checklist;
         this.templates = templates;
@@ -43,16 +51,26 @@ public class NotificationService {
     public void notify(String trackingNumber, String kind, String reasonCode, String dedupeKey) {
         Appeal appeal = appeals.find(trackingNumber).orElseThrow(() -> AppealException.notFound(trackingNumber));
         Locale locale = templates.localeFor(appeal.language());
+        Optional<ReplyClockView> promise = replyClock.view(trackingNumber);
         MessageTemplates.Rendered text = templates.render(kind, locale, Map.of(
                 "name", appeal.fullName(),
                 "trackingNumber", trackingNumber,
                 "documents", outstandingDocuments(trackingNumber, locale),
-                "reason", reasonCode == null ? "" : templates.reasonText(reasonCode, locale)));
-        messages.insertOnce(trackingNumber, kind, Message.IN_APP, locale.toLanguageTag(), null, text, dedupeKey, "DELIVERED");
+                "reason", reasonCode == null ? "" : templates.reasonText(reasonCode, locale),
+                "replyWorkingDays", promise.map(p -> String.valueOf(p.workingDays())).orElse(""),
+                "replyDueAt", promise.map(NotificationService::replyDueAt).orElse("")));
+        messages.insertOnce(MessageRepository.APPELLANT, trackingNumber, kind, Message.IN_APP, locale.toLanguageTag(),
+                null, text, dedupeKey, "DELIVERED");
         for (OutboundChannel channel : channels) {
-            channel.recipient(appeal).ifPresent(recipient -> messages.insertOnce(trackingNumber, kind, channel.name(),
-                    locale.toLanguageTag(), recipient, text, dedupeKey, "PENDING"));
+            channel.recipient(appeal).ifPresent(recipient -> messages.insertOnce(MessageRepository.APPELLANT,
+                    trackingNumber, kind, channel.name(), locale.toLanguageTag(), recipient, text, dedupeKey, "PENDING"));
         }
+    }
+
+    /** The promised date in the calendar's own zone, named, so an appellant abroad knows whose clock it is. */
+    static String replyDueAt(ReplyClockView promise) {
+        return promise.replyDueAt() == null ? ""
+                : DATE_TIME.format(promise.replyDueAt().atZone(promise.zone())) + " (" + promise.zone().getId() + ")";
     }
 
     private String outstandingDocuments(String trackingNumber, Locale locale) {

@@ -10,14 +10,20 @@ public final class AppealProcess {
     public static final String TASK_REVIEW_APPEAL = "Task_ReviewAppeal";
     public static final String TASK_AWAIT_DOCUMENTS = "Task_AwaitDocuments";
     public static final String TASK_APPLY_DECISION = "Task_ApplyDecision";
+    public static final String TASK_GRANT_WITHDRAW_ONLY = "Task_GrantWithdrawOnly";
     public static final String TIMER_DOCUMENT_REMINDER = "Timer_DocumentReminder";
     public static final String TIMER_DOCUMENTS_EXPIRED = "Timer_DocumentsExpired";
+    public static final String TIMER_REVIEW_HALFWAY = "Timer_ReviewHalfway";
+    public static final String TIMER_REVIEW_AT_RISK = "Timer_ReviewAtRisk";
     public static final String TIMER_REVIEW_SLA_BREACHED = "Timer_ReviewSlaBreached";
+    public static final String TIMER_PROGRESS_UPDATE_DUE = "Timer_ProgressUpdateDue";
 
     public static final String END_RESTRICTION_LIFTED = "End_RestrictionLifted";
     public static final String END_WITHDRAW_ONLY_GRANTED = "End_WithdrawOnlyGranted";
     public static final String END_APPEAL_REJECTED = "End_AppealRejected";
     public static final String END_APPEAL_EXPIRED = "End_AppealExpired";
+    public static final String END_WITHDRAW_ONLY_ON_BREACH = "End_WithdrawOnlyOnBreach";
+    public static final String END_BREACH_ESCALATED = "End_BreachEscalated";
 
     public static final String GROUP_REVIEWERS = "reviewers";
     public static final String GROUP_SUPERVISORS = "supervisors";

@@ -1,7 +1,6 @@
 package com.appealdesk.process;
 
 import com.appealdesk.appeal.Appeal;
-import java.time.Duration;
 import java.util.Collection;
 import java.util.HashMap;
 import java.util.List;
@@ -24,14 +23,17 @@ public final class AppealVariables {
     public static final String ID_DOCUMENT_TYPE = "idDocumentType";
     public static final String LANGUAGE = "language";
     public static final String APPLICANT_NAME = "applicantName";
-    // timer durations (ISO 8601), from configuration at start
-    public static final String REPLY_WINDOW = "replyWindow";
-    public static final String DOCUMENT_REMINDER_AFTER = "documentReminderAfter";
-    public static final String DOCUMENT_EXPIRY_AFTER = "documentExpiryAfter";
     // the checklist (decision table result) and the reviewer's packet
     public static final String REQUIRED_DOCUMENT_TYPES = "requiredDocumentTypes";
     public static final String DOCUMENT_LINKS = "documentLinks";
-    public static final String REVIEW_DUE_DATE = "reviewDueDate";
+    // the reply promise (reply-window.dmn result: workingDays, calendar); the clock itself lives in ReplyClock
+    public static final String REPLY_PROMISE = "replyPromise";
+    // the breach path: account access at the breach, a supervisor's hold, breach-policy.dmn result (action,
+    // revisedReplyWorkingDays)
+    public static final String ACCOUNT_ACCESS = "accountAccess";
+    public static final String BREACH_HOLD = "breachHold";
+    public static final String BREACH_HOLD_REASON = "breachHoldReason";
+    public static final String BREACH_POLICY = "breachPolicy";
     // the review form
     public static final String DECISION = "decision";
     public static final String DECISION_REASON = "decisionReason";
@@ -39,13 +41,14 @@ public final class AppealVariables {
     public static final String REQUESTED_DOCUMENTS = "requestedDocuments";
     public static final String REVIEWER = "reviewer";
     public static final String ESCALATED = "escalated";
-    // input parameter of every notification task
+    // input parameters of every notification task: the template, and whether it goes out once per appeal
     public static final String NOTIFICATION = "notification";
+    public static final String ONCE = "once";
 
     private AppealVariables() {
     }
 
-    static Map<String, Object> atStart(Appeal appeal, ProcessTimingProperties timing) {
+    static Map<String, Object> atStart(Appeal appeal) {
         Map<String, Object> variables = new HashMap<>();
         variables.put(TRACKING_NUMBER, appeal.trackingNumber());
         variables.put(ACCOUNT_ID, appeal.accountId());
@@ -55,12 +58,11 @@ public final class AppealVariables {
         variables.put(ID_DOCUMENT_TYPE, appeal.idDocumentType().name());
         variables.put(LANGUAGE, appeal.language());
         variables.put(APPLICANT_NAME, appeal.fullName());
-        variables.put(REPLY_WINDOW, iso(timing.replyWindow()));
-        variables.put(DOCUMENT_REMINDER_AFTER, iso(timing.documentReminderAfter()));
-        variables.put(DOCUMENT_EXPIRY_AFTER, iso(timing.documentExpiryAfter()));
         variables.put(REVIEWER, null);
-        variables.put(REVIEW_DUE_DATE, null);
         variables.put(ESCALATED, false);
+        variables.put(ACCOUNT_ACCESS, null);
+        variables.put(BREACH_HOLD, false);
+        variables.put(BREACH_HOLD_REASON, null);
         return variables;
     }
 
@@ -80,9 +82,5 @@ public final class AppealVariables {
             return stringList(Spin.JSON(text));
         }
         return text.isEmpty() ? List.of() : List.of(text.split("\\s*,\\s*"));
-    }
-
-    private static String iso(Duration duration) {
-        return duration.toString();
     }
 }

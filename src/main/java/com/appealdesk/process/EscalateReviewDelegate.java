@@ -1,6 +1,6 @@
 package com.appealdesk.process;
 
-import org.camunda.bpm.engine.TaskService;
+import com.appealdesk.notification.StaffNotices;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
 import org.camunda.bpm.engine.task.Task;
@@ -8,21 +8,31 @@ import org.springframework.stereotype.Component;
 
 /**
  * {@code Task_EscalateToSupervisors}: the reply window has passed. The open review stays where it is and is also
- * offered to {@code supervisors}, at high priority, so it shows at the top of their queue.
+ * offered to {@code supervisors}, at high priority, so it shows at the top of their queue; supervisors are told by
+ * e-mail (once per appeal).
  */
 @Component
 class EscalateReviewDelegate implements JavaDelegate {
 
     static final int ESCALATED_PRIORITY = 80;
 
+    private final StaffNotices notices;
+    private final StaffRecipients recipients;
+
+    EscalateReviewDelegate(StaffNotices notices, StaffRecipients recipients) {
+        this.notices = notices;
+        this.recipients = recipients;
+    }
+
     @Override
     public void execute(DelegateExecution execution) {
-        TaskService tasks = execution.getProcessEngineServices().getTaskService();
-        for (Task review : tasks.createTaskQuery().processInstanceId(execution.getProcessInstanceId())
-                .taskDefinitionKey(AppealProcess.TASK_REVIEW_APPEAL).active().list()) {
-            tasks.addCandidateGroup(review.getId(), AppealProcess.GROUP_SUPERVISORS);
-            tasks.setPriority(review.getId(), Math.max(review.getPriority(), ESCALATED_PRIORITY));
+        for (Task review : ReviewTasks.open(execution)) {
+            execution.getProcessEngineServices().getTaskService()
+                    .addCandidateGroup(review.getId(), AppealProcess.GROUP_SUPERVISORS);
+            ReviewTasks.raisePriority(execution, review, ESCALATED_PRIORITY);
         }
         execution.setVariable(AppealVariables.ESCALATED, true);
+        notices.tell(execution.getProcessBusinessKey(), "REVIEW_BREACHED",
+                recipients.ofGroup(AppealProcess.GROUP_SUPERVISORS));
     }
 }

@@ -4,6 +4,7 @@ import com.appealdesk.appeal.Appeal;
 import com.appealdesk.appeal.AppealEvents;
 import com.appealdesk.appeal.AppealException;
 import com.appealdesk.appeal.AppealRepository;
+import com.appealdesk.restriction.AccountAccess;
 import com.appealdesk.restriction.AccountRestrictions;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
@@ -31,11 +32,19 @@ public class ReviewDecisions {
             throw new IllegalArgumentException(decision + " is not a final decision");
         }
         Appeal appeal = appeals.lock(trackingNumber).orElseThrow(() -> AppealException.notFound(trackingNumber));
-        restrictions.apply(appeal.accountId(), decision.access(), "APPEAL:" + trackingNumber + ":" + decision);
+        restrictions.apply(appeal.accountId(), accessAfter(decision, trackingNumber), "APPEAL:" + trackingNumber + ":" + decision);
         if (decision.name().equals(appeal.decision())) {
             return;
         }
         appeals.recordDecision(trackingNumber, decision.status(), decision.name(), reasonCode, decidedBy);
         events.record(trackingNumber, "DECIDED", decision.name());
+    }
+
+    /** A rejection keeps the withdraw-only access granted when we missed the reply date: that promise binds. */
+    private AccountAccess accessAfter(Decision decision, String trackingNumber) {
+        if (decision.access() == AccountAccess.RESTRICTED && events.has(trackingNumber, BreachExit.GRANTED_EVENT)) {
+            return AccountAccess.WITHDRAW_ONLY;
+        }
+        return decision.access();
     }
 }

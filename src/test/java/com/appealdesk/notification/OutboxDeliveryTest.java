@@ -43,7 +43,7 @@ class OutboxDeliveryTest {
         String trackingNumber = open("+1 415 555 0000");
 
         await().atMost(Duration.ofSeconds(20)).until(() -> "FAILED".equals(status(trackingNumber, "SMS")));
-        Map<String, Object> row = jdbc.sql("select attempts, last_error from appeal_desk.message where tracking_number = ? and channel = 'SMS'")
+        Map<String, Object> row = jdbc.sql("select attempts, last_error from appeal_desk.message where tracking_number = ? and channel = 'SMS' and kind = 'DOCUMENTS_REQUESTED'")
                 .param(trackingNumber).query().singleRow();
         assertThat(row.get("attempts")).isEqualTo(2);
         assertThat(row.get("last_error").toString()).contains("gateway unreachable");

@@ -24,7 +24,6 @@ import java.util.List;
 import org.camunda.bpm.engine.BadUserRequestException;
 import org.camunda.bpm.engine.ProcessEngine;
 import org.camunda.bpm.engine.runtime.ProcessInstance;
-import org.camunda.bpm.engine.task.IdentityLink;
 import org.camunda.bpm.engine.task.Task;
 import org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests;
 import org.camunda.bpm.engine.variable.value.ObjectValue;
@@ -146,23 +145,6 @@ class IdentityAppealProcessTest {
 
         assertThat(instance).hasPassed("End_ReminderSent").isWaitingAt(TASK_AWAIT_DOCUMENTS);
         assertThat(messageKinds(opened)).contains("DOCUMENT_REMINDER");
-    }
-
-    @Test
-    void escalatesToSupervisorsWhenReplyWindowPassesWithoutCancellingTheReview() {
-        AppealIntake.OpenedAppeal opened = scenarios.openOverseasPassportAppeal();
-        ProcessInstance instance = scenarios.instance(opened.trackingNumber());
-        scenarios.uploadOutstanding(opened.trackingNumber());
-        assertThat(scenarios.reviewTask(instance).getDueDate()).isNotNull();
-
-        scenarios.fireTimer(instance, AppealProcess.TIMER_REVIEW_SLA_BREACHED);
-
-        assertThat(instance).hasPassed("End_ReviewEscalated").isWaitingAt(TASK_REVIEW_APPEAL);
-        Task review = scenarios.reviewTask(instance);
-        List<String> groups = engine.getTaskService().getIdentityLinksForTask(review.getId()).stream()
-                .map(IdentityLink::getGroupId).toList();
-        assertThat(groups).contains("reviewers", "supervisors");
-        assertThat(review.getPriority()).isGreaterThanOrEqualTo(80);
     }
 
     @Test

@@ -1,0 +1,52 @@
+package com.appealdesk.notification;
+
+import com.appealdesk.appeal.Appeal;
+import com.appealdesk.appeal.AppealException;
+import com.appealdesk.appeal.AppealRepository;
+import com.appealdesk.sla.ReplyClock;
+import java.util.Collection;
+import java.util.Map;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+/**
+ * E-mails to staff about an appeal (the reply-window reminders and warnings), through the same outbox as the
+ * appellant's messages but never in the appellant's inbox. Each recipient gets each kind once per appeal, however
+ * often the timer behind it fires.
+ */
+@Service
+public class StaffNotices {
+
+    private static final Logger log = LoggerFactory.getLogger(StaffNotices.class);
+
+    private final AppealRepository appeals;
+    private final MessageTemplates templates;
+    private final MessageRepository messages;
+    private final ReplyClock replyClock;
+
+    StaffNotices(AppealRepository appeals, MessageTemplates templates, MessageRepository messages, ReplyClock replyClock) {
+        this.appeals = appeals;
+        this.templates = templates;
+        this.messages = messages;
+        this.replyClock = replyClock;
+    }
+
+    /** @param emailAddresses the staff members to tell; when empty, the notice is only logged */
+    @Transactional
+    public void tell(String trackingNumber, String kind, Collection<String> emailAddresses) {
+        Appeal appeal = appeals.find(trackingNumber).orElseThrow(() -> AppealException.notFound(trackingNumber));
+        MessageTemplates.Rendered text = templates.renderStaff(kind, Map.of(
+                "trackingNumber", trackingNumber,
+                "restrictionReason", appeal.restrictionReason().name(),
+                "replyDueAt", replyClock.view(trackingNumber).map(NotificationService::replyDueAt).orElse("")));
+        if (emailAddresses.isEmpty()) {
+            log.warn("Staff notice {} for appeal {} has no recipient with an e-mail address", kind, trackingNumber);
+        }
+        for (String address : emailAddresses) {
+            messages.insertOnce(MessageRepository.STAFF, trackingNumber, "STAFF_" + kind, Message.EMAIL, "en", address,
+                    text, trackingNumber + ":STAFF_" + kind + ":" + address, "PENDING");
+        }
+    }
+}

@@ -1,0 +1,185 @@
+package com.appealdesk.sla;
+
+import com.appealdesk.sla.ReplyClockRepository.Row;
+import com.appealdesk.sla.ReplyClockRepository.State;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.Optional;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+/**
+ * The reply clock of an appeal: promised at intake (working days and calendar from {@code reply-window.dmn}),
+ * started when documents are complete, paused while we wait for more documents, stopped by the decision. The window
+ * is kept as working time, so a pause gives back exactly the working time it took. Every change is written to the
+ * ledger; each operation is safe to repeat, because the engine retries a failed step.
+ */
+@Service
+public class ReplyClock {
+
+    private final ReplyClockRepository clocks;
+    private final WorkingCalendars calendars;
+    private final Clock clock;
+
+    ReplyClock(ReplyClockRepository clocks, WorkingCalendars calendars, Clock clock) {
+        this.clocks = clocks;
+        this.calendars = calendars;
+        this.clock = clock;
+    }
+
+    @Transactional
+    public void promise(String trackingNumber, String calendarId, int workingDays) {
+        calendars.get(calendarId);
+        if (workingDays < 1) {
+            throw new IllegalArgumentException("reply window of " + trackingNumber + " must be at least 1 working day, not "
+                    + workingDays);
+        }
+        clocks.insertOnce(trackingNumber, calendarId, workingDays);
+    }
+
+    /** Documents are complete: the clock starts, or resumes with the working time it had left. */
+    @Transactional
+    public void startOrResume(String trackingNumber) {
+        Row row = locked(trackingNumber);
+        Instant now = clock.instant();
+        WorkingCalendar calendar = calendars.get(row.calendar());
+        if (row.state() == State.NOT_STARTED) {
+            Instant due = calendar.endOfWorkingDays(now, row.workingDays());
+            clocks.update(new Row(trackingNumber, row.calendar(), row.workingDays(), State.RUNNING,
+                    calendar.workingTimeBetween(now, due), Duration.ZERO, now, due, null, null, null));
+            clocks.record(trackingNumber, "STARTED", null, due, now);
+        } else if (row.state() == State.PAUSED) {
+            Duration left = row.window().minus(row.consumed());
+            Instant due = left.isNegative() || left.isZero() ? row.dueAt() : calendar.plusWorkingTime(now, left);
+            clocks.update(new Row(trackingNumber, row.calendar(), row.workingDays(), State.RUNNING, row.window(),
+                    row.consumed(), now, due, row.revisedDueAt(), row.breachedAt(), null));
+            clocks.record(trackingNumber, "RESUMED", null, due, now);
+        }
+    }
+
+    /** We asked the appellant for more: the clock stops running until {@link #startOrResume}. */
+    @Transactional
+    public void pause(String trackingNumber) {
+        Row row = locked(trackingNumber);
+        if (row.state() == State.RUNNING) {
+            Instant now = clock.instant();
+            clocks.update(new Row(trackingNumber, row.calendar(), row.workingDays(), State.PAUSED, row.window(),
+                    consumedUntil(row, now), null, row.dueAt(), row.revisedDueAt(), row.breachedAt(), null));
+            clocks.record(trackingNumber, "PAUSED", null, row.dueAt(), now);
+        }
+    }
+
+    /** The decision is made: MET when within the promise, BREACHED when not. */
+    @Transactional
+    public void stop(String trackingNumber) {
+        Row row = locked(trackingNumber);
+        if (row.state() == State.RUNNING || row.state() == State.PAUSED) {
+            Instant now = clock.instant();
+            Row stopped = new Row(trackingNumber, row.calendar(), row.workingDays(), State.STOPPED, row.window(),
+                    consumedUntil(row, now), null, row.dueAt(), row.revisedDueAt(), row.breachedAt(), now);
+            clocks.update(stopped);
+            clocks.record(trackingNumber, "STOPPED", stateOf(stopped, false).name(), row.dueAt(), now);
+        }
+    }
+
+    /** When {@code fraction} of the window will have been used (in working time); now-ish when it already has. */
+    @Transactional(readOnly = true)
+    public Instant pointAt(String trackingNumber, double fraction) {
+        if (!(fraction > 0 && fraction <= 1)) {
+            throw new IllegalArgumentException("a point of the reply window is a fraction in (0, 1], not " + fraction);
+        }
+        Row row = running(trackingNumber);
+        Duration target = Duration.ofSeconds(Math.round(row.window().toSeconds() * fraction));
+        Duration left = target.minus(row.consumed());
+        return calendars.get(row.calendar()).plusWorkingTime(row.runningSince(), left);
+    }
+
+    @Transactional(readOnly = true)
+    public Instant dueAt(String trackingNumber) {
+        return running(trackingNumber).dueAt();
+    }
+
+    /** The end of {@code workingDays} working days from now, in this appeal's calendar. */
+    @Transactional(readOnly = true)
+    public Instant workingDaysFromNow(String trackingNumber, int workingDays) {
+        Row row = clocks.find(trackingNumber).orElseThrow(() -> noClock(trackingNumber));
+        return calendars.get(row.calendar()).endOfWorkingDays(clock.instant(), workingDays);
+    }
+
+    /** Records a warning rung once per appeal; false when it was already recorded. */
+    @Transactional
+    public boolean warn(String trackingNumber, String rung) {
+        Row row = locked(trackingNumber);
+        return clocks.record(trackingNumber, "WARNING", rung, row.dueAt(), clock.instant());
+    }
+
+    /** Records the breach once per appeal; false when it was already recorded. */
+    @Transactional
+    public boolean breach(String trackingNumber) {
+        Row row = locked(trackingNumber);
+        Instant now = clock.instant();
+        if (row.breachedAt() == null) {
+            clocks.update(new Row(trackingNumber, row.calendar(), row.workingDays(), row.state(), row.window(),
+                    row.consumed(), row.runningSince(), row.dueAt(), row.revisedDueAt(), now, row.stoppedAt()));
+        }
+        return clocks.record(trackingNumber, "BREACHED", null, row.dueAt(), now);
+    }
+
+    /** After a breach, the new date we promise: {@code workingDays} from now, fixed the first time it is set. */
+    @Transactional
+    public Instant revise(String trackingNumber, int workingDays) {
+        Row row = locked(trackingNumber);
+        if (row.revisedDueAt() != null) {
+            return row.revisedDueAt();
+        }
+        Instant now = clock.instant();
+        Instant revised = calendars.get(row.calendar()).endOfWorkingDays(now, workingDays);
+        clocks.update(new Row(trackingNumber, row.calendar(), row.workingDays(), row.state(), row.window(),
+                row.consumed(), row.runningSince(), row.dueAt(), revised, row.breachedAt(), row.stoppedAt()));
+        clocks.record(trackingNumber, "REVISED", null, revised, now);
+        return revised;
+    }
+
+    @Transactional(readOnly = true)
+    public Optional<ReplyClockView> view(String trackingNumber) {
+        return clocks.find(trackingNumber).map(row -> {
+            List<ReplyClockView.Event> events = clocks.events(trackingNumber);
+            boolean warned = events.stream().anyMatch(event -> "WARNING".equals(event.type()));
+            Instant promised = row.revisedDueAt() != null ? row.revisedDueAt() : row.dueAt();
+            return new ReplyClockView(row.workingDays(), promised, stateOf(row, warned),
+                    calendars.get(row.calendar()).zone(), events);
+        });
+    }
+
+    private SlaState stateOf(Row row, boolean warned) {
+        return switch (row.state()) {
+            case NOT_STARTED -> SlaState.NOT_STARTED;
+            case STOPPED -> row.breachedAt() != null || row.stoppedAt().isAfter(row.dueAt()) ? SlaState.BREACHED : SlaState.MET;
+            case PAUSED -> row.breachedAt() != null ? SlaState.BREACHED : SlaState.PAUSED;
+            case RUNNING -> row.breachedAt() != null || !clock.instant().isBefore(row.dueAt()) ? SlaState.BREACHED
+                    : warned ? SlaState.AT_RISK : SlaState.ON_TRACK;
+        };
+    }
+
+    private Duration consumedUntil(Row row, Instant now) {
+        return row.consumed().plus(calendars.get(row.calendar()).workingTimeBetween(row.runningSince(), now));
+    }
+
+    private Row running(String trackingNumber) {
+        Row row = clocks.find(trackingNumber).orElseThrow(() -> noClock(trackingNumber));
+        if (row.state() != State.RUNNING) {
+            throw new IllegalStateException("the reply clock of " + trackingNumber + " is " + row.state() + ", not RUNNING");
+        }
+        return row;
+    }
+
+    private Row locked(String trackingNumber) {
+        return clocks.lock(trackingNumber).orElseThrow(() -> noClock(trackingNumber));
+    }
+
+    private static IllegalStateException noClock(String trackingNumber) {
+        return new IllegalStateException("appeal " + trackingNumber + " has no reply promise");
+    }
+}

@@ -1,0 +1,94 @@
+package com.appealdesk.sla;
+
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Timestamp;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.Optional;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Repository;
+
+/** The reply clock of each appeal and its ledger ({@code appeal_desk.reply_clock}, {@code reply_clock_event}). */
+@Repository
+class ReplyClockRepository {
+
+    enum State { NOT_STARTED, RUNNING, PAUSED, STOPPED }
+
+    record Row(String trackingNumber, String calendar, int workingDays, State state, Duration window,
+            Duration consumed, Instant runningSince, Instant dueAt, Instant revisedDueAt, Instant breachedAt,
+            Instant stoppedAt) {
+    }
+
+    private final JdbcClient jdbc;
+
+    ReplyClockRepository(JdbcClient jdbc) {
+        this.jdbc = jdbc;
+    }
+
+    void insertOnce(String trackingNumber, String calendar, int workingDays) {
+        jdbc.sql("""
+                insert into appeal_desk.reply_clock (tracking_number, calendar, working_days, state)
+                values (?, ?, ?, 'NOT_STARTED') on conflict (tracking_number) do nothing""")
+                .params(trackingNumber, calendar, workingDays).update();
+    }
+
+    Optional<Row> find(String trackingNumber) {
+        return jdbc.sql("select * from appeal_desk.reply_clock where tracking_number = ?")
+                .param(trackingNumber).query(ReplyClockRepository::map).optional();
+    }
+
+    /** The row, locked until the transaction ends, so two timers of one appeal change it one after the other. */
+    Optional<Row> lock(String trackingNumber) {
+        return jdbc.sql("select * from appeal_desk.reply_clock where tracking_number = ? for update")
+                .param(trackingNumber).query(ReplyClockRepository::map).optional();
+    }
+
+    void update(Row row) {
+        jdbc.sql("""
+                update appeal_desk.reply_clock set state = ?, window_seconds = ?, consumed_seconds = ?, running_since = ?,
+                    due_at = ?, revised_due_at = ?, breached_at = ?, stopped_at = ?
+                where tracking_number = ?""")
+                .params(row.state().name(), row.window() == null ? null : row.window().toSeconds(),
+                        row.consumed().toSeconds(), ts(row.runningSince()), ts(row.dueAt()), ts(row.revisedDueAt()),
+                        ts(row.breachedAt()), ts(row.stoppedAt()), row.trackingNumber())
+                .update();
+    }
+
+    /** Appends to the ledger; for a once-only type (WARNING, BREACHED, REVISED) returns false when already there. */
+    boolean record(String trackingNumber, String type, String detail, Instant dueAt, Instant at) {
+        return jdbc.sql("""
+                insert into appeal_desk.reply_clock_event (tracking_number, type, detail, due_at, occurred_at)
+                values (?, ?, ?, ?, ?) on conflict do nothing""")
+                .params(trackingNumber, type, detail, ts(dueAt), ts(at)).update() == 1;
+    }
+
+    List<ReplyClockView.Event> events(String trackingNumber) {
+        return jdbc.sql("""
+                select type, detail, due_at, occurred_at from appeal_desk.reply_clock_event
+                where tracking_number = ? order by occurred_at, id""")
+                .param(trackingNumber)
+                .query((rs, n) -> new ReplyClockView.Event(rs.getString("type"), rs.getString("detail"),
+                        instant(rs, "due_at"), instant(rs, "occurred_at")))
+                .list();
+    }
+
+    private static Row map(ResultSet rs, int n) throws SQLException {
+        long seconds = rs.getLong("window_seconds");
+        Duration window = rs.wasNull() ? null : Duration.ofSeconds(seconds);
+        return new Row(rs.getString("tracking_number"), rs.getString("calendar"), rs.getInt("working_days"),
+                State.valueOf(rs.getString("state")), window,
+                Duration.ofSeconds(rs.getLong("consumed_seconds")), instant(rs, "running_since"), instant(rs, "due_at"),
+                instant(rs, "revised_due_at"), instant(rs, "breached_at"), instant(rs, "stopped_at"));
+    }
+
+    private static Instant instant(ResultSet rs, String column) throws SQLException {
+        Timestamp ts = rs.getTimestamp(column);
+        return ts == null ? null : ts.toInstant();
+    }
+
+    private static Timestamp ts(Instant instant) {
+        return instant == null ? null : Timestamp.from(instant);
+    }
+}

@@ -1,0 +1,246 @@
+package com.appealdesk.process;
+
+import static com.appealdesk.support.EngineTime.shanghai;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.assertThat;
+
+import com.appealdesk.AppealDeskTest;
+import com.appealdesk.appeal.AppealIntake;
+import com.appealdesk.appeal.AppealRepository;
+import com.appealdesk.restriction.AccountAccess;
+import com.appealdesk.restriction.AccountRestrictions;
+import com.appealdesk.sla.ReplyClock;
+import com.appealdesk.sla.ReplyClockView;
+import com.appealdesk.sla.SlaState;
+import com.appealdesk.support.AppealScenarios;
+import com.appealdesk.support.EngineTime;
+import java.time.Instant;
+import java.util.Date;
+import java.util.List;
+import org.camunda.bpm.engine.ProcessEngine;
+import org.camunda.bpm.engine.runtime.ProcessInstance;
+import org.camunda.bpm.engine.task.IdentityLink;
+import org.camunda.bpm.engine.task.Task;
+import org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.jdbc.core.simple.JdbcClient;
+
+/**
+ * The reply clock's paths through {@code IdentityAppeal}, with the engine clock walked through March 2026 in
+ * Shanghai. Documents complete on Monday 03-09 at 10:00, so the 3-working-day promise is Thursday 03-12 18:00;
+ * the window is 35 working hours, half of it is used on Wednesday 09:30 and 80 % on Thursday 11:00.
+ */
+@AppealDeskTest
+class ReplyClockProcessTest {
+
+    static final Instant DOCUMENTS_COMPLETE = shanghai("2026-03-09T10:00");
+    static final Instant HALFWAY = shanghai("2026-03-11T09:30");
+    static final Instant AT_RISK = shanghai("2026-03-12T11:00");
+    static final Instant PROMISED = shanghai("2026-03-12T18:00");
+
+    @Autowired ProcessEngine engine;
+    @Autowired AppealScenarios scenarios;
+    @Autowired EngineTime time;
+    @Autowired ReplyClock replyClock;
+    @Autowired AppealRepository appeals;
+    @Autowired AccountRestrictions restrictions;
+    @Autowired JdbcClient jdbc;
+
+    @BeforeEach
+    void pauseJobExecutor() {
+        BpmnAwareTests.init(engine);
+        time.pauseJobExecutor();
+        time.setTo(shanghai("2026-03-09T09:50"));
+    }
+
+    @AfterEach
+    void backToRealTime() {
+        time.reset();
+    }
+
+    @Test
+    void acceptanceMessageTellsTheTrackingNumberAndThePromiseInAppAndByEmail() {
+        AppealIntake.OpenedAppeal opened = scenarios.openOverseasPassportAppeal();
+
+        List<String> bodies = jdbc.sql("select channel || ':' || body from appeal_desk.message where tracking_number = ? and kind = 'APPEAL_ACCEPTED'")
+                .param(opened.trackingNumber()).query(String.class).list();
+        assertThat(bodies).hasSize(2).allSatisfy(body -> assertThat(body)
+                .contains(opened.trackingNumber(), "within 3 working days after your documents are complete"));
+        assertThat(bodies).anySatisfy(body -> assertThat(body).startsWith("IN_APP:"))
+                .anySatisfy(body -> assertThat(body).startsWith("EMAIL:"));
+        assertThat(view(opened).state()).isEqualTo(SlaState.NOT_STARTED);
+        assertThat(view(opened).replyDueAt()).isNull();
+    }
+
+    @Test
+    void reviewIsDueAtThePromiseRemindsAtHalfAndWarnsSupervisorsAt80Percent() {
+        AppealIntake.OpenedAppeal opened = scenarios.openOverseasPassportAppeal();
+        ProcessInstance instance = completeDocumentsAt(opened, DOCUMENTS_COMPLETE);
+        Task review = scenarios.reviewTask(instance);
+        assertThat(review.getDueDate()).isEqualTo(Date.from(PROMISED));
+        assertThat(review.getFollowUpDate()).isEqualTo(Date.from(HALFWAY));
+        assertThat(view(opened).state()).isEqualTo(SlaState.ON_TRACK);
+
+        walkTo(instance, HALFWAY.minusSeconds(60));
+        assertThat(instance).hasNotPassed("Task_RemindReviewer");
+        walkTo(instance, HALFWAY);
+        assertThat(instance).hasPassed("Task_RemindReviewer").isWaitingAt(AppealProcess.TASK_REVIEW_APPEAL);
+        assertThat(staffNotices(opened)).containsExactlyInAnyOrder(
+                "STAFF_REVIEW_REMINDER:reviewer@appeal-desk.local", "STAFF_REVIEW_REMINDER:supervisor@appeal-desk.local");
+        assertThat(view(opened).state()).isEqualTo(SlaState.AT_RISK);
+
+        walkTo(instance, AT_RISK);
+        assertThat(instance).hasPassed("Task_WarnSupervisors").hasNotPassed("Task_RecordBreach");
+        assertThat(scenarios.reviewTask(instance).getPriority()).isEqualTo(WarnSupervisorsDelegate.AT_RISK_PRIORITY);
+        assertThat(staffNotices(opened)).contains("STAFF_REVIEW_AT_RISK:supervisor@appeal-desk.local")
+                .doesNotContain("STAFF_REVIEW_AT_RISK:reviewer@appeal-desk.local");
+        assertThat(ledger(opened)).containsExactly("STARTED", "WARNING:REVIEWER_REMINDED", "WARNING:SUPERVISORS_WARNED");
+    }
+
+    @Test
+    void breachEscalatesApologisesWithANewDateAndGrantsWithdrawOnlyWhileTheReviewContinues() {
+        AppealIntake.OpenedAppeal opened = scenarios.openOverseasPassportAppeal();
+        ProcessInstance instance = completeDocumentsAt(opened, DOCUMENTS_COMPLETE);
+
+        walkTo(instance, PROMISED);
+
+        assertThat(instance).hasPassed("Task_EscalateToSupervisors", AppealProcess.TASK_GRANT_WITHDRAW_ONLY,
+                AppealProcess.END_WITHDRAW_ONLY_ON_BREACH).isWaitingAt(AppealProcess.TASK_REVIEW_APPEAL);
+        assertThat(restrictions.current(accountOf(opened))).contains(AccountAccess.WITHDRAW_ONLY);
+        Task review = scenarios.reviewTask(instance);
+        assertThat(review.getPriority()).isEqualTo(EscalateReviewDelegate.ESCALATED_PRIORITY);
+        assertThat(engine.getTaskService().getIdentityLinksForTask(review.getId()).stream().map(IdentityLink::getGroupId))
+                .contains("reviewers", "supervisors");
+        ReplyClockView clock = view(opened);
+        assertThat(clock.state()).isEqualTo(SlaState.BREACHED);
+        assertThat(clock.replyDueAt()).as("2 working days after the breach").isEqualTo(shanghai("2026-03-16T18:00"));
+        assertThat(ledger(opened)).containsSubsequence("STARTED", "BREACHED", "REVISED");
+        assertThat(appellantMessage(opened, "APOLOGY_FOR_DELAY")).contains("2026-03-16 18:00 (Asia/Shanghai)");
+        assertThat(appellantMessage(opened, "WITHDRAW_ONLY_ON_BREACH")).contains("withdraw-only");
+        assertThat(staffNotices(opened)).contains("STAFF_REVIEW_BREACHED:supervisor@appeal-desk.local");
+
+        scenarios.decide(instance, "supervisor", "REJECT", "DOCUMENT_DOES_NOT_MATCH", null);
+        time.executeDueJobs(instance);
+        assertThat(instance).hasPassed(AppealProcess.END_APPEAL_REJECTED).isEnded();
+        assertThat(restrictions.current(accountOf(opened))).as("the grant made on the breach binds the decision")
+                .contains(AccountAccess.WITHDRAW_ONLY);
+        assertThat(view(opened).state()).isEqualTo(SlaState.BREACHED);
+        assertThat(ledger(opened)).last().isEqualTo("STOPPED:BREACHED");
+    }
+
+    @Test
+    void supervisorHoldKeepsTheRestrictionWhenTheWindowPasses() {
+        AppealIntake.OpenedAppeal opened = scenarios.openOverseasPassportAppeal();
+        ProcessInstance instance = completeDocumentsAt(opened, DOCUMENTS_COMPLETE);
+        engine.getRuntimeService().setVariable(instance.getId(), AppealVariables.BREACH_HOLD, true);
+        engine.getRuntimeService().setVariable(instance.getId(), AppealVariables.BREACH_HOLD_REASON, "fraud team review");
+
+        walkTo(instance, PROMISED);
+
+        assertThat(instance).hasPassed("Task_EscalateToSupervisors", "Task_ApologiseForDelay",
+                AppealProcess.END_BREACH_ESCALATED).hasNotPassed(AppealProcess.TASK_GRANT_WITHDRAW_ONLY);
+        assertThat(restrictions.current(accountOf(opened))).contains(AccountAccess.RESTRICTED);
+        assertThat(view(opened).state()).isEqualTo(SlaState.BREACHED);
+    }
+
+    @Test
+    void clockPausesWhileWaitingForMoreDocumentsAndResumesWithTheWorkingTimeLeft() {
+        AppealIntake.OpenedAppeal opened = scenarios.openOverseasPassportAppeal();
+        ProcessInstance instance = completeDocumentsAt(opened, DOCUMENTS_COMPLETE);
+
+        // Tuesday 10:00: 9 of 35 working hours used
+        time.setTo(shanghai("2026-03-10T10:00"));
+        scenarios.decide(instance, "reviewer", "REQUEST_MORE_DOCUMENTS", "DOCUMENTS_UNREADABLE", List.of("SELFIE_WITH_DOCUMENT"));
+        assertThat(instance).hasPassed("Task_PauseReplyClock").isWaitingAt(AppealProcess.TASK_AWAIT_DOCUMENTS);
+        assertThat(view(opened).state()).isEqualTo(SlaState.PAUSED);
+
+        // a week passes while the appellant finds the document: no rung fires meanwhile
+        walkTo(instance, shanghai("2026-03-16T09:59"));
+        assertThat(instance).hasNotPassed("Task_RemindReviewer", "Task_RecordBreach");
+
+        // Monday 03-16 10:00: 26 hours left = Monday 8 h, Tuesday 9 h, Wednesday 9 h
+        completeDocumentsAt(opened, shanghai("2026-03-16T10:00"));
+        Instant resumedPromise = shanghai("2026-03-18T18:00");
+        assertThat(scenarios.reviewTask(instance).getDueDate()).isEqualTo(Date.from(resumedPromise));
+        assertThat(view(opened).replyDueAt()).isEqualTo(resumedPromise);
+        assertThat(view(opened).state()).isEqualTo(SlaState.ON_TRACK);
+        assertThat(view(opened).events()).extracting(ReplyClockView.Event::type).containsExactly("STARTED", "PAUSED", "RESUMED");
+        assertThat(view(opened).events().get(1).at()).isEqualTo(shanghai("2026-03-10T10:00"));
+
+        walkTo(instance, resumedPromise.minusSeconds(1));
+        assertThat(instance).hasNotPassed("Task_RecordBreach");
+        walkTo(instance, resumedPromise);
+        assertThat(instance).hasPassed("Task_RecordBreach");
+    }
+
+    @Test
+    void decisionJustBeforeARungLeavesNoWarningAfterIt() {
+        AppealIntake.OpenedAppeal opened = scenarios.openOverseasPassportAppeal();
+        ProcessInstance instance = completeDocumentsAt(opened, DOCUMENTS_COMPLETE);
+
+        time.setTo(HALFWAY.minusSeconds(1));
+        scenarios.decide(instance, "reviewer", "LIFT", "IDENTITY_CONFIRMED", null);
+        walkTo(instance, PROMISED.plusSeconds(3600));
+
+        assertThat(instance).hasPassed(AppealProcess.END_RESTRICTION_LIFTED).isEnded()
+                .hasNotPassed("Task_RemindReviewer", "Task_WarnSupervisors", "Task_RecordBreach");
+        assertThat(ledger(opened)).containsExactly("STARTED", "STOPPED:MET");
+        assertThat(view(opened).state()).isEqualTo(SlaState.MET);
+        assertThat(staffNotices(opened)).isEmpty();
+    }
+
+    @Test
+    void tellsTheAppellantEveryTwoWorkingDaysThatTheReviewGoesOn() {
+        AppealIntake.OpenedAppeal opened = scenarios.openOverseasPassportAppeal();
+        ProcessInstance instance = completeDocumentsAt(opened, DOCUMENTS_COMPLETE);
+
+        walkTo(instance, shanghai("2026-03-11T17:59"));
+        assertThat(appellantKinds(opened)).doesNotContain("REVIEW_PROGRESS");
+        walkTo(instance, shanghai("2026-03-11T18:00"));
+        walkTo(instance, shanghai("2026-03-13T18:00"));
+        assertThat(appellantKinds(opened)).filteredOn("REVIEW_PROGRESS"::equals).hasSize(2 * 2);
+        assertThat(instance).isWaitingAt(AppealProcess.TASK_REVIEW_APPEAL);
+    }
+
+    private ProcessInstance completeDocumentsAt(AppealIntake.OpenedAppeal opened, Instant at) {
+        time.setTo(at);
+        scenarios.uploadOutstanding(opened.trackingNumber());
+        return scenarios.instance(opened.trackingNumber());
+    }
+
+    private void walkTo(ProcessInstance instance, Instant at) {
+        time.setTo(at);
+        time.executeDueJobs(instance);
+    }
+
+    private ReplyClockView view(AppealIntake.OpenedAppeal opened) {
+        return replyClock.view(opened.trackingNumber()).orElseThrow();
+    }
+
+    private List<String> ledger(AppealIntake.OpenedAppeal opened) {
+        return view(opened).events().stream()
+                .map(event -> event.detail() == null ? event.type() : event.type() + ":" + event.detail()).toList();
+    }
+
+    private String accountOf(AppealIntake.OpenedAppeal opened) {
+        return appeals.find(opened.trackingNumber()).orElseThrow().accountId();
+    }
+
+    private List<String> staffNotices(AppealIntake.OpenedAppeal opened) {
+        return jdbc.sql("select kind || ':' || recipient from appeal_desk.message where tracking_number = ? and audience = 'STAFF'")
+                .param(opened.trackingNumber()).query(String.class).list();
+    }
+
+    private List<String> appellantKinds(AppealIntake.OpenedAppeal opened) {
+        return jdbc.sql("select kind from appeal_desk.message where tracking_number = ? and audience = 'APPELLANT'")
+                .param(opened.trackingNumber()).query(String.class).list();
+    }
+
+    private String appellantMessage(AppealIntake.OpenedAppeal opened, String kind) {
+        return jdbc.sql("select body from appeal_desk.message where tracking_number = ? and kind = ? and channel = 'IN_APP'")
+                .params(opened.trackingNumber(), kind).query(String.class).single();
+    }
+}
