@@ -108,11 +108,18 @@ public class ReplyClock {
         return calendars.get(row.calendar()).endOfWorkingDays(clock.instant(), workingDays);
     }
 
-    /** Records a warning rung once per appeal; false when it was already recorded. */
+    /**
+     * Records a warning rung once per appeal; false when it was already recorded, or when it comes too late to warn:
+     * the promise has passed (timers that were due together fire in any order), so the breach speaks instead.
+     */
     @Transactional
     public boolean warn(String trackingNumber, String rung) {
         Row row = locked(trackingNumber);
-        return clocks.record(trackingNumber, "WARNING", rung, row.dueAt(), clock.instant());
+        Instant now = clock.instant();
+        if (row.breachedAt() != null || !now.isBefore(row.dueAt())) {
+            return false;
+        }
+        return clocks.record(trackingNumber, "WARNING", rung, row.dueAt(), now);
     }
 
     /** Records the breach once per appeal; false when it was already recorded. */

@@ -54,7 +54,8 @@ public class WorkingCalendars {
         return calendars.values();
     }
 
-    static WorkingCalendar read(Resource resource) throws IOException {
+    /** Reads one calendar file; a malformed one fails with the file, entry and field named. */
+    public static WorkingCalendar read(Resource resource) throws IOException {
         String file = resource.getFilename();
         try (InputStream in = resource.getInputStream()) {
             Map<String, Object> yaml = new Yaml(new SafeConstructor(new LoaderOptions())).load(in);
