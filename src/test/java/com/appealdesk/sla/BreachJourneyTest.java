@@ -94,6 +94,29 @@ class BreachJourneyTest {
                 .anyMatch(subject -> subject.equals("Appeal " + trackingNumber + " missed its reply date")));
     }
 
+    @Test
+    void aSupervisorMayHoldTheBreachExitThroughTheEngineApiAndAReviewerMayNot() {
+        Http http = new Http(port);
+        Map<String, Object> opened = http.post("/api/appeals", null, Map.of(
+                "accountId", AppealScenarios.newAccountId(), "restrictionReason", "SUSPECTED_MALICIOUS_ACTIVITY",
+                "channel", "HOTLINE", "applicant", Map.of("fullName", "Lee Chen", "residenceRegion", "SG",
+                        "idDocumentType", "PASSPORT", "language", "en"))).getBody();
+        String trackingNumber = (String) opened.get("trackingNumber");
+        String instanceId = (String) http.getList("/engine-rest/process-instance?businessKey=" + trackingNumber,
+                Http.SUPERVISOR).get(0).get("id");
+        String holdPath = "/engine-rest/process-instance/" + instanceId + "/variables/";
+
+        assertThat(http.put(holdPath + "breachHold", Http.REVIEWER, Map.of("value", true, "type", "Boolean"))
+                .getStatusCode().value()).isEqualTo(403);
+        assertThat(http.put(holdPath + "breachHold", Http.SUPERVISOR, Map.of("value", true, "type", "Boolean"))
+                .getStatusCode().value()).isEqualTo(204);
+        assertThat(http.put(holdPath + "breachHoldReason", Http.SUPERVISOR, Map.of("value", "fraud team review", "type", "String"))
+                .getStatusCode().value()).isEqualTo(204);
+        assertThat(http.get(holdPath + "breachHold", Http.SUPERVISOR).getBody()).containsEntry("value", true);
+        assertThat(http.get("/api/appeals/" + trackingNumber, "Bearer " + opened.get("accessToken")).getBody())
+                .as("suspected malicious activity is promised 5 working days").containsEntry("replyWorkingDays", 5);
+    }
+
     private static List<String> kinds(Http http, String trackingNumber, String bearer) {
         return http.getList("/api/appeals/" + trackingNumber + "/messages", bearer).stream()
                 .map(message -> (String) message.get("kind")).toList();

@@ -43,6 +43,10 @@ public class Http {
         return rest.exchange(base + path, HttpMethod.POST, new HttpEntity<>(body, headers(authorization, MediaType.APPLICATION_JSON)), Map.class);
     }
 
+    public ResponseEntity<Map> put(String path, String authorization, Object body) {
+        return rest.exchange(base + path, HttpMethod.PUT, new HttpEntity<>(body, headers(authorization, MediaType.APPLICATION_JSON)), Map.class);
+    }
+
     public ResponseEntity<Map> get(String path, String authorization) {
         return rest.exchange(base + path, HttpMethod.GET, new HttpEntity<>(headers(authorization, null)), Map.class);
     }
