@@ -22,11 +22,11 @@ public class AppealStatusQuery {
 
     AppealStatusQuery(AppealRepository appeals, Checklist checklist, AppealEvents events, MessageTemplates templates,
             ReplyClock replyClock) {
-        this.replyClock = replyClock;
         this.appeals = appeals;
         this.checklist = checklist;
         this.events = events;
         this.templates = templates;
+        this.replyClock = replyClock;
     }
 
     @Transactional(readOnly = true)

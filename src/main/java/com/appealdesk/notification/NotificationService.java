@@ -34,12 +34,12 @@ public class NotificationService {
 
     NotificationService(AppealRepository appeals, Checklist checklist, MessageTemplates templates, MessageRepository messages,
             List<OutboundChannel> channels, ReplyClock replyClock) {
-        this.replyClock = replyClock;
         this.appeals = appeals;
         this.checklist = checklist;
         this.templates = templates;
         this.messages = messages;
         this.channels = channels;
+        this.replyClock = replyClock;
     }
 
     /**
