@@ -47,14 +47,12 @@ public class ReplyClock {
         WorkingCalendar calendar = calendars.get(row.calendar());
         if (row.state() == State.NOT_STARTED) {
             Instant due = calendar.endOfWorkingDays(now, row.workingDays());
-            clocks.update(new Row(trackingNumber, row.calendar(), row.workingDays(), State.RUNNING,
-                    calendar.workingTimeBetween(now, due), Duration.ZERO, now, due, null, null, null));
+            clocks.update(row.running(calendar.workingTimeBetween(now, due), now, due));
             clocks.record(trackingNumber, "STARTED", null, due, now);
         } else if (row.state() == State.PAUSED) {
             Duration left = row.window().minus(row.consumed());
             Instant due = left.isNegative() || left.isZero() ? row.dueAt() : calendar.plusWorkingTime(now, left);
-            clocks.update(new Row(trackingNumber, row.calendar(), row.workingDays(), State.RUNNING, row.window(),
-                    row.consumed(), now, due, row.revisedDueAt(), row.breachedAt(), null));
+            clocks.update(row.running(row.window(), now, due));
             clocks.record(trackingNumber, "RESUMED", null, due, now);
         }
     }
@@ -65,8 +63,7 @@ public class ReplyClock {
         Row row = locked(trackingNumber);
         if (row.state() == State.RUNNING) {
             Instant now = clock.instant();
-            clocks.update(new Row(trackingNumber, row.calendar(), row.workingDays(), State.PAUSED, row.window(),
-                    consumedUntil(row, now), null, row.dueAt(), row.revisedDueAt(), row.breachedAt(), null));
+            clocks.update(row.paused(consumedUntil(row, now)));
             clocks.record(trackingNumber, "PAUSED", null, row.dueAt(), now);
         }
     }
@@ -77,8 +74,7 @@ public class ReplyClock {
         Row row = locked(trackingNumber);
         if (row.state() == State.RUNNING || row.state() == State.PAUSED) {
             Instant now = clock.instant();
-            Row stopped = new Row(trackingNumber, row.calendar(), row.workingDays(), State.STOPPED, row.window(),
-                    consumedUntil(row, now), null, row.dueAt(), row.revisedDueAt(), row.breachedAt(), now);
+            Row stopped = row.stopped(consumedUntil(row, now), now);
             clocks.update(stopped);
             clocks.record(trackingNumber, "STOPPED", stateOf(stopped, false).name(), row.dueAt(), now);
         }
@@ -128,8 +124,7 @@ public class ReplyClock {
         Row row = locked(trackingNumber);
         Instant now = clock.instant();
         if (row.breachedAt() == null) {
-            clocks.update(new Row(trackingNumber, row.calendar(), row.workingDays(), row.state(), row.window(),
-                    row.consumed(), row.runningSince(), row.dueAt(), row.revisedDueAt(), now, row.stoppedAt()));
+            clocks.update(row.breached(now));
         }
         return clocks.record(trackingNumber, "BREACHED", null, row.dueAt(), now);
     }
@@ -143,8 +138,7 @@ public class ReplyClock {
         }
         Instant now = clock.instant();
         Instant revised = calendars.get(row.calendar()).endOfWorkingDays(now, workingDays);
-        clocks.update(new Row(trackingNumber, row.calendar(), row.workingDays(), row.state(), row.window(),
-                row.consumed(), row.runningSince(), row.dueAt(), revised, row.breachedAt(), row.stoppedAt()));
+        clocks.update(row.revised(revised));
         clocks.record(trackingNumber, "REVISED", null, revised, now);
         return revised;
     }

@@ -19,6 +19,32 @@ class ReplyClockRepository {
     record Row(String trackingNumber, String calendar, int workingDays, State state, Duration window,
             Duration consumed, Instant runningSince, Instant dueAt, Instant revisedDueAt, Instant breachedAt,
             Instant stoppedAt) {
+
+        /** Running from {@code since}, due at {@code due}; the window is set when the clock first starts. */
+        Row running(Duration window, Instant since, Instant due) {
+            return new Row(trackingNumber, calendar, workingDays, State.RUNNING, window, consumed, since, due,
+                    revisedDueAt, breachedAt, null);
+        }
+
+        Row paused(Duration consumedSoFar) {
+            return new Row(trackingNumber, calendar, workingDays, State.PAUSED, window, consumedSoFar, null, dueAt,
+                    revisedDueAt, breachedAt, null);
+        }
+
+        Row stopped(Duration consumedSoFar, Instant at) {
+            return new Row(trackingNumber, calendar, workingDays, State.STOPPED, window, consumedSoFar, null, dueAt,
+                    revisedDueAt, breachedAt, at);
+        }
+
+        Row breached(Instant at) {
+            return new Row(trackingNumber, calendar, workingDays, state, window, consumed, runningSince, dueAt,
+                    revisedDueAt, at, stoppedAt);
+        }
+
+        Row revised(Instant due) {
+            return new Row(trackingNumber, calendar, workingDays, state, window, consumed, runningSince, dueAt,
+                    due, breachedAt, stoppedAt);
+        }
     }
 
     private final JdbcClient jdbc;

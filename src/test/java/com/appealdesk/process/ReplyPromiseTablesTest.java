@@ -34,8 +34,8 @@ class ReplyPromiseTablesTest {
     @BeforeAll
     static void parseTables() throws IOException {
         dmn = DmnEngineConfiguration.createDefaultDmnEngineConfiguration().buildEngine();
-        replyWindow = parse("/processes/reply-window.dmn", "ReplyWindow");
-        breachPolicy = parse("/processes/breach-policy.dmn", "BreachPolicy");
+        replyWindow = parse("processes/reply-window.dmn", "ReplyWindow");
+        breachPolicy = parse("processes/breach-policy.dmn", "BreachPolicy");
     }
 
     @Test
@@ -86,7 +86,7 @@ class ReplyPromiseTablesTest {
     }
 
     private static DmnDecision parse(String path, String id) throws IOException {
-        try (InputStream in = new FileSystemResource(path.substring(1)).getInputStream()) {
+        try (InputStream in = new FileSystemResource(path).getInputStream()) {
             return dmn.parseDecision(id, in);
         }
     }
