@@ -1,8 +1,13 @@
 package com.appealdesk.appeal;
 
+import com.appealdesk.restriction.AccountAccess;
+import com.appealdesk.restriction.RestrictionReason;
 import java.time.Instant;
 
-/** One appeal as stored: the appellant's facts, its status and, once decided, the decision. */
+/**
+ * One appeal as stored: the appellant's facts, the restriction as the wallet reported it when the appeal began
+ * (reason and access), its status and, once decided, the decision.
+ */
 public record Appeal(
         String trackingNumber,
         String accountId,
@@ -19,5 +24,6 @@ public record Appeal(
         String decisionReason,
         String decidedBy,
         Instant decidedAt,
-        Instant createdAt) {
+        Instant createdAt,
+        AccountAccess accessAtIntake) {
 }

@@ -1,5 +1,6 @@
 package com.appealdesk.appeal;
 
+import com.appealdesk.api.Secrets;
 import org.springframework.http.HttpStatus;
 import org.springframework.stereotype.Component;
 
@@ -16,18 +17,10 @@ public class AppealAccess {
     public void check(String trackingNumber, String authorizationHeader) {
         String storedHash = appeals.accessTokenHash(trackingNumber)
                 .orElseThrow(() -> AppealException.notFound(trackingNumber));
-        String token = bearerToken(authorizationHeader);
-        if (token == null || !AccessTokens.matches(token, storedHash)) {
+        String token = Secrets.bearer(authorizationHeader);
+        if (token == null || !Secrets.matches(token, storedHash)) {
             throw new AppealException(HttpStatus.UNAUTHORIZED, "Authorization",
                     "a valid 'Authorization: Bearer <accessToken>' header for this appeal is required");
         }
-    }
-
-    private static String bearerToken(String header) {
-        if (header == null || !header.regionMatches(true, 0, "Bearer ", 0, 7)) {
-            return null;
-        }
-        String token = header.substring(7).strip();
-        return token.isEmpty() ? null : token;
     }
 }

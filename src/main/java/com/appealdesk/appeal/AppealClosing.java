@@ -3,7 +3,10 @@ package com.appealdesk.appeal;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
-/** Closes an appeal whose documents never arrived ("Close appeal as expired"); the restriction stays as it was. */
+/**
+ * Closes an appeal without a decision: its documents never arrived ("Close appeal as expired"), or the wallet
+ * restored the account by other means ("Close appeal as resolved by the wallet"). The account is not touched.
+ */
 @Service
 public class AppealClosing {
 
@@ -17,11 +20,20 @@ public class AppealClosing {
 
     @Transactional
     public void expire(String trackingNumber) {
+        close(trackingNumber, AppealStatus.EXPIRED);
+    }
+
+    @Transactional
+    public void resolvedByWallet(String trackingNumber) {
+        close(trackingNumber, AppealStatus.RESOLVED_BY_WALLET);
+    }
+
+    private void close(String trackingNumber, AppealStatus status) {
         Appeal appeal = appeals.lock(trackingNumber).orElseThrow(() -> AppealException.notFound(trackingNumber));
-        if (appeal.status() == AppealStatus.EXPIRED) {
+        if (appeal.status() == status) {
             return;
         }
-        appeals.updateStatus(trackingNumber, AppealStatus.EXPIRED);
-        events.record(trackingNumber, "EXPIRED", null);
+        appeals.updateStatus(trackingNumber, status);
+        events.record(trackingNumber, status.name(), null);
     }
 }

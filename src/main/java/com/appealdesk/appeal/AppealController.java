@@ -1,5 +1,10 @@
 package com.appealdesk.appeal;
 
+import com.appealdesk.caller.ApiCaller;
+import com.appealdesk.caller.ApiCallers;
+import com.appealdesk.caller.Scope;
+import com.appealdesk.caller.ServiceCall;
+import jakarta.servlet.http.HttpServletRequest;
 import jakarta.validation.Valid;
 import java.util.List;
 import org.springframework.http.HttpHeaders;
@@ -13,13 +18,19 @@ import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.ResponseStatus;
 import org.springframework.web.bind.annotation.RestController;
 
-/** The appellant's API: open an appeal and follow it by tracking number. */
+/**
+ * Opening an appeal and re-issuing its access token (service clients of the wallet's, scope {@code appeals:open});
+ * following it by tracking number (the appellant, with their access token).
+ */
 @RestController
 @RequestMapping("/api/appeals")
 class AppealController {
 
     record OpenedAppealResponse(String trackingNumber, String accessToken, AppealStatus status,
             List<AppealStatusView.RequiredDocument> requiredDocuments) {
+    }
+
+    record AccessTokenResponse(String trackingNumber, String accessToken) {
     }
 
     private final AppealIntake intake;
@@ -34,10 +45,19 @@ class AppealController {
 
     @PostMapping
     @ResponseStatus(HttpStatus.CREATED)
-    OpenedAppealResponse open(@Valid @RequestBody OpenAppealRequest request) {
-        AppealIntake.OpenedAppeal opened = intake.open(request);
+    @ServiceCall(Scope.APPEALS_OPEN)
+    OpenedAppealResponse open(@Valid @RequestBody OpenAppealRequest request, HttpServletRequest http) {
+        ApiCaller caller = ApiCallers.current(http);
+        AppealIntake.OpenedAppeal opened = intake.open(request, caller.clientName());
         return new OpenedAppealResponse(opened.trackingNumber(), opened.accessToken(), opened.status(),
                 statusQuery.requiredDocuments(opened.trackingNumber()));
+    }
+
+    @PostMapping("/{trackingNumber}/access-token")
+    @ServiceCall(Scope.APPEALS_OPEN)
+    AccessTokenResponse reissueAccessToken(@PathVariable String trackingNumber, HttpServletRequest http) {
+        ApiCaller caller = ApiCallers.current(http);
+        return new AccessTokenResponse(trackingNumber, intake.reissueAccessToken(trackingNumber, caller.clientName()));
     }
 
     @GetMapping("/{trackingNumber}")

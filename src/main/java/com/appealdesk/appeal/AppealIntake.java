@@ -1,19 +1,22 @@
 package com.appealdesk.appeal;
 
+import com.appealdesk.api.Secrets;
 import com.appealdesk.restriction.AccountRestrictions;
+import com.appealdesk.restriction.Restriction;
 import java.time.Instant;
 import java.util.IllformedLocaleException;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
-import org.springframework.dao.DuplicateKeyException;
 import org.springframework.http.HttpStatus;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
 /**
- * Opens an appeal ({@code POST /api/appeals}): stores it, tells the account port the account is restricted and
- * starts the process, which evaluates the checklist before this transaction commits.
+ * Opens an appeal ({@code POST /api/appeals}, called by a service client of the wallet's): the account must be
+ * restricted according to the wallet's restriction record, whose reason and access the appeal takes. Intake never
+ * changes the account. The record's row lock serializes intakes for one account, so a second one sees the first
+ * and answers 409. The process starts and evaluates the checklist before this transaction commits.
  */
 @Service
 public class AppealIntake {
@@ -36,31 +39,43 @@ public class AppealIntake {
         this.workflow = workflow;
     }
 
+    /** @param openedBy the service client that opened it (recorded with the appeal's first event) */
     @Transactional
-    public OpenedAppeal open(OpenAppealRequest request) {
+    public OpenedAppeal open(OpenAppealRequest request, String openedBy) {
         OpenAppealRequest.Applicant applicant = request.applicant();
         if (!REGIONS.contains(applicant.residenceRegion())) {
             throw new AppealException(HttpStatus.BAD_REQUEST, "applicant.residenceRegion",
                     "'" + applicant.residenceRegion() + "' is not an ISO 3166 alpha-2 region code");
         }
         String language = languageTag(applicant.language());
+        Restriction restriction = restrictions.lock(request.accountId()).filter(Restriction::restricted)
+                .orElseThrow(() -> new AppealException(HttpStatus.UNPROCESSABLE_ENTITY, "accountId",
+                        "the wallet has reported no restriction for account " + request.accountId() + "; there is nothing to appeal"));
         appeals.openAppealFor(request.accountId()).ifPresent(AppealIntake::alreadyOpen);
 
-        String token = AccessTokens.issue();
-        Appeal appeal = new Appeal(TrackingNumbers.next(), request.accountId(), request.restrictionReason(),
+        String token = Secrets.issue("");
+        Appeal appeal = new Appeal(TrackingNumbers.next(), request.accountId(), restriction.reason(),
                 request.channel(), applicant.fullName().strip(), applicant.residenceRegion(), applicant.idDocumentType(),
                 language, blankToNull(applicant.email()), blankToNull(applicant.phone()), AppealStatus.AWAITING_DOCUMENTS,
-                null, null, null, null, Instant.now());
-        try {
-            appeals.insert(appeal, AccessTokens.hash(token));
-        } catch (DuplicateKeyException raced) {
-            appeals.openAppealFor(request.accountId()).ifPresent(AppealIntake::alreadyOpen);
-            throw raced;
-        }
-        restrictions.reportRestricted(appeal.accountId(), appeal.restrictionReason().name());
-        events.record(appeal.trackingNumber(), "APPEAL_OPENED", appeal.channel().name());
+                null, null, null, null, Instant.now(), restriction.access());
+        appeals.insert(appeal, Secrets.sha256(token));
+        events.record(appeal.trackingNumber(), "APPEAL_OPENED", appeal.channel().name() + " by " + openedBy);
         workflow.start(appeal);
         return new OpenedAppeal(appeal.trackingNumber(), token, appeal.status());
+    }
+
+    /** A lost token is never a lock-out: the wallet's client gets a new one for an open appeal, the old one stops working. */
+    @Transactional
+    public String reissueAccessToken(String trackingNumber, String requestedBy) {
+        Appeal appeal = appeals.lock(trackingNumber).orElseThrow(() -> AppealException.notFound(trackingNumber));
+        if (!appeal.status().isOpen()) {
+            throw new AppealException(HttpStatus.CONFLICT, "trackingNumber",
+                    "appeal " + trackingNumber + " is " + appeal.status() + "; tokens are re-issued for open appeals only");
+        }
+        String token = Secrets.issue("");
+        appeals.replaceAccessTokenHash(trackingNumber, Secrets.sha256(token));
+        events.record(trackingNumber, "ACCESS_TOKEN_REISSUED", "by " + requestedBy);
+        return token;
     }
 
     private static void alreadyOpen(String openTrackingNumber) {

@@ -1,5 +1,7 @@
 package com.appealdesk.appeal;
 
+import com.appealdesk.restriction.AccountAccess;
+import com.appealdesk.restriction.RestrictionReason;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Timestamp;
@@ -14,7 +16,7 @@ public class AppealRepository {
 
     private static final String COLUMNS = """
             tracking_number, account_id, restriction_reason, channel, full_name, residence_region, id_document_type,
-            language, email, phone, status, decision, decision_reason, decided_by, decided_at, created_at""";
+            language, email, phone, status, decision, decision_reason, decided_by, decided_at, created_at, access_at_intake""";
 
     private final JdbcClient jdbc;
 
@@ -26,7 +28,7 @@ public class AppealRepository {
         jdbc.sql("""
                 insert into appeal_desk.appeal (%s, access_token_hash, updated_at)
                 values (:tn, :account, :reason, :channel, :name, :region, :doc, :language, :email, :phone, :status,
-                        null, null, null, null, :created, :hash, :created)""".formatted(COLUMNS))
+                        null, null, null, null, :created, :access, :hash, :created)""".formatted(COLUMNS))
                 .param("tn", appeal.trackingNumber())
                 .param("account", appeal.accountId())
                 .param("reason", appeal.restrictionReason().name())
@@ -39,6 +41,7 @@ public class AppealRepository {
                 .param("phone", appeal.phone())
                 .param("status", appeal.status().name())
                 .param("created", Timestamp.from(appeal.createdAt()))
+                .param("access", appeal.accessAtIntake().name())
                 .param("hash", accessTokenHash)
                 .update();
     }
@@ -64,16 +67,23 @@ public class AppealRepository {
                 .param(accountId).query(String.class).optional();
     }
 
+    /** A new access token for the appeal; the previous one stops working at once. */
+    public void replaceAccessTokenHash(String trackingNumber, String accessTokenHash) {
+        jdbc.sql("update appeal_desk.appeal set access_token_hash = ?, updated_at = now() where tracking_number = ?")
+                .params(accessTokenHash, trackingNumber).update();
+    }
+
     public void updateStatus(String trackingNumber, AppealStatus status) {
         jdbc.sql("update appeal_desk.appeal set status = ?, updated_at = now() where tracking_number = ?")
                 .params(status.name(), trackingNumber).update();
     }
 
-    public void recordDecision(String trackingNumber, AppealStatus status, String decision, String reason, String decidedBy) {
+    public void recordDecision(String trackingNumber, AppealStatus status, String decision, String reason, String decidedBy,
+            Instant decidedAt) {
         jdbc.sql("""
                 update appeal_desk.appeal set status = ?, decision = ?, decision_reason = ?, decided_by = ?,
-                       decided_at = now(), updated_at = now() where tracking_number = ?""")
-                .params(status.name(), decision, reason, decidedBy, trackingNumber).update();
+                       decided_at = ?, updated_at = now() where tracking_number = ?""")
+                .params(status.name(), decision, reason, decidedBy, Timestamp.from(decidedAt), trackingNumber).update();
     }
 
     private static Appeal map(ResultSet rs, int row) throws SQLException {
@@ -83,7 +93,8 @@ public class AppealRepository {
                 IdDocumentType.valueOf(rs.getString("id_document_type")), rs.getString("language"),
                 rs.getString("email"), rs.getString("phone"), AppealStatus.valueOf(rs.getString("status")),
                 rs.getString("decision"), rs.getString("decision_reason"), rs.getString("decided_by"),
-                instant(rs.getTimestamp("decided_at")), instant(rs.getTimestamp("created_at")));
+                instant(rs.getTimestamp("decided_at")), instant(rs.getTimestamp("created_at")),
+                rs.getString("access_at_intake") == null ? null : AccountAccess.valueOf(rs.getString("access_at_intake")));
     }
 
     private static Instant instant(Timestamp ts) {

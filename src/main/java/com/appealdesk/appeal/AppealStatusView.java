@@ -1,5 +1,6 @@
 package com.appealdesk.appeal;
 
+import com.appealdesk.restriction.RestrictionReason;
 import com.appealdesk.sla.ReplyClockView;
 import com.appealdesk.sla.SlaState;
 import java.time.Instant;

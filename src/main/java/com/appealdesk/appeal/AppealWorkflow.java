@@ -11,4 +11,7 @@ public interface AppealWorkflow {
 
     /** Tells the waiting process that every requested document has arrived; {@code documentLinks} is for the reviewer. */
     void documentsComplete(String trackingNumber, String documentLinks);
+
+    /** The wallet restored full access: the open appeal ends, whatever it was waiting for; runs in the caller's transaction. */
+    void accountRestoredByWallet(String trackingNumber);
 }

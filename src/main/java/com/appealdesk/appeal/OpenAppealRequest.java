@@ -7,11 +7,13 @@ import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Pattern;
 import jakarta.validation.constraints.Size;
 
-/** The body of {@code POST /api/appeals}. Region and language are checked further by {@link AppealIntake}. */
+/**
+ * The body of {@code POST /api/appeals}. Region and language are checked further by {@link AppealIntake}. There is
+ * no restriction reason: that comes from the wallet's restriction record, never from the caller.
+ */
 public record OpenAppealRequest(
         @NotBlank @Size(max = 64) @Pattern(regexp = "[A-Za-z0-9._:-]+", message = "may contain only letters, digits and . _ : -")
         String accountId,
-        @NotNull RestrictionReason restrictionReason,
         @NotNull Channel channel,
         @NotNull @Valid Applicant applicant) {
 

@@ -18,7 +18,7 @@ import org.springframework.stereotype.Component;
  * stored in front of the ciphertext), so the object store only ever holds ciphertext whatever its own settings.
  */
 @Component
-class DocumentCipher {
+public class DocumentCipher {
 
     private static final Logger log = LoggerFactory.getLogger(DocumentCipher.class);
     private static final int NONCE_BYTES = 12;
@@ -33,7 +33,7 @@ class DocumentCipher {
                 : new SecretKeySpec(decode(properties.encryptionKey()), "AES");
     }
 
-    byte[] encrypt(byte[] plain) {
+    public byte[] encrypt(byte[] plain) {
         byte[] nonce = new byte[NONCE_BYTES];
         random.nextBytes(nonce);
         try {
@@ -48,7 +48,7 @@ class DocumentCipher {
         }
     }
 
-    byte[] decrypt(byte[] stored) {
+    public byte[] decrypt(byte[] stored) {
         try {
             Cipher cipher = Cipher.getInstance("AES/GCM/NoPadding");
             cipher.init(Cipher.DECRYPT_MODE, key, new GCMParameterSpec(TAG_BITS, stored, 0, NONCE_BYTES));

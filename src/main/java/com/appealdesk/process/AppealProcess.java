@@ -6,6 +6,7 @@ public final class AppealProcess {
     public static final String PROCESS_ID = "IdentityAppeal";
     public static final String DEPLOYMENT_NAME = "appeal-desk";
     public static final String MESSAGE_DOCUMENTS_COMPLETE = "DocumentsComplete";
+    public static final String MESSAGE_ACCOUNT_RESTORED_BY_WALLET = "AccountRestoredByWallet";
 
     public static final String TASK_REVIEW_APPEAL = "Task_ReviewAppeal";
     public static final String TASK_AWAIT_DOCUMENTS = "Task_AwaitDocuments";
@@ -24,6 +25,8 @@ public final class AppealProcess {
     public static final String END_APPEAL_EXPIRED = "End_AppealExpired";
     public static final String END_WITHDRAW_ONLY_ON_BREACH = "End_WithdrawOnlyOnBreach";
     public static final String END_BREACH_ESCALATED = "End_BreachEscalated";
+    public static final String END_RESOLVED_BY_WALLET = "End_ResolvedByWallet";
+    public static final String END_MORE_DOCUMENTS_NEEDED = "End_MoreDocumentsNeeded";
 
     public static final String GROUP_REVIEWERS = "reviewers";
     public static final String GROUP_SUPERVISORS = "supervisors";

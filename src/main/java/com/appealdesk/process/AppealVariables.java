@@ -28,8 +28,8 @@ public final class AppealVariables {
     public static final String DOCUMENT_LINKS = "documentLinks";
     // the reply promise (reply-window.dmn result: workingDays, calendar); the clock itself lives in ReplyClock
     public static final String REPLY_PROMISE = "replyPromise";
-    // the breach path: account access at the breach, a supervisor's hold, breach-policy.dmn result (action,
-    // revisedReplyWorkingDays)
+    // the breach path: account access and restriction reason at the breach (set from the records), a supervisor's
+    // hold, breach-policy.dmn result (action, revisedReplyWorkingDays)
     public static final String ACCOUNT_ACCESS = "accountAccess";
     public static final String BREACH_HOLD = "breachHold";
     public static final String BREACH_HOLD_REASON = "breachHoldReason";
@@ -39,7 +39,8 @@ public final class AppealVariables {
     public static final String DECISION_REASON = "decisionReason";
     public static final String INTERNAL_NOTE = "internalNote";
     public static final String REQUESTED_DOCUMENTS = "requestedDocuments";
-    public static final String REVIEWER = "reviewer";
+    // every field of the review form; read only by the complete listener, which records the decision
+    static final List<String> REVIEW_FORM = List.of("decision", "decisionReason", "internalNote", "requestedDocuments");
     public static final String ESCALATED = "escalated";
     // input parameters of every notification task: the template, and whether it goes out once per appeal
     public static final String NOTIFICATION = "notification";
@@ -58,7 +59,6 @@ public final class AppealVariables {
         variables.put(ID_DOCUMENT_TYPE, appeal.idDocumentType().name());
         variables.put(LANGUAGE, appeal.language());
         variables.put(APPLICANT_NAME, appeal.fullName());
-        variables.put(REVIEWER, null);
         variables.put(ESCALATED, false);
         variables.put(ACCOUNT_ACCESS, null);
         variables.put(BREACH_HOLD, false);

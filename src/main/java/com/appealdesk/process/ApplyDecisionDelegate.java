@@ -1,12 +1,14 @@
 package com.appealdesk.process;
 
-import com.appealdesk.review.Decision;
 import com.appealdesk.review.ReviewDecisions;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
 import org.springframework.stereotype.Component;
 
-/** {@code Task_ApplyDecision} (async, retried): lift, grant withdraw-only or keep the restriction on the account. */
+/**
+ * {@code Task_ApplyDecision} (async, retried for over a day): hands the recorded decision to the wallet. It reads the
+ * decision record only, never process variables, so nothing changed after the review can alter what the wallet gets.
+ */
 @Component
 class ApplyDecisionDelegate implements JavaDelegate {
 
@@ -18,9 +20,6 @@ class ApplyDecisionDelegate implements JavaDelegate {
 
     @Override
     public void execute(DelegateExecution execution) {
-        decisions.apply(execution.getProcessBusinessKey(),
-                Decision.valueOf((String) execution.getVariable(AppealVariables.DECISION)),
-                (String) execution.getVariable(AppealVariables.DECISION_REASON),
-                (String) execution.getVariable(AppealVariables.REVIEWER));
+        decisions.apply(execution.getProcessBusinessKey());
     }
 }

@@ -5,7 +5,7 @@ import com.appealdesk.appeal.AppealWorkflow;
 import org.camunda.bpm.engine.RuntimeService;
 import org.springframework.stereotype.Component;
 
-/** Drives {@code IdentityAppeal} for the appeal services: start it, and correlate complete documents. */
+/** Drives {@code IdentityAppeal} for the appeal services: start it, correlate complete documents and the wallet's restoration. */
 @Component
 class CamundaAppealWorkflow implements AppealWorkflow {
 
@@ -27,5 +27,12 @@ class CamundaAppealWorkflow implements AppealWorkflow {
                 .processInstanceBusinessKey(trackingNumber)
                 .setVariable(AppealVariables.DOCUMENT_LINKS, documentLinks)
                 .correlateWithResult();
+    }
+
+    @Override
+    public void accountRestoredByWallet(String trackingNumber) {
+        runtime.createMessageCorrelation(AppealProcess.MESSAGE_ACCOUNT_RESTORED_BY_WALLET)
+                .processInstanceBusinessKey(trackingNumber)
+                .correlateAllWithResult();
     }
 }

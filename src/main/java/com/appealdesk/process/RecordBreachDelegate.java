@@ -1,5 +1,7 @@
 package com.appealdesk.process;
 
+import com.appealdesk.appeal.Appeal;
+import com.appealdesk.appeal.AppealRepository;
 import com.appealdesk.restriction.AccountAccess;
 import com.appealdesk.restriction.AccountRestrictions;
 import com.appealdesk.sla.ReplyClock;
@@ -8,25 +10,30 @@ import org.camunda.bpm.engine.delegate.JavaDelegate;
 import org.springframework.stereotype.Component;
 
 /**
- * {@code Task_RecordBreach}: the promised reply date passed without a decision. The breach goes into the reply
- * clock's ledger, and the account's access now becomes {@code accountAccess}, an input of {@code breach-policy.dmn}.
+ * {@code Task_RecordBreach}: the promised reply date passed before the appellant was told a decision. The breach goes
+ * into the reply clock's ledger, and the inputs of {@code breach-policy.dmn} are set from the records, in this same
+ * transaction: the account's access as the wallet last reported it ({@code accountAccess}) and the reason the wallet
+ * restricted it ({@code restrictionReason}).
  */
 @Component
 class RecordBreachDelegate implements JavaDelegate {
 
     private final ReplyClock replyClock;
+    private final AppealRepository appeals;
     private final AccountRestrictions restrictions;
 
-    RecordBreachDelegate(ReplyClock replyClock, AccountRestrictions restrictions) {
+    RecordBreachDelegate(ReplyClock replyClock, AppealRepository appeals, AccountRestrictions restrictions) {
         this.replyClock = replyClock;
+        this.appeals = appeals;
         this.restrictions = restrictions;
     }
 
     @Override
     public void execute(DelegateExecution execution) {
         replyClock.breach(execution.getProcessBusinessKey());
-        String accountId = (String) execution.getVariable(AppealVariables.ACCOUNT_ID);
+        Appeal appeal = appeals.find(execution.getProcessBusinessKey()).orElseThrow();
         execution.setVariable(AppealVariables.ACCOUNT_ACCESS,
-                restrictions.current(accountId).orElse(AccountAccess.RESTRICTED).name());
+                restrictions.current(appeal.accountId()).orElse(AccountAccess.RESTRICTED).name());
+        execution.setVariable(AppealVariables.RESTRICTION_REASON, appeal.restrictionReason().name());
     }
 }

@@ -1,5 +1,7 @@
 package com.appealdesk.process;
 
+import com.appealdesk.review.Decision;
+import com.appealdesk.review.ReviewDecisions;
 import com.appealdesk.review.ReviewInput;
 import java.util.List;
 import org.camunda.bpm.engine.BadUserRequestException;
@@ -10,26 +12,32 @@ import org.springframework.stereotype.Component;
 
 /**
  * Complete listener of {@code Task_ReviewAppeal}: refuses an incomplete decision (HTTP 400 through the REST API,
- * an error in Tasklist, nothing saved) and records who decided, so the case returns to them with new documents.
+ * an error in Tasklist, nothing saved), then records the decision as taken (who, when, which task) in the same
+ * transaction. A second completion of the same task fails on the record's unique task id (409).
  */
 @Component
 class ReviewCompletedListener implements TaskListener {
 
     private final ReviewInput input;
+    private final ReviewDecisions decisions;
 
-    ReviewCompletedListener(ReviewInput input) {
+    ReviewCompletedListener(ReviewInput input, ReviewDecisions decisions) {
         this.input = input;
+        this.decisions = decisions;
     }
 
     @Override
     public void notify(DelegateTask task) {
-        List<String> problems = input.problems((String) task.getVariable(AppealVariables.DECISION),
-                (String) task.getVariable(AppealVariables.DECISION_REASON),
-                AppealVariables.stringList(task.getVariable(AppealVariables.REQUESTED_DOCUMENTS)));
+        String decision = (String) task.getVariable(AppealVariables.DECISION);
+        String reason = (String) task.getVariable(AppealVariables.DECISION_REASON);
+        List<String> requested = AppealVariables.stringList(task.getVariable(AppealVariables.REQUESTED_DOCUMENTS));
+        List<String> problems = input.problems(decision, reason, requested);
         if (!problems.isEmpty()) {
             throw new BadUserRequestException("The review is incomplete: " + String.join("; ", problems));
         }
-        task.setVariable(AppealVariables.REVIEWER, reviewer(task));
+        Object note = task.getVariable(AppealVariables.INTERNAL_NOTE);
+        decisions.record(task.getExecution().getProcessBusinessKey(), task.getId(), Decision.valueOf(decision), reason,
+                note == null ? null : note.toString(), requested, reviewer(task));
     }
 
     private static String reviewer(DelegateTask task) {

@@ -1,18 +1,123 @@
 package com.appealdesk.restriction;
 
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Timestamp;
+import java.time.Instant;
+import java.util.List;
+import java.util.Objects;
 import java.util.Optional;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Repository;
 
 /**
- * The port to the wallet's account system: where restrictions are really lifted. Every call is idempotent, so a
- * retried job never applies a change twice.
+ * Appeal Desk's copy of what the wallet says about each account: its access and the reason it was restricted. Only
+ * the wallet writes it, through the restriction feed or in its answer to an instruction; every change is kept in
+ * {@code account_restriction_change} with who reported it.
  */
-public interface AccountRestrictions {
+@Repository
+public class AccountRestrictions {
 
-    /** The wallet reports the account restricted (at intake); an account already withdraw-only stays so. */
-    void reportRestricted(String accountId, String reason);
+    public enum Outcome { CREATED, CHANGED, UNCHANGED }
 
-    /** Moves the account to {@code target}; returns false when it already was there (nothing changed). */
-    boolean apply(String accountId, AccountAccess target, String cause);
+    public record Change(AccountAccess from, AccountAccess to, RestrictionReason reason, Instant restrictedAt,
+            String cause, String reportedBy, Instant changedAt) {
+    }
 
-    Optional<AccountAccess> current(String accountId);
+    private static final String COLUMNS = "account_id, access, reason, restricted_at, reported_by, updated_at";
+
+    private final JdbcClient jdbc;
+
+    AccountRestrictions(JdbcClient jdbc) {
+        this.jdbc = jdbc;
+    }
+
+    /**
+     * Records a restriction fact; repeating the same fact changes nothing. A fact older than the one recorded is
+     * refused ({@link StaleRestrictionReport}), so reports that overtake each other cannot undo a newer one.
+     */
+    public Outcome report(String accountId, AccountAccess access, RestrictionReason reason, Instant restrictedAt,
+            String reportedBy) {
+        int inserted = jdbc.sql("""
+                insert into appeal_desk.account_restriction (account_id, access, reason, restricted_at, reported_by, updated_at)
+                values (?, ?, ?, ?, ?, now()) on conflict (account_id) do nothing""")
+                .params(accountId, access.name(), reason.name(), Timestamp.from(restrictedAt), reportedBy).update();
+        if (inserted == 1) {
+            logChange(accountId, null, access, reason, restrictedAt, "REPORTED", reportedBy);
+            return Outcome.CREATED;
+        }
+        Restriction before = lock(accountId).orElseThrow();
+        if (before.restrictedAt() != null && restrictedAt.isBefore(before.restrictedAt())) {
+            throw new StaleRestrictionReport(before);
+        }
+        if (before.access() == access && before.reason() == reason && Objects.equals(before.restrictedAt(), restrictedAt)) {
+            return Outcome.UNCHANGED;
+        }
+        jdbc.sql("""
+                update appeal_desk.account_restriction set access = ?, reason = ?, restricted_at = ?, reported_by = ?,
+                       updated_at = now() where account_id = ?""")
+                .params(access.name(), reason.name(), Timestamp.from(restrictedAt), reportedBy, accountId).update();
+        logChange(accountId, before.access(), access, reason, restrictedAt, "REPORTED", reportedBy);
+        return Outcome.CHANGED;
+    }
+
+    /** The wallet answered an instruction with the account's access: our copy follows it. */
+    public void confirmedByWallet(String accountId, AccountAccess access, String cause) {
+        lock(accountId).filter(before -> before.access() != access).ifPresent(before -> {
+            jdbc.sql("update appeal_desk.account_restriction set access = ?, reported_by = 'wallet', updated_at = now() where account_id = ?")
+                    .params(access.name(), accountId).update();
+            logChange(accountId, before.access(), access, before.reason(), before.restrictedAt(), cause, "wallet");
+        });
+    }
+
+    public Optional<Restriction> find(String accountId) {
+        return jdbc.sql("select " + COLUMNS + " from appeal_desk.account_restriction where account_id = ?")
+                .param(accountId).query(AccountRestrictions::map).optional();
+    }
+
+    /** Reads the account's record and locks it until the transaction ends: serializes intake and reports per account. */
+    public Optional<Restriction> lock(String accountId) {
+        return jdbc.sql("select " + COLUMNS + " from appeal_desk.account_restriction where account_id = ? for update")
+                .param(accountId).query(AccountRestrictions::map).optional();
+    }
+
+    public Optional<AccountAccess> current(String accountId) {
+        return find(accountId).map(Restriction::access);
+    }
+
+    public List<Change> history(String accountId) {
+        return jdbc.sql("""
+                select from_access, to_access, reason, restricted_at, cause, reported_by, changed_at
+                from appeal_desk.account_restriction_change where account_id = ? order by id""")
+                .param(accountId)
+                .query((rs, n) -> new Change(access(rs.getString(1)), access(rs.getString(2)),
+                        rs.getString(3) == null ? null : RestrictionReason.valueOf(rs.getString(3)), instant(rs.getTimestamp(4)),
+                        rs.getString(5), rs.getString(6), instant(rs.getTimestamp(7))))
+                .list();
+    }
+
+    private void logChange(String accountId, AccountAccess from, AccountAccess to, RestrictionReason reason,
+            Instant restrictedAt, String cause, String reportedBy) {
+        jdbc.sql("""
+                insert into appeal_desk.account_restriction_change
+                  (account_id, from_access, to_access, reason, restricted_at, cause, reported_by, changed_at)
+                values (?, ?, ?, ?, ?, ?, ?, now())""")
+                .params(accountId, from == null ? null : from.name(), to.name(), reason == null ? null : reason.name(),
+                        restrictedAt == null ? null : Timestamp.from(restrictedAt), cause, reportedBy)
+                .update();
+    }
+
+    private static Restriction map(ResultSet rs, int row) throws SQLException {
+        return new Restriction(rs.getString("account_id"), AccountAccess.valueOf(rs.getString("access")),
+                RestrictionReason.valueOf(rs.getString("reason")), instant(rs.getTimestamp("restricted_at")),
+                rs.getString("reported_by"), instant(rs.getTimestamp("updated_at")));
+    }
+
+    private static AccountAccess access(String value) {
+        return value == null ? null : AccountAccess.valueOf(value);
+    }
+
+    private static Instant instant(Timestamp ts) {
+        return ts == null ? null : ts.toInstant();
+    }
 }

@@ -6,13 +6,22 @@ import com.appealdesk.appeal.AppealException;
 import com.appealdesk.appeal.AppealRepository;
 import com.appealdesk.restriction.AccountAccess;
 import com.appealdesk.restriction.AccountRestrictions;
+import com.appealdesk.wallet.WalletClient;
+import com.appealdesk.wallet.WalletInstruction;
+import com.appealdesk.wallet.WalletInstructions;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.nio.charset.StandardCharsets;
+import java.time.Clock;
+import java.util.List;
+import java.util.UUID;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
 /**
- * The exit for the appellant's money when we miss the reply date ("Grant withdraw-only" in the breach path): a
- * still fully restricted account becomes withdraw-only while the review goes on. The grant is a commitment on the
- * case, so a later rejection does not take it back ({@link ReviewDecisions}).
+ * The exit for the appellant's money when we miss the reply date ("Grant withdraw-only" in the breach path): the
+ * wallet is asked to give a still fully restricted account withdraw-only access while the review goes on. The wallet
+ * never lowers access for an appeal, so a later rejection does not take the grant back. Every grant is listed for
+ * second-line review ({@link #automaticGrants}).
  */
 @Service
 public class BreachExit {
@@ -22,23 +31,58 @@ public class BreachExit {
     private final AppealRepository appeals;
     private final AppealEvents events;
     private final AccountRestrictions restrictions;
+    private final WalletInstructions instructions;
+    private final WalletClient wallet;
+    private final ObjectMapper json;
+    private final Clock clock;
 
-    BreachExit(AppealRepository appeals, AppealEvents events, AccountRestrictions restrictions) {
+    BreachExit(AppealRepository appeals, AppealEvents events, AccountRestrictions restrictions,
+            WalletInstructions instructions, WalletClient wallet, ObjectMapper json, Clock clock) {
         this.appeals = appeals;
         this.events = events;
         this.restrictions = restrictions;
+        this.instructions = instructions;
+        this.wallet = wallet;
+        this.json = json;
+        this.clock = clock;
     }
 
-    /** Grants withdraw-only when the account is still fully restricted; repeating it changes nothing. */
+    /** Asks the wallet for withdraw-only when the account is still fully restricted; repeating it changes nothing. */
     @Transactional
     public void grantWithdrawOnly(String trackingNumber) {
-        Appeal appeal = appeals.lock(trackingNumber).orElseThrow(() -> AppealException.notFound(trackingNumber));
-        if (restrictions.current(appeal.accountId()).orElse(AccountAccess.RESTRICTED) != AccountAccess.RESTRICTED) {
+        Appeal appeal = appeals.find(trackingNumber).orElseThrow(() -> AppealException.notFound(trackingNumber));
+        UUID key = UUID.nameUUIDFromBytes(("breach-grant:" + trackingNumber).getBytes(StandardCharsets.UTF_8));
+        boolean prepared = instructions.find(key).isPresent();
+        if (!prepared && restrictions.current(appeal.accountId()).orElse(AccountAccess.RESTRICTED) != AccountAccess.RESTRICTED) {
             return;
         }
-        restrictions.apply(appeal.accountId(), AccountAccess.WITHDRAW_ONLY, "REPLY_WINDOW_BREACHED:" + trackingNumber);
+        WalletInstruction instruction = instructions.prepare(instruction(key, appeal));
+        if (!instruction.applied()) {
+            wallet.send(instruction).ifPresent(access ->
+                    restrictions.confirmedByWallet(appeal.accountId(), access, "REPLY_WINDOW_BREACHED:" + trackingNumber));
+            instructions.markApplied(key);
+        }
         if (!events.has(trackingNumber, GRANTED_EVENT)) {
             events.record(trackingNumber, GRANTED_EVENT, null);
         }
+    }
+
+    /** Every withdraw-only access granted because we missed a promise, newest first, for second-line review. */
+    public List<WalletInstruction> automaticGrants() {
+        return instructions.ofKind(WalletInstruction.Kind.BREACH_GRANT);
+    }
+
+    private WalletInstruction instruction(UUID key, Appeal appeal) {
+        String body = json.createObjectNode()
+                .put("instructionId", key.toString())
+                .put("kind", WalletInstruction.Kind.BREACH_GRANT.name())
+                .put("trackingNumber", appeal.trackingNumber())
+                .put("accountId", appeal.accountId())
+                .put("access", AccountAccess.WITHDRAW_ONLY.name())
+                .put("reason", "REPLY_WINDOW_BREACHED")
+                .put("grantedAt", clock.instant().toString())
+                .toString();
+        return new WalletInstruction(key, appeal.trackingNumber(), appeal.accountId(), WalletInstruction.Kind.BREACH_GRANT,
+                null, AccountAccess.WITHDRAW_ONLY, body, 0, null);
     }
 }

@@ -3,11 +3,14 @@ package com.appealdesk.review;
 import com.appealdesk.appeal.AppealStatus;
 import com.appealdesk.restriction.AccountAccess;
 
-/** What a reviewer decides in the review form ({@code decision}); the final ones carry the account's new access. */
+/**
+ * What a reviewer decides in the review form ({@code decision}). A final decision carries the least access the
+ * account must have afterwards, or none (a rejection changes nothing: an appeal never makes the account worse).
+ */
 public enum Decision {
     LIFT(AccountAccess.FULL, AppealStatus.LIFTED),
     WITHDRAW_ONLY(AccountAccess.WITHDRAW_ONLY, AppealStatus.WITHDRAW_ONLY),
-    REJECT(AccountAccess.RESTRICTED, AppealStatus.REJECTED),
+    REJECT(null, AppealStatus.REJECTED),
     REQUEST_MORE_DOCUMENTS(null, null);
 
     private final AccountAccess access;
@@ -19,9 +22,10 @@ public enum Decision {
     }
 
     public boolean isFinal() {
-        return access != null;
+        return status != null;
     }
 
+    /** The least access the account has after this decision; null: the wallet changes nothing. */
     public AccountAccess access() {
         return access;
     }

@@ -4,47 +4,97 @@ import com.appealdesk.appeal.Appeal;
 import com.appealdesk.appeal.AppealEvents;
 import com.appealdesk.appeal.AppealException;
 import com.appealdesk.appeal.AppealRepository;
-import com.appealdesk.restriction.AccountAccess;
 import com.appealdesk.restriction.AccountRestrictions;
+import com.appealdesk.wallet.WalletClient;
+import com.appealdesk.wallet.WalletInstruction;
+import com.appealdesk.wallet.WalletInstructions;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.time.Clock;
+import java.util.List;
+import java.util.Optional;
+import java.util.UUID;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
 /**
- * Applies a reviewer's final decision (the "Apply decision to account" step): changes the account's access
- * through the account port and records the decision on the appeal. Running it twice changes nothing more.
+ * A reviewer's decision, from the click to the account: {@link #record} writes it as taken when the review task
+ * completes; {@link #apply} ("Hand decision to the wallet") sends exactly that record to the wallet, signed, with the
+ * decision's id as idempotency key, and marks the appeal decided once the wallet answered 2xx.
  */
 @Service
 public class ReviewDecisions {
 
+    private final DecisionRecords records;
     private final AppealRepository appeals;
     private final AppealEvents events;
     private final AccountRestrictions restrictions;
+    private final WalletInstructions instructions;
+    private final WalletClient wallet;
+    private final ObjectMapper json;
+    private final Clock clock;
 
-    ReviewDecisions(AppealRepository appeals, AppealEvents events, AccountRestrictions restrictions) {
+    ReviewDecisions(DecisionRecords records, AppealRepository appeals, AppealEvents events,
+            AccountRestrictions restrictions, WalletInstructions instructions, WalletClient wallet, ObjectMapper json,
+            Clock clock) {
+        this.records = records;
         this.appeals = appeals;
         this.events = events;
         this.restrictions = restrictions;
+        this.instructions = instructions;
+        this.wallet = wallet;
+        this.json = json;
+        this.clock = clock;
     }
 
+    /** Writes the decision once, in the transaction that completes the review task. */
     @Transactional
-    public void apply(String trackingNumber, Decision decision, String reasonCode, String decidedBy) {
-        if (!decision.isFinal()) {
-            throw new IllegalArgumentException(decision + " is not a final decision");
-        }
-        Appeal appeal = appeals.lock(trackingNumber).orElseThrow(() -> AppealException.notFound(trackingNumber));
-        restrictions.apply(appeal.accountId(), accessAfter(decision, trackingNumber), "APPEAL:" + trackingNumber + ":" + decision);
-        if (decision.name().equals(appeal.decision())) {
-            return;
-        }
-        appeals.recordDecision(trackingNumber, decision.status(), decision.name(), reasonCode, decidedBy);
-        events.record(trackingNumber, "DECIDED", decision.name());
+    public DecisionRecord record(String trackingNumber, String taskId, Decision decision, String reason, String internalNote,
+            List<String> requestedDocuments, String decidedBy) {
+        DecisionRecord record = new DecisionRecord(UUID.randomUUID(), trackingNumber, taskId, decision, reason,
+                internalNote, decision == Decision.REQUEST_MORE_DOCUMENTS ? List.copyOf(requestedDocuments) : List.of(),
+                decidedBy, clock.instant());
+        records.insert(record);
+        events.record(trackingNumber, "DECISION_RECORDED", decision.name() + " by " + decidedBy);
+        return record;
     }
 
-    /** A rejection keeps the withdraw-only access granted when we missed the reply date: that promise binds. */
-    private AccountAccess accessAfter(Decision decision, String trackingNumber) {
-        if (decision.access() == AccountAccess.RESTRICTED && events.has(trackingNumber, BreachExit.GRANTED_EVENT)) {
-            return AccountAccess.WITHDRAW_ONLY;
+    public Optional<DecisionRecord> latest(String trackingNumber) {
+        return records.latest(trackingNumber);
+    }
+
+    /** Hands the latest decision to the wallet; running it again after success changes nothing more. */
+    @Transactional
+    public void apply(String trackingNumber) {
+        DecisionRecord decision = records.latest(trackingNumber).filter(record -> record.decision().isFinal())
+                .orElseThrow(() -> new IllegalStateException("appeal " + trackingNumber + " has no final decision recorded"));
+        Appeal appeal = appeals.find(trackingNumber).orElseThrow(() -> AppealException.notFound(trackingNumber));
+        WalletInstruction instruction = instructions.prepare(instructionFor(decision, appeal));
+        if (!instruction.applied()) {
+            wallet.send(instruction).ifPresent(access ->
+                    restrictions.confirmedByWallet(appeal.accountId(), access, "APPEAL:" + trackingNumber + ":" + decision.decision()));
+            instructions.markApplied(instruction.idempotencyKey());
         }
-        return decision.access();
+        if (appeals.lock(trackingNumber).orElseThrow().decidedAt() == null) {
+            appeals.recordDecision(trackingNumber, decision.decision().status(), decision.decision().name(),
+                    decision.reason(), decision.decidedBy(), decision.decidedAt());
+            events.record(trackingNumber, "DECIDED", decision.decision().name());
+        }
+    }
+
+    private WalletInstruction instructionFor(DecisionRecord decision, Appeal appeal) {
+        ObjectNode body = json.createObjectNode()
+                .put("instructionId", decision.id().toString())
+                .put("kind", WalletInstruction.Kind.DECISION.name())
+                .put("trackingNumber", appeal.trackingNumber())
+                .put("accountId", appeal.accountId())
+                .put("decision", decision.decision().name())
+                .put("access", decision.decision().access() == null ? null : decision.decision().access().name())
+                .put("reason", decision.reason())
+                .put("decidedBy", decision.decidedBy())
+                .put("decidedAt", decision.decidedAt().toString())
+                .put("taskId", decision.taskId());
+        return new WalletInstruction(decision.id(), appeal.trackingNumber(), appeal.accountId(),
+                WalletInstruction.Kind.DECISION, decision.id(), decision.decision().access(), body.toString(), 0, null);
     }
 }

@@ -31,8 +31,8 @@ class AppealApiTest {
     @Test
     void refusesAnIncompleteAppealNamingEachFieldAndStoresNothing() {
         long before = appealCount();
-        ResponseEntity<Map> response = http.post("/api/appeals", null, Map.of(
-                "accountId", "acct 1", "restrictionReason", "IDENTITY_INCOMPLETE", "channel", "APP",
+        ResponseEntity<Map> response = http.post("/api/appeals", Http.WALLET, Map.of(
+                "accountId", "acct 1", "channel", "APP",
                 "applicant", Map.of("fullName", " ", "residenceRegion", "usa", "idDocumentType", "PASSPORT",
                         "language", "en", "email", "not-an-email")));
 
@@ -43,26 +43,31 @@ class AppealApiTest {
     }
 
     @Test
-    void refusesUnknownCodesAndRegionsWithTheAllowedValues() {
-        ResponseEntity<Map> badReason = http.post("/api/appeals", null, appeal(AppealScenarios.newAccountId(),
-                Map.of("restrictionReason", "FROZEN")));
-        assertThat(badReason.getStatusCode().value()).isEqualTo(400);
-        assertThat(fields(badReason)).containsExactly("restrictionReason");
-        assertThat(badReason.getBody().get("detail").toString()).contains("SUSPECTED_MALICIOUS_ACTIVITY");
+    void refusesUnknownCodesRegionsAndAReasonChosenByTheCaller() {
+        String account = restrictedAccount();
+        ResponseEntity<Map> chosenReason = http.post("/api/appeals", Http.WALLET, appeal(account,
+                Map.of("restrictionReason", "OTHER")));
+        assertThat(chosenReason.getStatusCode().value()).isEqualTo(400);
+        assertThat(fields(chosenReason)).containsExactly("restrictionReason");
+        assertThat(chosenReason.getBody().get("detail").toString()).contains("comes from the wallet");
 
-        ResponseEntity<Map> badRegion = http.post("/api/appeals", null,
-                appealWith(AppealScenarios.newAccountId(), Map.of(), "XX", "en"));
+        ResponseEntity<Map> badChannel = http.post("/api/appeals", Http.WALLET, appeal(account, Map.of("channel", "PIGEON")));
+        assertThat(fields(badChannel)).containsExactly("channel");
+        assertThat(badChannel.getBody().get("detail").toString()).contains("HOTLINE");
+
+        ResponseEntity<Map> badRegion = http.post("/api/appeals", Http.WALLET, appealWith(account, Map.of(), "XX", "en"));
         assertThat(fields(badRegion)).containsExactly("applicant.residenceRegion");
-        ResponseEntity<Map> badLanguage = http.post("/api/appeals", null,
-                appealWith(AppealScenarios.newAccountId(), Map.of(), "US", "not_a_tag!"));
+        ResponseEntity<Map> badLanguage = http.post("/api/appeals", Http.WALLET, appealWith(account, Map.of(), "US", "not_a_tag!"));
         assertThat(fields(badLanguage)).containsExactly("applicant.language");
+        assertThat(jdbc.sql("select count(*) from appeal_desk.appeal where account_id = ?").param(account)
+                .query(Long.class).single()).isZero();
     }
 
     @Test
     void aSecondAppealForTheSameAccountWhileOneIsOpenNamesTheOpenOne() {
-        String account = AppealScenarios.newAccountId();
-        ResponseEntity<Map> first = http.post("/api/appeals", null, appeal(account, Map.of()));
-        ResponseEntity<Map> second = http.post("/api/appeals", null, appeal(account, Map.of()));
+        String account = restrictedAccount();
+        ResponseEntity<Map> first = http.post("/api/appeals", Http.WALLET, appeal(account, Map.of()));
+        ResponseEntity<Map> second = http.post("/api/appeals", Http.WALLET, appeal(account, Map.of()));
 
         assertThat(first.getStatusCode().value()).isEqualTo(201);
         assertThat(second.getStatusCode().value()).isEqualTo(409);
@@ -71,12 +76,14 @@ class AppealApiTest {
 
     @Test
     void uploadsAreCheckedForTokenTypeContentAndSizeAndARefusedUploadStoresNothing() {
-        ResponseEntity<Map> opened = http.post("/api/appeals", null, appeal(AppealScenarios.newAccountId(), Map.of()));
+        ResponseEntity<Map> opened = http.post("/api/appeals", Http.WALLET, appeal(restrictedAccount(), Map.of()));
         String trackingNumber = (String) opened.getBody().get("trackingNumber");
         String bearer = "Bearer " + opened.getBody().get("accessToken");
 
         assertThat(http.upload(trackingNumber, null, "PASSPORT_DATA_PAGE", AppealScenarios.PNG).getStatusCode().value()).isEqualTo(401);
         assertThat(http.upload(trackingNumber, "Bearer wrong", "PASSPORT_DATA_PAGE", AppealScenarios.PNG).getStatusCode().value()).isEqualTo(401);
+        assertThat(http.upload(trackingNumber, Http.WALLET, "PASSPORT_DATA_PAGE", AppealScenarios.PNG).getStatusCode().value())
+                .as("a service key is not the appellant's token").isEqualTo(401);
         assertThat(http.upload("AD-00000000-NOPE22", bearer, "PASSPORT_DATA_PAGE", AppealScenarios.PNG).getStatusCode().value()).isEqualTo(404);
         ResponseEntity<Map> wrongType = http.upload(trackingNumber, bearer, "MAINLAND_BANK_CARD", AppealScenarios.PNG);
         assertThat(wrongType.getStatusCode().value()).isEqualTo(400);
@@ -96,7 +103,7 @@ class AppealApiTest {
 
     @Test
     void theStatusPageNeedsTheAppellantsToken() {
-        ResponseEntity<Map> opened = http.post("/api/appeals", null, appeal(AppealScenarios.newAccountId(), Map.of()));
+        ResponseEntity<Map> opened = http.post("/api/appeals", Http.WALLET, appeal(restrictedAccount(), Map.of()));
         String trackingNumber = (String) opened.getBody().get("trackingNumber");
 
         assertThat(http.get("/api/appeals/" + trackingNumber, null).getStatusCode().value()).isEqualTo(401);
@@ -106,12 +113,18 @@ class AppealApiTest {
                 .getStatusCode().value()).isEqualTo(200);
     }
 
+    private String restrictedAccount() {
+        String account = AppealScenarios.newAccountId();
+        assertThat(http.restrict(account, "RESTRICTED", "IDENTITY_INCOMPLETE").getStatusCode().value()).isEqualTo(201);
+        return account;
+    }
+
     private Map<String, Object> appeal(String accountId, Map<String, Object> overrides) {
         return appealWith(accountId, overrides, "US", "en");
     }
 
-    private static Map<String, Object> appealWith(String accountId, Map<String, Object> overrides, String region, String language) {
-        Map<String, Object> body = new HashMap<>(Map.of("accountId", accountId, "restrictionReason", "IDENTITY_INCOMPLETE",
+    static Map<String, Object> appealWith(String accountId, Map<String, Object> overrides, String region, String language) {
+        Map<String, Object> body = new HashMap<>(Map.of("accountId", accountId,
                 "channel", "HOTLINE", "applicant", Map.of("fullName", "Jane Doe", "residenceRegion", region,
                         "idDocumentType", "PASSPORT", "language", language, "email", "jane@example.com")));
         body.putAll(overrides);
@@ -123,7 +136,7 @@ class AppealApiTest {
     }
 
     @SuppressWarnings("unchecked")
-    private static List<String> fields(ResponseEntity<Map> response) {
+    static List<String> fields(ResponseEntity<Map> response) {
         return ((List<Map<String, String>>) response.getBody().get("errors")).stream().map(e -> e.get("field")).toList();
     }
 }

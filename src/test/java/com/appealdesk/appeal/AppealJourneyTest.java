@@ -35,8 +35,11 @@ class AppealJourneyTest {
     void appealOpenedInChineseIsReviewedAndLiftedAndTheAppellantIsToldIntact() throws Exception {
         Http http = new Http(port);
         String email = "wang-" + System.nanoTime() + "@example.com";
-        ResponseEntity<Map> opened = http.post("/api/appeals", null, Map.of(
-                "accountId", AppealScenarios.newAccountId(), "restrictionReason", "IDENTITY_INCOMPLETE", "channel", "APP",
+        // the wallet's risk engine reports the restriction; the wallet's app opens the appeal (demo client's key)
+        String accountId = AppealScenarios.newAccountId();
+        assertThat(http.restrict(accountId, "RESTRICTED", "IDENTITY_INCOMPLETE").getStatusCode().value()).isEqualTo(201);
+        ResponseEntity<Map> opened = http.post("/api/appeals", Http.WALLET, Map.of(
+                "accountId", accountId, "channel", "APP",
                 "applicant", Map.of("fullName", "王小明", "residenceRegion", "US", "idDocumentType", "PASSPORT",
                         "language", "zh-CN", "email", email)));
         assertThat(opened.getStatusCode().value()).isEqualTo(201);

@@ -8,7 +8,8 @@ import com.appealdesk.appeal.AppealIntake;
 import com.appealdesk.appeal.Channel;
 import com.appealdesk.appeal.IdDocumentType;
 import com.appealdesk.appeal.OpenAppealRequest;
-import com.appealdesk.appeal.RestrictionReason;
+import com.appealdesk.restriction.AccountAccess;
+import com.appealdesk.restriction.RestrictionReason;
 import com.appealdesk.support.AppealScenarios;
 import com.appealdesk.support.RecordingSmsChannel;
 import java.time.Duration;
@@ -22,6 +23,7 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 class OutboxDeliveryTest {
 
     @Autowired AppealIntake intake;
+    @Autowired AppealScenarios scenarios;
     @Autowired RecordingSmsChannel sms;
     @Autowired JdbcClient jdbc;
 
@@ -51,9 +53,10 @@ class OutboxDeliveryTest {
     }
 
     private String open(String phone) {
-        return intake.open(new OpenAppealRequest(AppealScenarios.newAccountId(), RestrictionReason.IDENTITY_INCOMPLETE,
-                Channel.HOTLINE, new OpenAppealRequest.Applicant("陳大文", "HK", IdDocumentType.HK_MACAO_TRAVEL_PERMIT,
-                        "zh-HK", "chan@example.com", phone))).trackingNumber();
+        String account = AppealScenarios.newAccountId();
+        scenarios.restrict(account, AccountAccess.RESTRICTED, RestrictionReason.IDENTITY_INCOMPLETE);
+        return intake.open(new OpenAppealRequest(account, Channel.HOTLINE, new OpenAppealRequest.Applicant("陳大文", "HK",
+                IdDocumentType.HK_MACAO_TRAVEL_PERMIT, "zh-HK", "chan@example.com", phone)), "hotline-tool").trackingNumber();
     }
 
     private String status(String trackingNumber, String channel) {

@@ -2,11 +2,14 @@ package com.appealdesk.process;
 
 import static com.appealdesk.support.EngineTime.shanghai;
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.assertThat;
 
 import com.appealdesk.AppealDeskTest;
 import com.appealdesk.appeal.AppealIntake;
 import com.appealdesk.appeal.AppealRepository;
+import com.appealdesk.appeal.IdDocumentType;
+import com.appealdesk.restriction.RestrictionReason;
 import com.appealdesk.restriction.AccountAccess;
 import com.appealdesk.restriction.AccountRestrictions;
 import com.appealdesk.sla.ReplyClock;
@@ -18,6 +21,7 @@ import java.time.Instant;
 import java.util.Date;
 import java.util.List;
 import org.camunda.bpm.engine.ProcessEngine;
+import org.camunda.bpm.engine.runtime.Job;
 import org.camunda.bpm.engine.runtime.ProcessInstance;
 import org.camunda.bpm.engine.task.IdentityLink;
 import org.camunda.bpm.engine.task.Task;
@@ -114,6 +118,8 @@ class ReplyClockProcessTest {
         assertThat(review.getPriority()).isEqualTo(EscalateReviewDelegate.ESCALATED_PRIORITY);
         assertThat(engine.getTaskService().getIdentityLinksForTask(review.getId()).stream().map(IdentityLink::getGroupId))
                 .contains("reviewers", "supervisors");
+        assertThat(review.getDueDate()).as("the task is due at the new date told to the appellant")
+                .isEqualTo(Date.from(shanghai("2026-03-16T18:00")));
         ReplyClockView clock = view(opened);
         assertThat(clock.state()).isEqualTo(SlaState.BREACHED);
         assertThat(clock.replyDueAt()).as("2 working days after the breach").isEqualTo(shanghai("2026-03-16T18:00"));
@@ -129,6 +135,74 @@ class ReplyClockProcessTest {
                 .contains(AccountAccess.WITHDRAW_ONLY);
         assertThat(view(opened).state()).isEqualTo(SlaState.BREACHED);
         assertThat(ledger(opened)).last().isEqualTo("STOPPED:BREACHED");
+    }
+
+    @Test
+    void breachOfSuspectedMaliciousActivityReleasesNoMoneyAndGivesSupervisorsOneWorkingDay() {
+        AppealIntake.OpenedAppeal opened = scenarios.open("SG", IdDocumentType.PASSPORT,
+                RestrictionReason.SUSPECTED_MALICIOUS_ACTIVITY, "en");
+        ProcessInstance instance = completeDocumentsAt(opened, DOCUMENTS_COMPLETE);
+        // promised within 5 working days: Monday 03-16 18:00
+        walkTo(instance, shanghai("2026-03-16T18:00"));
+
+        assertThat(instance).hasPassed("Task_EscalateToSupervisors", AppealProcess.END_BREACH_ESCALATED)
+                .hasNotPassed(AppealProcess.TASK_GRANT_WITHDRAW_ONLY).isWaitingAt(AppealProcess.TASK_REVIEW_APPEAL);
+        assertThat(restrictions.current(accountOf(opened))).contains(AccountAccess.RESTRICTED);
+        Task review = scenarios.reviewTask(instance);
+        assertThat(engine.getTaskService().getIdentityLinksForTask(review.getId()).stream().map(IdentityLink::getGroupId))
+                .contains("supervisors");
+        assertThat(review.getDueDate()).as("1 working day after the breach on Monday 03-16 18:00")
+                .isEqualTo(Date.from(shanghai("2026-03-17T18:00")));
+        assertThat(jdbc.sql("select count(*) from appeal_desk.wallet_instruction where tracking_number = ?")
+                .param(opened.trackingNumber()).query(Long.class).single()).as("nothing asked of the wallet").isZero();
+
+        scenarios.decide(instance, "supervisor", "WITHDRAW_ONLY", "BALANCE_RELEASE_ONLY", null);
+        time.executeDueJobs(instance);
+        assertThat(instance).hasPassed(AppealProcess.END_WITHDRAW_ONLY_GRANTED).isEnded();
+        assertThat(appeals.find(opened.trackingNumber()).orElseThrow().decidedBy()).as("a person decided")
+                .isEqualTo("supervisor");
+    }
+
+    @Test
+    void aBreachThatMeetsADatabaseOutageIsRetriedWithBackOffAndNothingIsLost() {
+        AppealIntake.OpenedAppeal opened = scenarios.openOverseasPassportAppeal();
+        ProcessInstance instance = completeDocumentsAt(opened, DOCUMENTS_COMPLETE);
+        walkTo(instance, AT_RISK);
+        // the database refuses the breach's ledger row for a while, as it would every write during an outage
+        jdbc.sql("""
+                create or replace function appeal_desk.simulated_outage() returns trigger language plpgsql as $$
+                begin raise exception 'simulated database outage'; end $$""").update();
+        jdbc.sql("""
+                create trigger simulated_outage before insert on appeal_desk.reply_clock_event for each row
+                when (new.type = 'BREACHED') execute function appeal_desk.simulated_outage()""").update();
+        Job failed;
+        try {
+            time.setTo(PROMISED);
+            Job breach = breachTimer(instance);
+            assertThatThrownBy(() -> engine.getManagementService().executeJob(breach.getId())).hasMessageContaining("simulated");
+            failed = breachTimer(instance);
+            assertThat(failed.getRetries()).as("not the engine's default of 3 immediate retries").isGreaterThan(3);
+            assertThat(failed.getDuedate()).isEqualTo(Date.from(PROMISED.plusSeconds(10)));
+            time.setTo(failed.getDuedate().toInstant());
+            assertThatThrownBy(() -> engine.getManagementService().executeJob(breach.getId())).hasMessageContaining("simulated");
+            failed = breachTimer(instance);
+            assertThat(failed.getDuedate()).as("a growing delay").isEqualTo(Date.from(PROMISED.plusSeconds(10 + 30)));
+            assertThat(instance).hasNotPassed("Task_EscalateToSupervisors");
+        } finally {
+            jdbc.sql("drop trigger simulated_outage on appeal_desk.reply_clock_event").update();
+        }
+
+        walkTo(instance, failed.getDuedate().toInstant());
+
+        assertThat(instance).hasPassed("Task_EscalateToSupervisors", "Task_ApologiseForDelay",
+                AppealProcess.END_WITHDRAW_ONLY_ON_BREACH).isWaitingAt(AppealProcess.TASK_REVIEW_APPEAL);
+        assertThat(restrictions.current(accountOf(opened))).contains(AccountAccess.WITHDRAW_ONLY);
+        assertThat(ledger(opened)).containsSubsequence("STARTED", "BREACHED", "REVISED");
+    }
+
+    private Job breachTimer(ProcessInstance instance) {
+        return engine.getManagementService().createJobQuery().processInstanceId(instance.getId())
+                .activityId(AppealProcess.TIMER_REVIEW_SLA_BREACHED).singleResult();
     }
 
     @Test
@@ -183,6 +257,7 @@ class ReplyClockProcessTest {
 
         time.setTo(HALFWAY.minusSeconds(1));
         scenarios.decide(instance, "reviewer", "LIFT", "IDENTITY_CONFIRMED", null);
+        time.executeDueJobs(instance);
         walkTo(instance, PROMISED.plusSeconds(3600));
 
         assertThat(instance).hasPassed(AppealProcess.END_RESTRICTION_LIFTED).isEnded()

@@ -3,7 +3,7 @@ package com.appealdesk.process;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.appealdesk.appeal.Channel;
-import com.appealdesk.appeal.RestrictionReason;
+import com.appealdesk.restriction.RestrictionReason;
 import com.appealdesk.restriction.AccountAccess;
 import com.appealdesk.sla.WorkingCalendars;
 import java.io.IOException;
@@ -23,7 +23,8 @@ import org.springframework.core.io.support.PathMatchingResourcePatternResolver;
 
 /**
  * {@code processes/reply-window.dmn} and {@code processes/breach-policy.dmn} as a process owner left them: every
- * appeal gets a promise in a calendar that exists, and a breach opens the way out unless a supervisor holds it.
+ * appeal gets a promise in a calendar that exists, and a breach opens the way out unless a supervisor holds it or
+ * malicious activity is suspected (then a supervisor decides).
  */
 class ReplyPromiseTablesTest {
 
@@ -65,13 +66,30 @@ class ReplyPromiseTablesTest {
 
     @Test
     void aBreachedStillRestrictedAccountGetsWithdrawOnlyUnlessASupervisorHoldsIt() {
-        assertThat(breach(false, AccountAccess.RESTRICTED).get("action")).isEqualTo("WITHDRAW_ONLY");
-        assertThat(breach(true, AccountAccess.RESTRICTED).get("action")).isEqualTo("NONE");
-        assertThat(breach(false, AccountAccess.WITHDRAW_ONLY).get("action")).isEqualTo("NONE");
-        assertThat(breach(false, AccountAccess.FULL).get("action")).isEqualTo("NONE");
+        for (RestrictionReason reason : List.of(RestrictionReason.IDENTITY_INCOMPLETE, RestrictionReason.OTHER)) {
+            assertThat(breach(false, reason, AccountAccess.RESTRICTED).get("action")).isEqualTo("WITHDRAW_ONLY");
+            assertThat(breach(true, reason, AccountAccess.RESTRICTED).get("action")).isEqualTo("NONE");
+            assertThat(breach(false, reason, AccountAccess.WITHDRAW_ONLY).get("action")).isEqualTo("NONE");
+            assertThat(breach(false, reason, AccountAccess.FULL).get("action")).isEqualTo("NONE");
+        }
+    }
+
+    @Test
+    void suspectedMaliciousActivityIsNeverReleasedAutomaticallyASupervisorDecidesWithinOneWorkingDay() {
         for (AccountAccess access : AccountAccess.values()) {
-            assertThat((Integer) breach(false, access).get("revisedReplyWorkingDays")).isPositive();
-            assertThat((Integer) breach(true, access).get("revisedReplyWorkingDays")).isPositive();
+            DmnDecisionResultEntries policy = breach(false, RestrictionReason.SUSPECTED_MALICIOUS_ACTIVITY, access);
+            assertThat(policy.get("action")).isEqualTo("SUPERVISOR_DECIDES");
+            assertThat(policy.get("revisedReplyWorkingDays")).isEqualTo(1);
+        }
+    }
+
+    @Test
+    void everyBreachGetsANewPromise() {
+        for (RestrictionReason reason : RestrictionReason.values()) {
+            for (AccountAccess access : AccountAccess.values()) {
+                assertThat((Integer) breach(false, reason, access).get("revisedReplyWorkingDays")).isPositive();
+                assertThat((Integer) breach(true, reason, access).get("revisedReplyWorkingDays")).isPositive();
+            }
         }
     }
 
@@ -80,9 +98,9 @@ class ReplyPromiseTablesTest {
                 .getSingleResult();
     }
 
-    private static DmnDecisionResultEntries breach(boolean hold, AccountAccess access) {
-        return dmn.evaluateDecision(breachPolicy, Map.of("breachHold", hold, "accountAccess", access.name()))
-                .getSingleResult();
+    private static DmnDecisionResultEntries breach(boolean hold, RestrictionReason reason, AccountAccess access) {
+        return dmn.evaluateDecision(breachPolicy, Map.of("breachHold", hold, "restrictionReason", reason.name(),
+                "accountAccess", access.name())).getSingleResult();
     }
 
     private static DmnDecision parse(String path, String id) throws IOException {

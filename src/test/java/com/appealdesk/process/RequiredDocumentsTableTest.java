@@ -3,7 +3,7 @@ package com.appealdesk.process;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.appealdesk.appeal.IdDocumentType;
-import com.appealdesk.appeal.RestrictionReason;
+import com.appealdesk.restriction.RestrictionReason;
 import java.io.InputStream;
 import java.util.List;
 import java.util.Locale;

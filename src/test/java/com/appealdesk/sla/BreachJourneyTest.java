@@ -50,8 +50,9 @@ class BreachJourneyTest {
         String accountId = AppealScenarios.newAccountId();
         String email = "late-" + System.nanoTime() + "@example.com";
         time.setTo(shanghai("2026-03-09T09:50"));
-        Map<String, Object> opened = http.post("/api/appeals", null, Map.of(
-                "accountId", accountId, "restrictionReason", "IDENTITY_INCOMPLETE", "channel", "APP",
+        http.restrict(accountId, "RESTRICTED", "IDENTITY_INCOMPLETE");
+        Map<String, Object> opened = http.post("/api/appeals", Http.WALLET, Map.of(
+                "accountId", accountId, "channel", "APP",
                 "applicant", Map.of("fullName", "Lee Chen", "residenceRegion", "SG", "idDocumentType", "PASSPORT",
                         "language", "en", "email", email))).getBody();
         String trackingNumber = (String) opened.get("trackingNumber");
@@ -97,8 +98,10 @@ class BreachJourneyTest {
     @Test
     void aSupervisorMayHoldTheBreachExitThroughTheEngineApiAndAReviewerMayNot() {
         Http http = new Http(port);
-        Map<String, Object> opened = http.post("/api/appeals", null, Map.of(
-                "accountId", AppealScenarios.newAccountId(), "restrictionReason", "SUSPECTED_MALICIOUS_ACTIVITY",
+        String accountId = AppealScenarios.newAccountId();
+        http.restrict(accountId, "RESTRICTED", "SUSPECTED_MALICIOUS_ACTIVITY");
+        Map<String, Object> opened = http.post("/api/appeals", Http.WALLET, Map.of(
+                "accountId", accountId,
                 "channel", "HOTLINE", "applicant", Map.of("fullName", "Lee Chen", "residenceRegion", "SG",
                         "idDocumentType", "PASSPORT", "language", "en"))).getBody();
         String trackingNumber = (String) opened.get("trackingNumber");

@@ -7,10 +7,13 @@ import com.appealdesk.appeal.Channel;
 import com.appealdesk.appeal.Checklist;
 import com.appealdesk.appeal.IdDocumentType;
 import com.appealdesk.appeal.OpenAppealRequest;
-import com.appealdesk.appeal.RestrictionReason;
 import com.appealdesk.document.DocumentUpload;
 import com.appealdesk.process.AppealProcess;
+import com.appealdesk.restriction.AccountAccess;
+import com.appealdesk.restriction.RestrictionFeed;
+import com.appealdesk.restriction.RestrictionReason;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -32,8 +35,11 @@ public class AppealScenarios {
     private final DocumentUpload upload;
     private final Checklist checklist;
     private final ProcessEngine engine;
+    private final RestrictionFeed restrictions;
 
-    AppealScenarios(AppealIntake intake, DocumentUpload upload, Checklist checklist, ProcessEngine engine) {
+    AppealScenarios(AppealIntake intake, DocumentUpload upload, Checklist checklist, ProcessEngine engine,
+            RestrictionFeed restrictions) {
+        this.restrictions = restrictions;
         this.intake = intake;
         this.upload = upload;
         this.checklist = checklist;
@@ -44,9 +50,21 @@ public class AppealScenarios {
         return "acct-" + UUID.randomUUID();
     }
 
+    /** The wallet's risk engine reports the account restricted, then the appellant opens an appeal for it. */
     public AppealIntake.OpenedAppeal open(String region, IdDocumentType document, RestrictionReason reason, String language) {
-        return intake.open(new OpenAppealRequest(newAccountId(), reason, Channel.APP,
-                new OpenAppealRequest.Applicant("测试 用户", region, document, language, "appellant@example.com", null)));
+        return open(newAccountId(), AccountAccess.RESTRICTED, region, document, reason, language);
+    }
+
+    public AppealIntake.OpenedAppeal open(String accountId, AccountAccess access, String region, IdDocumentType document,
+            RestrictionReason reason, String language) {
+        restrict(accountId, access, reason);
+        return intake.open(new OpenAppealRequest(accountId, Channel.APP,
+                new OpenAppealRequest.Applicant("测试 用户", region, document, language, "appellant@example.com", null)),
+                "test-client");
+    }
+
+    public void restrict(String accountId, AccountAccess access, RestrictionReason reason) {
+        restrictions.report(accountId, access, reason, Instant.now(), "test-risk-engine");
     }
 
     public AppealIntake.OpenedAppeal openOverseasPassportAppeal() {

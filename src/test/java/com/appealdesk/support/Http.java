@@ -21,6 +21,8 @@ public class Http {
     public static final String REVIEWER = basic("reviewer");
     public static final String SUPERVISOR = basic("supervisor");
     public static final String AUDITOR = basic("auditor");
+    /** the demo service client of the embedded default, with every scope */
+    public static final String WALLET = "Bearer demo-wallet-key";
 
     private final RestTemplate rest = new RestTemplate(new SimpleClientHttpRequestFactory());
     private final String base;
@@ -43,8 +45,25 @@ public class Http {
         return rest.exchange(base + path, HttpMethod.POST, new HttpEntity<>(body, headers(authorization, MediaType.APPLICATION_JSON)), Map.class);
     }
 
+    public ResponseEntity<Map> post(String path, String authorization, Object body, Map<String, String> extraHeaders) {
+        HttpHeaders headers = headers(authorization, MediaType.APPLICATION_JSON);
+        extraHeaders.forEach(headers::set);
+        return rest.exchange(base + path, HttpMethod.POST, new HttpEntity<>(body, headers), Map.class);
+    }
+
+    /** The wallet's risk engine reports the account's restriction (demo client, scope restrictions:write). */
+    public ResponseEntity<Map> restrict(String accountId, String access, String reason) {
+        return put("/api/accounts/" + accountId + "/restriction", WALLET, Map.of("access", access, "reason", reason,
+                "restrictedAt", java.time.Instant.now().toString()));
+    }
+
     public ResponseEntity<Map> put(String path, String authorization, Object body) {
         return rest.exchange(base + path, HttpMethod.PUT, new HttpEntity<>(body, headers(authorization, MediaType.APPLICATION_JSON)), Map.class);
+    }
+
+    public int delete(String path, String authorization) {
+        return rest.exchange(base + path, HttpMethod.DELETE, new HttpEntity<>(headers(authorization, null)), Map.class)
+                .getStatusCode().value();
     }
 
     public ResponseEntity<Map> get(String path, String authorization) {
@@ -60,6 +79,11 @@ public class Http {
     }
 
     public ResponseEntity<Map> upload(String trackingNumber, String authorization, String type, byte[] content) {
+        return upload(trackingNumber, authorization, type, content, Map.of());
+    }
+
+    public ResponseEntity<Map> upload(String trackingNumber, String authorization, String type, byte[] content,
+            Map<String, String> extraHeaders) {
         LinkedMultiValueMap<String, Object> parts = new LinkedMultiValueMap<>();
         if (type != null) {
             parts.add("type", type);
@@ -70,8 +94,10 @@ public class Http {
                 return "document.png";
             }
         });
+        HttpHeaders headers = headers(authorization, MediaType.MULTIPART_FORM_DATA);
+        extraHeaders.forEach(headers::set);
         return rest.exchange(base + "/api/appeals/" + trackingNumber + "/documents", HttpMethod.POST,
-                new HttpEntity<>(parts, headers(authorization, MediaType.MULTIPART_FORM_DATA)), Map.class);
+                new HttpEntity<>(parts, headers), Map.class);
     }
 
     /** Logs in to Tasklist as a person would (CSRF token first) and returns the session cookie to send. */

@@ -8,7 +8,11 @@ import com.appealdesk.appeal.AppealIntake;
 import com.appealdesk.appeal.Channel;
 import com.appealdesk.appeal.IdDocumentType;
 import com.appealdesk.appeal.OpenAppealRequest;
-import com.appealdesk.appeal.RestrictionReason;
+import com.appealdesk.caller.ApiKeys;
+import com.appealdesk.caller.DemoClient;
+import com.appealdesk.restriction.AccountAccess;
+import com.appealdesk.restriction.RestrictionFeed;
+import com.appealdesk.restriction.RestrictionReason;
 import com.appealdesk.document.DocumentUpload;
 import com.appealdesk.support.AppealScenarios;
 import com.icegreen.greenmail.util.GreenMail;
@@ -20,6 +24,7 @@ import io.minio.messages.Item;
 import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
 import java.net.URI;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import org.camunda.bpm.engine.IdentityService;
@@ -85,9 +90,14 @@ class ExternalServicesTest {
         assertThat(app.getBeanNamesForType(GreenMail.class)).isEmpty();
         assertThat(app.getBean(IdentityService.class).createUserQuery().userId("demo").count()).isZero();
 
-        String trackingNumber = app.getBean(AppealIntake.class).open(new OpenAppealRequest(AppealScenarios.newAccountId(),
-                RestrictionReason.OTHER, Channel.WEB, new OpenAppealRequest.Applicant("Li Na", "GB",
-                        IdDocumentType.PASSPORT, "en", "li@example.com", null))).trackingNumber();
+        assertThat(app.getBean(ApiKeys.class).hasKey(DemoClient.KEY)).as("no demo API key against a real database").isFalse();
+
+        String account = AppealScenarios.newAccountId();
+        app.getBean(RestrictionFeed.class).report(account, AccountAccess.RESTRICTED, RestrictionReason.OTHER,
+                Instant.now(), "risk-engine");
+        String trackingNumber = app.getBean(AppealIntake.class).open(new OpenAppealRequest(account, Channel.WEB,
+                new OpenAppealRequest.Applicant("Li Na", "GB", IdDocumentType.PASSPORT, "en", "li@example.com", null)),
+                "wallet-app").trackingNumber();
         app.getBean(DocumentUpload.class).upload(trackingNumber, "PASSPORT_DATA_PAGE", AppealScenarios.PNG);
 
         MinioClient client = MinioClient.builder().endpoint("http://127.0.0.1:" + s3.getPort())

@@ -1,13 +1,19 @@
 package com.appealdesk.system.web;
 
-import com.appealdesk.appeal.AppealException;
+import com.appealdesk.api.ApiProblem;
+import com.appealdesk.restriction.StaleRestrictionReport;
 import com.appealdesk.system.security.StaffAccessDenied;
 import com.fasterxml.jackson.databind.JsonMappingException;
 import com.fasterxml.jackson.databind.exc.InvalidFormatException;
+import com.fasterxml.jackson.databind.exc.UnrecognizedPropertyException;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 import java.util.stream.Collectors;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.dao.DataAccessResourceFailureException;
+import org.springframework.dao.TransientDataAccessException;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ProblemDetail;
@@ -15,7 +21,9 @@ import org.springframework.http.ResponseEntity;
 import org.springframework.http.converter.HttpMessageNotReadableException;
 import org.springframework.web.bind.MethodArgumentNotValidException;
 import org.springframework.web.bind.annotation.ExceptionHandler;
+import org.springframework.transaction.CannotCreateTransactionException;
 import org.springframework.web.bind.annotation.RestControllerAdvice;
+import org.springframework.web.method.annotation.HandlerMethodValidationException;
 import org.springframework.web.method.annotation.MethodArgumentTypeMismatchException;
 import org.springframework.web.multipart.MaxUploadSizeExceededException;
 import org.springframework.web.multipart.MultipartException;
@@ -27,18 +35,49 @@ import org.springframework.web.multipart.MultipartException;
 @RestControllerAdvice(basePackages = "com.appealdesk")
 class ApiErrors {
 
+    private static final Logger log = LoggerFactory.getLogger(ApiErrors.class);
+
     record FieldError(String field, String message) {
     }
 
-    @ExceptionHandler(AppealException.class)
-    ResponseEntity<ProblemDetail> appeal(AppealException e) {
+    @ExceptionHandler(ApiProblem.class)
+    ResponseEntity<ProblemDetail> refused(ApiProblem e) {
         ProblemDetail problem = problem(e.status(), e.getMessage(), List.of(new FieldError(e.field(), e.getMessage())));
         e.properties().forEach(problem::setProperty);
         ResponseEntity.BodyBuilder response = ResponseEntity.status(e.status());
         if (e.status() == HttpStatus.UNAUTHORIZED) {
-            response.header(HttpHeaders.WWW_AUTHENTICATE, "Bearer realm=\"appeal\"");
+            response.header(HttpHeaders.WWW_AUTHENTICATE, "Bearer realm=\"appeal-desk\"");
+        }
+        if (e.retryAfter() != null) {
+            response.header(HttpHeaders.RETRY_AFTER, String.valueOf(Math.max(1, e.retryAfter().toSeconds())));
         }
         return response.body(problem);
+    }
+
+    @ExceptionHandler(StaleRestrictionReport.class)
+    ResponseEntity<ProblemDetail> stale(StaleRestrictionReport e) {
+        ProblemDetail problem = problem(HttpStatus.CONFLICT, e.getMessage(), List.of(new FieldError("restrictedAt", e.getMessage())));
+        problem.setProperty("recordedRestrictedAt", e.current().restrictedAt());
+        return ResponseEntity.status(HttpStatus.CONFLICT).body(problem);
+    }
+
+    @ExceptionHandler(HandlerMethodValidationException.class)
+    ResponseEntity<ProblemDetail> invalidParameter(HandlerMethodValidationException e) {
+        List<FieldError> errors = e.getParameterValidationResults().stream()
+                .flatMap(result -> result.getResolvableErrors().stream().map(error -> new FieldError(
+                        error instanceof org.springframework.validation.FieldError field ? field.getField()
+                                : result.getMethodParameter().getParameterName(), error.getDefaultMessage())))
+                .toList();
+        return badRequest(errors);
+    }
+
+    /** The database (or another dependency) is not answering: nothing was changed, try again shortly. */
+    @ExceptionHandler({DataAccessResourceFailureException.class, CannotCreateTransactionException.class,
+            TransientDataAccessException.class})
+    ResponseEntity<ProblemDetail> unavailable(Exception e) {
+        log.warn("Dependency unavailable: {}", e.toString());
+        return ResponseEntity.status(HttpStatus.SERVICE_UNAVAILABLE).header(HttpHeaders.RETRY_AFTER, "5")
+                .body(problem(HttpStatus.SERVICE_UNAVAILABLE, "a service this request needs is unavailable; nothing was changed, try again shortly", List.of()));
     }
 
     @ExceptionHandler(MethodArgumentNotValidException.class)
@@ -56,6 +95,10 @@ class ApiErrors {
             String allowed = Arrays.stream(format.getTargetType().getEnumConstants()).map(Object::toString)
                     .collect(Collectors.joining(", "));
             return badRequest(List.of(new FieldError(path(format), "must be one of " + allowed)));
+        }
+        if (e.getCause() instanceof UnrecognizedPropertyException unknown) {
+            return badRequest(List.of(new FieldError(path(unknown), "is not a field of this request"
+                    + ("restrictionReason".equals(unknown.getPropertyName()) ? ": the restriction reason comes from the wallet's record" : ""))));
         }
         if (e.getCause() instanceof JsonMappingException mapping && !mapping.getPath().isEmpty()) {
             return badRequest(List.of(new FieldError(path(mapping), "has the wrong type")));

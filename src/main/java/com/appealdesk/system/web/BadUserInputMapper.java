@@ -3,17 +3,28 @@ package com.appealdesk.system.web;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.ext.ExceptionMapper;
+import java.sql.SQLException;
 import java.util.Map;
 import java.util.Optional;
+import org.camunda.bpm.engine.AuthorizationException;
 import org.camunda.bpm.engine.BadUserRequestException;
+import org.camunda.bpm.engine.IdentityService;
+import org.camunda.bpm.engine.OptimisticLockingException;
+import org.camunda.bpm.engine.ProcessEngine;
+import org.camunda.bpm.engine.authorization.MissingAuthorization;
+import org.camunda.bpm.engine.authorization.Resources;
+import org.camunda.bpm.engine.exception.NullValueException;
+import org.camunda.bpm.engine.impl.identity.Authentication;
 import org.camunda.bpm.engine.rest.exception.RestException;
 import org.camunda.bpm.engine.rest.exception.RestExceptionHandler;
+import org.camunda.bpm.engine.rest.util.EngineUtil;
 
 /**
- * The engine wraps an exception thrown by a task listener, and the task resource turns it into a 500. So a review
- * refused by {@code ReviewCompletedListener} would reach a REST client (and Tasklist) as a server error. This finds
- * the {@link BadUserRequestException} inside and answers 400 with its message, which names the fields and reasons;
- * every other exception is answered as the engine REST API always does.
+ * Engine REST answers for what the engine reports as a server error but is the caller's: a review refused by
+ * {@code ReviewCompletedListener} (wrapped by the engine) is 400 with its message naming the fields; a task completed
+ * twice (a retry, or two reviewers at once) is 409, however the loser meets it: an optimistic-locking conflict, the
+ * decision record's unique task id, a task already gone, or the task's permissions already deleted with it. Every
+ * other exception is answered as the engine REST API always does.
  */
 class BadUserInputMapper implements ExceptionMapper<RestException> {
 
@@ -21,19 +32,59 @@ class BadUserInputMapper implements ExceptionMapper<RestException> {
 
     @Override
     public Response toResponse(RestException exception) {
-        return badUserInput(exception)
-                .map(cause -> Response.status(Response.Status.BAD_REQUEST).type(MediaType.APPLICATION_JSON_TYPE)
-                        .entity(Map.of("type", "BadUserRequestException", "message", cause.getMessage()))
-                        .build())
-                .orElseGet(() -> standard.toResponse(exception));
+        return EngineRestAnswers.of(exception).orElseGet(() -> standard.toResponse(exception));
     }
 
-    private static Optional<BadUserRequestException> badUserInput(Throwable exception) {
-        for (Throwable cause = exception; cause != null; cause = cause.getCause()) {
-            if (cause instanceof BadUserRequestException badInput) {
-                return Optional.of(badInput);
+    /** The answers shared with {@link ConflictMapper}. */
+    static final class EngineRestAnswers {
+
+        private EngineRestAnswers() {
+        }
+
+        static Optional<Response> of(Throwable exception) {
+            for (Throwable cause = exception; cause != null; cause = cause.getCause()) {
+                if (cause instanceof BadUserRequestException badInput) {
+                    return Optional.of(answer(Response.Status.BAD_REQUEST, "BadUserRequestException", badInput.getMessage()));
+                }
+                if (cause instanceof OptimisticLockingException || isUniqueViolation(cause)
+                        || cause instanceof NullValueException && String.valueOf(cause.getMessage()).contains("Cannot find task")
+                        || cause instanceof AuthorizationException denied && concernsFinishedTask(denied)) {
+                    return Optional.of(answer(Response.Status.CONFLICT, "Conflict",
+                            "the task was completed or changed by someone else in the meantime; reload it"));
+                }
+            }
+            return Optional.empty();
+        }
+
+        /** A task's permissions go with it: a refusal on a task that has just been completed is a lost race. */
+        private static boolean concernsFinishedTask(AuthorizationException denied) {
+            String taskId = denied.getMissingAuthorizations().stream()
+                    .filter(missing -> Resources.TASK.resourceName().equals(missing.getResourceType()))
+                    .map(MissingAuthorization::getResourceId).filter(id -> id != null && !"*".equals(id))
+                    .findFirst().orElse(null);
+            if (taskId == null) {
+                return false;
+            }
+            ProcessEngine engine = EngineUtil.lookupProcessEngine(null);
+            IdentityService identity = engine.getIdentityService();
+            Authentication caller = identity.getCurrentAuthentication();
+            identity.clearAuthentication();
+            try {
+                return engine.getHistoryService().createHistoricTaskInstanceQuery().taskId(taskId).finished().count() > 0;
+            } finally {
+                if (caller != null) {
+                    identity.setAuthentication(caller);
+                }
             }
         }
-        return Optional.empty();
+
+        private static boolean isUniqueViolation(Throwable cause) {
+            return cause instanceof SQLException sql && "23505".equals(sql.getSQLState());
+        }
+
+        private static Response answer(Response.Status status, String type, String message) {
+            return Response.status(status).type(MediaType.APPLICATION_JSON_TYPE)
+                    .entity(Map.of("type", type, "message", message)).build();
+        }
     }
 }

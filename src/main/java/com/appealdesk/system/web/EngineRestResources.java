@@ -3,6 +3,7 @@ package com.appealdesk.system.web;
 import jakarta.ws.rs.ApplicationPath;
 import java.util.Set;
 import java.util.stream.Collectors;
+import org.camunda.bpm.engine.rest.exception.ProcessEngineExceptionHandler;
 import org.camunda.bpm.engine.rest.exception.RestExceptionHandler;
 import org.camunda.bpm.engine.rest.impl.CamundaRestResources;
 import org.camunda.bpm.spring.boot.starter.rest.CamundaJerseyResourceConfig;
@@ -10,8 +11,8 @@ import org.glassfish.jersey.jackson.JacksonFeature;
 import org.springframework.stereotype.Component;
 
 /**
- * The engine REST API as the starter builds it, except that {@link BadUserInputMapper} answers REST exceptions
- * (it hands all but refused user input back to the engine's own {@link RestExceptionHandler}).
+ * The engine REST API as the starter builds it, except that {@link BadUserInputMapper} and {@link ConflictMapper}
+ * answer REST and engine exceptions (they hand all but refused input and conflicts back to the engine's own handlers).
  */
 @Component
 @ApplicationPath("/engine-rest")
@@ -21,10 +22,11 @@ class EngineRestResources extends CamundaJerseyResourceConfig {
     protected void registerCamundaRestResources() {
         registerClasses(CamundaRestResources.getResourceClasses());
         Set<Class<?>> configuration = CamundaRestResources.getConfigurationClasses().stream()
-                .filter(type -> type != RestExceptionHandler.class)
+                .filter(type -> type != RestExceptionHandler.class && type != ProcessEngineExceptionHandler.class)
                 .collect(Collectors.toSet());
         registerClasses(configuration);
         register(BadUserInputMapper.class);
+        register(ConflictMapper.class);
         register(JacksonFeature.class);
     }
 }

@@ -1,0 +1,205 @@
+package com.appealdesk.idempotency;
+
+import com.appealdesk.api.Secrets;
+import com.appealdesk.document.DocumentCipher;
+import jakarta.servlet.FilterChain;
+import jakarta.servlet.ReadListener;
+import jakarta.servlet.ServletException;
+import jakarta.servlet.ServletInputStream;
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletRequestWrapper;
+import jakarta.servlet.http.HttpServletResponse;
+import jakarta.servlet.http.Part;
+import java.io.BufferedReader;
+import java.io.ByteArrayInputStream;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.InputStreamReader;
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.util.HexFormat;
+import java.util.Map;
+import java.util.regex.Pattern;
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.MediaType;
+import org.springframework.http.ProblemDetail;
+import org.springframework.stereotype.Component;
+import org.springframework.web.filter.OncePerRequestFilter;
+import org.springframework.web.util.ContentCachingResponseWrapper;
+import com.fasterxml.jackson.databind.ObjectMapper;
+
+/**
+ * {@code Idempotency-Key} on opening an appeal and on uploads: a retry with the same key and the same request gets
+ * the original answer (with the appellant's access token) and has no second effect; the same key with another request
+ * is 409, and so is a retry while the first is still running. Answers are kept per caller (a hash of its credentials)
+ * and endpoint, encrypted, for {@code APPEAL_IDEMPOTENCY_RETENTION}; only 2xx answers are kept, so a refused or failed
+ * request can be retried with its key.
+ */
+@Component
+class IdempotencyFilter extends OncePerRequestFilter {
+
+    static final String HEADER = "Idempotency-Key";
+    private static final Pattern KEY = Pattern.compile("[\\x21-\\x7e]{1,255}");
+    private static final Pattern PATHS = Pattern.compile("/api/appeals(/[^/]+/documents)?/?");
+    private static final int MAX_JSON_BODY = 1_000_000;
+
+    private final IdempotentRequests requests;
+    private final DocumentCipher cipher;
+    private final ObjectMapper json;
+
+    IdempotencyFilter(IdempotentRequests requests, DocumentCipher cipher, ObjectMapper json) {
+        this.requests = requests;
+        this.cipher = cipher;
+        this.json = json;
+    }
+
+    @Override
+    protected boolean shouldNotFilter(HttpServletRequest request) {
+        return !"POST".equals(request.getMethod()) || request.getHeader(HEADER) == null
+                || !PATHS.matcher(request.getRequestURI()).matches();
+    }
+
+    @Override
+    protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
+            throws ServletException, IOException {
+        String key = request.getHeader(HEADER);
+        if (!KEY.matcher(key).matches()) {
+            problem(response, HttpStatus.BAD_REQUEST, "Idempotency-Key must be 1 to 255 visible ASCII characters");
+            return;
+        }
+        HttpServletRequest buffered = isMultipart(request) ? request : new BufferedRequest(request);
+        String hash;
+        try {
+            hash = isMultipart(request) ? multipartHash(request) : Secrets.sha256(((BufferedRequest) buffered).body);
+        } catch (IOException | ServletException | IllegalStateException e) {
+            chain.doFilter(buffered, response);
+            return;
+        }
+        String scope = request.getRequestURI() + " " + Secrets.sha256(String.valueOf(request.getHeader(HttpHeaders.AUTHORIZATION)));
+        IdempotentRequests.Begin begin = requests.begin(scope, key, hash);
+        if (begin instanceof IdempotentRequests.Replay replay) {
+            replay(response, replay);
+        } else if (begin instanceof IdempotentRequests.InProgress) {
+            response.setHeader(HttpHeaders.RETRY_AFTER, "1");
+            problem(response, HttpStatus.CONFLICT, "a request with this Idempotency-Key is still being processed; retry shortly");
+        } else if (begin instanceof IdempotentRequests.KeyReused) {
+            problem(response, HttpStatus.CONFLICT, "this Idempotency-Key was used with another request; use a new key for a new request");
+        } else {
+            proceed(buffered, response, chain, scope, key);
+        }
+    }
+
+    private void proceed(HttpServletRequest request, HttpServletResponse response, FilterChain chain, String scope,
+            String key) throws ServletException, IOException {
+        ContentCachingResponseWrapper recorded = new ContentCachingResponseWrapper(response);
+        try {
+            chain.doFilter(request, recorded);
+        } catch (ServletException | IOException | RuntimeException e) {
+            requests.forget(scope, key);
+            throw e;
+        }
+        if (recorded.getStatus() / 100 == 2) {
+            requests.complete(scope, key, recorded.getStatus(), recorded.getContentType(),
+                    cipher.encrypt(recorded.getContentAsByteArray()));
+        } else {
+            requests.forget(scope, key);
+        }
+        recorded.copyBodyToResponse();
+    }
+
+    private void replay(HttpServletResponse response, IdempotentRequests.Replay replay) throws IOException {
+        byte[] body = cipher.decrypt(replay.sealedBody());
+        response.setStatus(replay.status());
+        if (replay.contentType() != null) {
+            response.setContentType(replay.contentType());
+        }
+        response.setHeader("Idempotent-Replayed", "true");
+        response.setContentLength(body.length);
+        response.getOutputStream().write(body);
+    }
+
+    private void problem(HttpServletResponse response, HttpStatus status, String detail) throws IOException {
+        ProblemDetail problem = ProblemDetail.forStatusAndDetail(status, detail);
+        problem.setProperty("errors", java.util.List.of(Map.of("field", HEADER, "message", detail)));
+        response.setStatus(status.value());
+        response.setContentType(MediaType.APPLICATION_PROBLEM_JSON_VALUE);
+        json.writeValue(response.getOutputStream(), problem);
+    }
+
+    private static boolean isMultipart(HttpServletRequest request) {
+        return request.getContentType() != null && request.getContentType().toLowerCase().startsWith("multipart/");
+    }
+
+    /** A hash of every part (name, file name, content), in order; parts are parsed once and kept by the container. */
+    private static String multipartHash(HttpServletRequest request) throws IOException, ServletException {
+        MessageDigest digest = sha256();
+        for (Part part : request.getParts()) {
+            digest.update((part.getName() + "\u0000" + part.getSubmittedFileName() + "\u0000").getBytes(StandardCharsets.UTF_8));
+            try (InputStream in = part.getInputStream()) {
+                byte[] chunk = new byte[65536];
+                for (int n; (n = in.read(chunk)) > 0; ) {
+                    digest.update(chunk, 0, n);
+                }
+            }
+            digest.update((byte) 0);
+        }
+        return HexFormat.of().formatHex(digest.digest());
+    }
+
+    private static MessageDigest sha256() {
+        try {
+            return MessageDigest.getInstance("SHA-256");
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    /** A JSON request whose body was read here once (to hash it) and is handed on unchanged. */
+    private static final class BufferedRequest extends HttpServletRequestWrapper {
+
+        private final byte[] body;
+
+        BufferedRequest(HttpServletRequest request) throws IOException {
+            super(request);
+            this.body = request.getInputStream().readNBytes(MAX_JSON_BODY);
+        }
+
+        @Override
+        public ServletInputStream getInputStream() {
+            ByteArrayInputStream in = new ByteArrayInputStream(body);
+            return new ServletInputStream() {
+                @Override
+                public boolean isFinished() {
+                    return in.available() == 0;
+                }
+
+                @Override
+                public boolean isReady() {
+                    return true;
+                }
+
+                @Override
+                public void setReadListener(ReadListener listener) {
+                    throw new UnsupportedOperationException();
+                }
+
+                @Override
+                public int read() {
+                    return in.read();
+                }
+
+                @Override
+                public int read(byte[] buffer, int offset, int length) {
+                    return in.read(buffer, offset, length);
+                }
+            };
+        }
+
+        @Override
+        public BufferedReader getReader() {
+            return new BufferedReader(new InputStreamReader(getInputStream(), StandardCharsets.UTF_8));
+        }
+    }
+}

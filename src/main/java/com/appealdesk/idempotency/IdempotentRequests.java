@@ -1,0 +1,98 @@
+package com.appealdesk.idempotency;
+
+import java.sql.Timestamp;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Optional;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.scheduling.annotation.Scheduled;
+import org.springframework.stereotype.Repository;
+
+/**
+ * The answers kept for requests sent with an {@code Idempotency-Key} ({@code appeal_desk.idempotent_request}), per
+ * caller and endpoint. Each call is its own short transaction. A request that never finished (the node died) is
+ * taken over after a minute.
+ */
+@Repository
+class IdempotentRequests {
+
+    static final Duration ABANDONED_AFTER = Duration.ofMinutes(1);
+
+    sealed interface Begin {
+    }
+
+    /** Go ahead: this request is the first with the key (or takes over an abandoned one). */
+    record Proceed() implements Begin {
+    }
+
+    record Replay(int status, String contentType, byte[] sealedBody) implements Begin {
+    }
+
+    record InProgress() implements Begin {
+    }
+
+    record KeyReused() implements Begin {
+    }
+
+    private final JdbcClient jdbc;
+    private final Clock clock;
+    private final IdempotencyProperties properties;
+
+    IdempotentRequests(JdbcClient jdbc, Clock clock, IdempotencyProperties properties) {
+        this.jdbc = jdbc;
+        this.clock = clock;
+        this.properties = properties;
+    }
+
+    Begin begin(String scope, String key, String requestHash) {
+        Instant now = clock.instant();
+        int inserted = jdbc.sql("""
+                insert into appeal_desk.idempotent_request (scope, idempotency_key, request_hash, state, created_at)
+                values (?, ?, ?, 'IN_PROGRESS', ?) on conflict do nothing""")
+                .params(scope, key, requestHash, Timestamp.from(now)).update();
+        if (inserted == 1) {
+            return new Proceed();
+        }
+        Optional<Begin> existing = jdbc.sql("""
+                select request_hash, state, response_status, response_type, response_body, created_at
+                from appeal_desk.idempotent_request where scope = ? and idempotency_key = ?""")
+                .params(scope, key)
+                .query((rs, n) -> {
+                    if (!rs.getString(1).equals(requestHash)) {
+                        return (Begin) new KeyReused();
+                    }
+                    if ("DONE".equals(rs.getString(2))) {
+                        return new Replay(rs.getInt(3), rs.getString(4), rs.getBytes(5));
+                    }
+                    return rs.getTimestamp(6).toInstant().isBefore(now.minus(ABANDONED_AFTER)) ? null : new InProgress();
+                }).optional();
+        if (existing.isPresent()) {
+            return existing.get();
+        }
+        int takenOver = jdbc.sql("""
+                update appeal_desk.idempotent_request set created_at = ? where scope = ? and idempotency_key = ?
+                and state = 'IN_PROGRESS' and created_at < ?""")
+                .params(Timestamp.from(now), scope, key, Timestamp.from(now.minus(ABANDONED_AFTER))).update();
+        return takenOver == 1 ? new Proceed() : new InProgress();
+    }
+
+    void complete(String scope, String key, int status, String contentType, byte[] sealedBody) {
+        jdbc.sql("""
+                update appeal_desk.idempotent_request set state = 'DONE', response_status = ?, response_type = ?,
+                       response_body = ? where scope = ? and idempotency_key = ?""")
+                .params(status, contentType, sealedBody, scope, key).update();
+    }
+
+    /** The request failed: its key is free again, so a retry runs it anew. */
+    void forget(String scope, String key) {
+        jdbc.sql("delete from appeal_desk.idempotent_request where scope = ? and idempotency_key = ? and state = 'IN_PROGRESS'")
+                .params(scope, key).update();
+    }
+
+    @Scheduled(fixedDelayString = "PT1H", initialDelayString = "PT5M")
+    void deleteExpired() {
+        jdbc.sql("delete from appeal_desk.idempotent_request where created_at < ?")
+                .param(Timestamp.from(clock.instant().minus(properties.retention()))).update();
+    }
+}

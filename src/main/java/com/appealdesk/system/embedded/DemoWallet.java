@@ -1,0 +1,149 @@
+package com.appealdesk.system.embedded;
+
+import com.appealdesk.api.Secrets;
+import com.appealdesk.restriction.AccountAccess;
+import com.appealdesk.wallet.WalletClient;
+import com.appealdesk.wallet.WalletSignature;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.sun.net.httpserver.HttpExchange;
+import com.sun.net.httpserver.HttpServer;
+import java.io.IOException;
+import java.io.InputStream;
+import java.net.InetAddress;
+import java.net.InetSocketAddress;
+import java.net.URI;
+import java.nio.charset.StandardCharsets;
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.Executors;
+
+/**
+ * A stand-in for the wallet's decision endpoint, on its own loopback port: it verifies the signature, applies each
+ * instruction to its own account table exactly once per idempotency key (a replay gets the first answer; the same key
+ * with another body is 409), never lowers an account's access, and answers with the account's access.
+ * Started by {@link EmbeddedWalletConfiguration} when no {@code APPEAL_WALLET_URL} is set; tests extend it to fail.
+ */
+public class DemoWallet {
+
+    public record Received(String idempotencyKey, String body, boolean signatureValid, Instant at) {
+    }
+
+    private record Answer(String bodyHash, int status, String body) {
+    }
+
+    private final String secret;
+    private final int port;
+    private final ObjectMapper json = new ObjectMapper();
+    private final Map<String, AccountAccess> accounts = new ConcurrentHashMap<>();
+    private final Map<String, Answer> answers = new ConcurrentHashMap<>();
+    private final List<Received> received = new CopyOnWriteArrayList<>();
+    private final List<String> applied = new CopyOnWriteArrayList<>();
+    private HttpServer server;
+
+    public DemoWallet(String secret, int port) {
+        this.secret = secret;
+        this.port = port;
+    }
+
+    public void start() throws IOException {
+        server = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), port), 50);
+        server.createContext("/decisions", exchange -> {
+            try (exchange) {
+                handle(exchange);
+            }
+        });
+        server.setExecutor(Executors.newFixedThreadPool(4));
+        server.start();
+    }
+
+    public void stop() {
+        if (server != null) {
+            server.stop(0);
+        }
+    }
+
+    public String secret() {
+        return secret;
+    }
+
+    public URI url() {
+        return URI.create("http://127.0.0.1:" + server.getAddress().getPort() + "/decisions");
+    }
+
+    public Optional<AccountAccess> access(String accountId) {
+        return Optional.ofNullable(accounts.get(accountId));
+    }
+
+    /** Sets what the wallet knows of an account, as its risk engine would have. */
+    public void setAccess(String accountId, AccountAccess access) {
+        accounts.put(accountId, access);
+    }
+
+    /** Every request that reached the endpoint, with or without a valid signature. */
+    public List<Received> received() {
+        return List.copyOf(received);
+    }
+
+    /** The idempotency keys of the instructions applied, once each. */
+    public List<String> applied() {
+        return List.copyOf(applied);
+    }
+
+    private void handle(HttpExchange exchange) throws IOException {
+        String body;
+        try (InputStream in = exchange.getRequestBody()) {
+            body = new String(in.readNBytes(1_000_000), StandardCharsets.UTF_8);
+        }
+        String key = exchange.getRequestHeaders().getFirst(WalletClient.IDEMPOTENCY_KEY);
+        boolean signed = WalletSignature.verify(secret, exchange.getRequestHeaders().getFirst(WalletSignature.HEADER), body,
+                Instant.now(), WalletSignature.DEFAULT_TOLERANCE);
+        received.add(new Received(key, body, signed, Instant.now()));
+        answer(exchange, key, body, signed);
+    }
+
+    /** Answers a request that was read and recorded; a test wallet overrides this to fail. */
+    protected void answer(HttpExchange exchange, String key, String body, boolean signed) throws IOException {
+        if (!"POST".equals(exchange.getRequestMethod())) {
+            respond(exchange, 405, "{\"error\":\"POST only\"}");
+        } else if (!signed) {
+            respond(exchange, 401, "{\"error\":\"signature missing, wrong or too old\"}");
+        } else if (key == null || key.isBlank()) {
+            respond(exchange, 400, "{\"error\":\"Idempotency-Key header required\"}");
+        } else {
+            Answer answer = answers.computeIfAbsent(key, k -> apply(k, body));
+            boolean sameBody = answer.bodyHash().equals(Secrets.sha256(body));
+            respond(exchange, sameBody ? answer.status() : 409,
+                    sameBody ? answer.body() : "{\"error\":\"this Idempotency-Key was used with another body\"}");
+        }
+    }
+
+    private Answer apply(String key, String body) {
+        try {
+            JsonNode instruction = json.readTree(body);
+            String accountId = instruction.path("accountId").asText();
+            JsonNode requested = instruction.path("access");
+            if (requested.isTextual()) {
+                accounts.merge(accountId, AccountAccess.valueOf(requested.asText()), AccountAccess::higher);
+            }
+            applied.add(key);
+            AccountAccess now = accounts.get(accountId);
+            String answer = json.createObjectNode().put("instructionId", instruction.path("instructionId").asText())
+                    .put("accountId", accountId).put("access", now == null ? null : now.name()).put("applied", true).toString();
+            return new Answer(Secrets.sha256(body), 200, answer);
+        } catch (IOException | IllegalArgumentException e) {
+            return new Answer(Secrets.sha256(body), 400, "{\"error\":\"not an instruction\"}");
+        }
+    }
+
+    protected static void respond(HttpExchange exchange, int status, String body) throws IOException {
+        byte[] bytes = body.getBytes(StandardCharsets.UTF_8);
+        exchange.getResponseHeaders().set("Content-Type", "application/json");
+        exchange.sendResponseHeaders(status, bytes.length);
+        exchange.getResponseBody().write(bytes);
+    }
+}

@@ -1,0 +1,194 @@
+package com.appealdesk.review;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.assertThat;
+
+import com.appealdesk.AppealDeskTest;
+import com.appealdesk.appeal.AppealIntake;
+import com.appealdesk.appeal.AppealRepository;
+import com.appealdesk.appeal.AppealStatus;
+import com.appealdesk.process.AppealProcess;
+import com.appealdesk.restriction.AccountAccess;
+import com.appealdesk.sla.ReplyClock;
+import com.appealdesk.sla.SlaState;
+import com.appealdesk.support.AppealScenarios;
+import com.appealdesk.support.EngineTime;
+import com.appealdesk.support.Http;
+import com.appealdesk.support.TestWallet;
+import com.appealdesk.system.embedded.DemoWallet;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+import org.camunda.bpm.engine.ProcessEngine;
+import org.camunda.bpm.engine.runtime.Job;
+import org.camunda.bpm.engine.runtime.ProcessInstance;
+import org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.jdbc.core.simple.JdbcClient;
+
+/**
+ * A decision leaves as a fact the wallet can verify: the recorded decision, signed, with one idempotency key across
+ * every retry, told to the appellant only after the wallet answered 2xx, with the reply clock running until then.
+ * The job executor is paused; the test runs the jobs, moving the engine clock over the retry delays.
+ */
+@AppealDeskTest
+class WalletDeliveryTest {
+
+    @LocalServerPort int port;
+    @Autowired ProcessEngine engine;
+    @Autowired AppealScenarios scenarios;
+    @Autowired EngineTime time;
+    @Autowired TestWallet wallet;
+    @Autowired ReviewDecisions decisions;
+    @Autowired AppealRepository appeals;
+    @Autowired ReplyClock replyClock;
+    @Autowired JdbcClient jdbc;
+
+    @BeforeEach
+    void pauseJobExecutor() {
+        BpmnAwareTests.init(engine);
+        time.pauseJobExecutor();
+        wallet.reset();
+    }
+
+    @AfterEach
+    void backToRealTime() {
+        wallet.reset();
+        time.reset();
+    }
+
+    @Test
+    void theWalletReceivesTheDecisionAsTakenSignedEvenWhenASupervisorRewritesTheVariablesMeanwhile() {
+        AppealIntake.OpenedAppeal opened = scenarios.openOverseasPassportAppeal();
+        scenarios.uploadOutstanding(opened.trackingNumber());
+        ProcessInstance instance = scenarios.instance(opened.trackingNumber());
+        scenarios.decide(instance, "reviewer", "REJECT", "DOCUMENT_DOES_NOT_MATCH", null);
+
+        // between the completion and the job that hands the decision over, a supervisor edits the variables
+        Http http = new Http(port);
+        String variables = "/engine-rest/process-instance/" + instance.getId() + "/variables/";
+        assertThat(http.put(variables + "decision", Http.SUPERVISOR, Map.of("value", "LIFT", "type", "String"))
+                .getStatusCode().value()).isEqualTo(204);
+        http.put(variables + "decisionReason", Http.SUPERVISOR, Map.of("value", "IDENTITY_CONFIRMED", "type", "String"));
+        http.put(variables + "reviewer", Http.SUPERVISOR, Map.of("value", "supervisor", "type", "String"));
+        time.executeDueJobs(instance);
+
+        DecisionRecord recorded = decisions.latest(opened.trackingNumber()).orElseThrow();
+        DemoWallet.Received received = receivedFor(opened).get(0);
+        assertThat(receivedFor(opened)).hasSize(1);
+        assertThat(received.signatureValid()).as("the receiving side verified the signature").isTrue();
+        assertThat(received.idempotencyKey()).isEqualTo(recorded.id().toString());
+        assertThat(received.body()).contains("\"decision\":\"REJECT\"", "\"reason\":\"DOCUMENT_DOES_NOT_MATCH\"",
+                "\"decidedBy\":\"reviewer\"", "\"taskId\":\"" + recorded.taskId() + "\"").doesNotContain("LIFT");
+        assertThat(instance).hasPassed(AppealProcess.END_APPEAL_REJECTED).isEnded();
+        assertThat(appeals.find(opened.trackingNumber()).orElseThrow().decidedBy()).isEqualTo("reviewer");
+        assertThat(appellantKinds(opened)).contains("DECISION_REJECT").doesNotContain("DECISION_LIFT");
+    }
+
+    @Test
+    void aWalletDownForAWhileGetsTheSameKeyOnEveryRetryAndTheAppellantIsToldOnlyAfterItApplied() {
+        AppealIntake.OpenedAppeal opened = scenarios.openOverseasPassportAppeal();
+        scenarios.uploadOutstanding(opened.trackingNumber());
+        ProcessInstance instance = scenarios.instance(opened.trackingNumber());
+        String account = appeals.find(opened.trackingNumber()).orElseThrow().accountId();
+        scenarios.decide(instance, "reviewer", "LIFT", "IDENTITY_CONFIRMED", null);
+        wallet.failNext(3, 503);
+
+        Instant now = Instant.now();
+        for (int attempt = 1; attempt <= 3; attempt++) {
+            Job job = applyJob(instance);
+            assertThatThrownBy(() -> engine.getManagementService().executeJob(job.getId())).hasMessageContaining("503");
+            Job failed = applyJob(instance);
+            assertThat(failed.getRetries()).as("retries left after attempt %d", attempt).isGreaterThan(3);
+            assertThat(failed.getDuedate().toInstant()).as("a growing delay").isAfter(now.plusSeconds(50));
+            assertThat(appellantKinds(opened)).doesNotContain("DECISION_LIFT");
+            assertThat(replyClock.view(opened.trackingNumber()).orElseThrow().state()).isIn(SlaState.ON_TRACK, SlaState.AT_RISK);
+            now = failed.getDuedate().toInstant();
+            time.setTo(now.plusSeconds(1));
+        }
+        time.executeDueJobs(instance);
+
+        assertThat(receivedFor(opened)).hasSize(4).allSatisfy(received -> assertThat(received.signatureValid()).isTrue())
+                .extracting(DemoWallet.Received::idempotencyKey).containsOnly(decisions.latest(opened.trackingNumber())
+                        .orElseThrow().id().toString());
+        assertThat(wallet.access(account)).contains(AccountAccess.FULL);
+        assertThat(instance).hasPassed(AppealProcess.END_RESTRICTION_LIFTED).isEnded();
+        assertThat(appellantKinds(opened)).contains("DECISION_LIFT");
+        assertThat(replyClock.view(opened.trackingNumber()).orElseThrow().events()).last()
+                .satisfies(event -> assertThat(event.type()).isEqualTo("STOPPED"));
+        assertThat(jdbc.sql("select attempts from appeal_desk.wallet_instruction where tracking_number = ?")
+                .param(opened.trackingNumber()).query(Integer.class).single()).isEqualTo(4);
+    }
+
+    @Test
+    void aWalletThatAppliesButAnswersTooLateIsAskedAgainWithTheSameKeyAndAppliesOnce() throws Exception {
+        AppealIntake.OpenedAppeal opened = scenarios.openOverseasPassportAppeal();
+        scenarios.uploadOutstanding(opened.trackingNumber());
+        ProcessInstance instance = scenarios.instance(opened.trackingNumber());
+        scenarios.decide(instance, "reviewer", "WITHDRAW_ONLY", "BALANCE_RELEASE_ONLY", null);
+        wallet.answerSlowlyOnce(Duration.ofSeconds(3));
+
+        Job job = applyJob(instance);
+        assertThatThrownBy(() -> engine.getManagementService().executeJob(job.getId())).hasMessageContaining("Timeout");
+        Thread.sleep(2500);
+        time.setTo(applyJob(instance).getDuedate().toInstant().plusSeconds(1));
+        time.executeDueJobs(instance);
+
+        String key = decisions.latest(opened.trackingNumber()).orElseThrow().id().toString();
+        assertThat(receivedFor(opened)).hasSize(2);
+        assertThat(wallet.applied()).as("answered twice, applied once").containsOnlyOnce(key);
+        assertThat(instance).hasPassed(AppealProcess.END_WITHDRAW_ONLY_GRANTED).isEnded();
+        assertThat(appeals.find(opened.trackingNumber()).orElseThrow().status()).isEqualTo(AppealStatus.WITHDRAW_ONLY);
+    }
+
+    @Test
+    void whenTheRetriesRunOutAnIncidentShowsInHealthAndMetricsAndAnOperatorCanResumeIt() {
+        AppealIntake.OpenedAppeal opened = scenarios.openOverseasPassportAppeal();
+        scenarios.uploadOutstanding(opened.trackingNumber());
+        ProcessInstance instance = scenarios.instance(opened.trackingNumber());
+        scenarios.decide(instance, "reviewer", "LIFT", "IDENTITY_CONFIRMED", null);
+        wallet.failNext(2, 500);
+        Job job = applyJob(instance);
+        assertThatThrownBy(() -> engine.getManagementService().executeJob(job.getId()));
+        // as if the retries of more than a day had run out: the next failure is the last
+        engine.getManagementService().setJobRetries(job.getId(), 1);
+        assertThatThrownBy(() -> engine.getManagementService().executeJob(job.getId()));
+
+        assertThat(engine.getRuntimeService().createIncidentQuery().processInstanceId(instance.getId()).singleResult()
+                .getActivityId()).isEqualTo(AppealProcess.TASK_APPLY_DECISION);
+        Http http = new Http(port);
+        Map incidents = (Map) ((Map) http.get("/actuator/health", null).getBody().get("components")).get("incidents");
+        assertThat(incidents.get("status")).isEqualTo("WARN");
+        assertThat((Map) incidents.get("details")).containsKey(AppealProcess.TASK_APPLY_DECISION);
+        // the gauge behind appeal_incidents_open{activity=...} (Prometheus export is off in tests; the meter is the same)
+        Map gauge = http.get("/actuator/metrics/appeal.incidents.open?tag=activity:Task_ApplyDecision", null).getBody();
+        assertThat((List<Map>) gauge.get("measurements")).singleElement()
+                .satisfies(measurement -> assertThat(((Number) measurement.get("value")).intValue()).isPositive());
+
+        // the wallet is back; the operator gives the step one more retry and it runs
+        engine.getManagementService().setJobRetries(job.getId(), 1);
+        engine.getManagementService().executeJob(job.getId());
+        assertThat(instance).hasPassed(AppealProcess.END_RESTRICTION_LIFTED).isEnded();
+        assertThat(engine.getRuntimeService().createIncidentQuery().processInstanceId(instance.getId()).count()).isZero();
+    }
+
+    private Job applyJob(ProcessInstance instance) {
+        return engine.getManagementService().createJobQuery().processInstanceId(instance.getId())
+                .activityId(AppealProcess.TASK_APPLY_DECISION).singleResult();
+    }
+
+    private List<DemoWallet.Received> receivedFor(AppealIntake.OpenedAppeal opened) {
+        return wallet.received().stream().filter(received -> received.body().contains(opened.trackingNumber())).toList();
+    }
+
+    private List<String> appellantKinds(AppealIntake.OpenedAppeal opened) {
+        return jdbc.sql("select kind from appeal_desk.message where tracking_number = ? and channel = 'IN_APP'")
+                .param(opened.trackingNumber()).query(String.class).list();
+    }
+}
