@@ -4,6 +4,8 @@ import com.appealdesk.caller.ApiCaller;
 import com.appealdesk.caller.ApiCallers;
 import com.appealdesk.caller.Scope;
 import com.appealdesk.caller.ServiceCall;
+import io.swagger.v3.oas.annotations.responses.ApiResponse;
+import io.swagger.v3.oas.annotations.security.SecurityRequirement;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.validation.Valid;
 import java.util.List;
@@ -46,6 +48,10 @@ class AppealController {
     @PostMapping
     @ResponseStatus(HttpStatus.CREATED)
     @ServiceCall(Scope.APPEALS_OPEN)
+    @ApiResponse(responseCode = "201", description = "opened: the tracking number, the appellant's access token (shown once) and the checklist")
+    @ApiResponse(responseCode = "400", description = "a field is missing or invalid, or not a field of this request (restrictionReason comes from the wallet)")
+    @ApiResponse(responseCode = "409", description = "the account has an open appeal (openTrackingNumber), or the Idempotency-Key was used with another request")
+    @ApiResponse(responseCode = "422", description = "the wallet has reported no restriction for the account")
     OpenedAppealResponse open(@Valid @RequestBody OpenAppealRequest request, HttpServletRequest http) {
         ApiCaller caller = ApiCallers.current(http);
         AppealIntake.OpenedAppeal opened = intake.open(request, caller.clientName());
@@ -55,12 +61,19 @@ class AppealController {
 
     @PostMapping("/{trackingNumber}/access-token")
     @ServiceCall(Scope.APPEALS_OPEN)
+    @ApiResponse(responseCode = "200", description = "a new access token; the previous one stops working")
+    @ApiResponse(responseCode = "404", description = "no appeal with this tracking number")
+    @ApiResponse(responseCode = "409", description = "the appeal is closed")
     AccessTokenResponse reissueAccessToken(@PathVariable String trackingNumber, HttpServletRequest http) {
         ApiCaller caller = ApiCallers.current(http);
         return new AccessTokenResponse(trackingNumber, intake.reissueAccessToken(trackingNumber, caller.clientName()));
     }
 
     @GetMapping("/{trackingNumber}")
+    @SecurityRequirement(name = "appellantToken")
+    @ApiResponse(responseCode = "200", description = "the status page")
+    @ApiResponse(responseCode = "401", description = "no or a wrong access token for this appeal")
+    @ApiResponse(responseCode = "404", description = "no appeal with this tracking number")
     AppealStatusView status(@PathVariable String trackingNumber,
             @RequestHeader(name = HttpHeaders.AUTHORIZATION, required = false) String authorization) {
         access.check(trackingNumber, authorization);

@@ -3,6 +3,8 @@ package com.appealdesk.document;
 import com.appealdesk.appeal.AppealAccess;
 import com.appealdesk.appeal.AppealException;
 import com.appealdesk.system.security.StaffAuthentication;
+import io.swagger.v3.oas.annotations.responses.ApiResponse;
+import io.swagger.v3.oas.annotations.security.SecurityRequirement;
 import jakarta.servlet.http.HttpServletRequest;
 import java.io.IOException;
 import java.util.UUID;
@@ -42,6 +44,14 @@ class DocumentController {
 
     @PostMapping(path = "/api/appeals/{trackingNumber}/documents", consumes = MediaType.MULTIPART_FORM_DATA_VALUE)
     @ResponseStatus(HttpStatus.CREATED)
+    @SecurityRequirement(name = "appellantToken")
+    @ApiResponse(responseCode = "201", description = "stored (encrypted); its id, type, SHA-256 and size")
+    @ApiResponse(responseCode = "400", description = "no file, an empty file, or a type not on this appeal's checklist")
+    @ApiResponse(responseCode = "401", description = "no or a wrong access token for this appeal")
+    @ApiResponse(responseCode = "404", description = "no appeal with this tracking number")
+    @ApiResponse(responseCode = "409", description = "the appeal is not waiting for documents, or the Idempotency-Key was used with another request")
+    @ApiResponse(responseCode = "413", description = "the file is larger than APPEAL_DOCUMENT_MAX_SIZE")
+    @ApiResponse(responseCode = "415", description = "not a JPEG, PNG or PDF file")
     UploadedDocument upload(@PathVariable String trackingNumber,
             @RequestHeader(name = HttpHeaders.AUTHORIZATION, required = false) String authorization,
             @RequestParam(name = "type", required = false) String type,

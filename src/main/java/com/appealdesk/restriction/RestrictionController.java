@@ -5,6 +5,7 @@ import com.appealdesk.caller.ApiCaller;
 import com.appealdesk.caller.ApiCallers;
 import com.appealdesk.caller.Scope;
 import com.appealdesk.caller.ServiceCall;
+import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotNull;
@@ -49,6 +50,10 @@ class RestrictionController {
 
     @PutMapping
     @ServiceCall(Scope.RESTRICTIONS_WRITE)
+    @ApiResponse(responseCode = "201", description = "the first fact about this account, recorded")
+    @ApiResponse(responseCode = "200", description = "recorded (outcome CHANGED) or the same fact again (UNCHANGED)")
+    @ApiResponse(responseCode = "400", description = "a field is missing or invalid, or restrictedAt is in the future")
+    @ApiResponse(responseCode = "409", description = "a newer fact is recorded for the account (recordedRestrictedAt)")
     ResponseEntity<RestrictionAnswer> report(@PathVariable @Pattern(regexp = ACCOUNT_ID) String accountId,
             @Valid @RequestBody RestrictionReport report, HttpServletRequest request) {
         ApiCaller caller = ApiCallers.current(request);
@@ -64,6 +69,8 @@ class RestrictionController {
 
     @GetMapping
     @ServiceCall(Scope.RESTRICTIONS_WRITE)
+    @ApiResponse(responseCode = "200", description = "the account's restriction and every change, with who reported it")
+    @ApiResponse(responseCode = "404", description = "nothing was ever reported for the account")
     ResponseEntity<RestrictionAnswer> show(@PathVariable @Pattern(regexp = ACCOUNT_ID) String accountId) {
         return restrictions.find(accountId).map(found -> ResponseEntity.ok(answer(accountId, null)))
                 .orElseGet(() -> ResponseEntity.notFound().build());
