@@ -1,6 +1,6 @@
 package com.appealdesk.appeal;
 
-import com.appealdesk.notification.MessageTemplates;
+import com.appealdesk.texts.MessageTemplates;
 import com.appealdesk.sla.ReplyClock;
 import com.appealdesk.sla.ReplyClockView;
 import com.appealdesk.sla.SlaState;

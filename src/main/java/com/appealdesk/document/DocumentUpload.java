@@ -7,7 +7,7 @@ import com.appealdesk.appeal.AppealRepository;
 import com.appealdesk.appeal.AppealStatus;
 import com.appealdesk.appeal.AppealWorkflow;
 import com.appealdesk.appeal.Checklist;
-import com.appealdesk.notification.MessageTemplates;
+import com.appealdesk.texts.MessageTemplates;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.time.Instant;

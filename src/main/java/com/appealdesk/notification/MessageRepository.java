@@ -1,5 +1,6 @@
 package com.appealdesk.notification;
 
+import com.appealdesk.texts.MessageTemplates;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Timestamp;

@@ -1,5 +1,6 @@
 package com.appealdesk.notification;
 
+import com.appealdesk.texts.MessageTemplates;
 import com.appealdesk.appeal.Appeal;
 import com.appealdesk.appeal.AppealException;
 import com.appealdesk.appeal.AppealRepository;

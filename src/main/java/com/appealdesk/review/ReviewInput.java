@@ -1,6 +1,6 @@
 package com.appealdesk.review;
 
-import com.appealdesk.notification.MessageTemplates;
+import com.appealdesk.texts.MessageTemplates;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;

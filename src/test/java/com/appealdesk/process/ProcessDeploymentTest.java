@@ -3,7 +3,7 @@ package com.appealdesk.process;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.appealdesk.AppealDeskTest;
-import com.appealdesk.notification.MessageTemplates;
+import com.appealdesk.texts.MessageTemplates;
 import com.appealdesk.review.Decision;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;

@@ -1,4 +1,4 @@
-package com.appealdesk.notification;
+package com.appealdesk.texts;
 
 import java.io.IOException;
 import java.io.InputStream;

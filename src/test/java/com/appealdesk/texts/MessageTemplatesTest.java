@@ -1,4 +1,4 @@
-package com.appealdesk.notification;
+package com.appealdesk.texts;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
