@@ -54,8 +54,8 @@ public class ReviewDecisions {
         DecisionRecord record = new DecisionRecord(UUID.randomUUID(), trackingNumber, taskId, decision, reason,
                 internalNote, decision == Decision.REQUEST_MORE_DOCUMENTS ? List.copyOf(requestedDocuments) : List.of(),
                 decidedBy, clock.instant());
+        // no appellant event here: the appellant learns the outcome once the wallet applied it (event DECIDED)
         records.insert(record);
-        events.record(trackingNumber, "DECISION_RECORDED", decision.name() + " by " + decidedBy);
         return record;
     }
 

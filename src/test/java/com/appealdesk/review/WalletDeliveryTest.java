@@ -108,6 +108,7 @@ class WalletDeliveryTest {
             assertThat(failed.getRetries()).as("retries left after attempt %d", attempt).isGreaterThan(3);
             assertThat(failed.getDuedate().toInstant()).as("a growing delay").isAfter(now.plusSeconds(50));
             assertThat(appellantKinds(opened)).doesNotContain("DECISION_LIFT");
+            assertThat(appeals.find(opened.trackingNumber()).orElseThrow().decision()).as("not on the status page yet").isNull();
             assertThat(replyClock.view(opened.trackingNumber()).orElseThrow().state()).isIn(SlaState.ON_TRACK, SlaState.AT_RISK);
             now = failed.getDuedate().toInstant();
             time.setTo(now.plusSeconds(1));
