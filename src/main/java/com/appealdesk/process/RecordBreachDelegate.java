@@ -4,6 +4,8 @@ import com.appealdesk.appeal.Appeal;
 import com.appealdesk.appeal.AppealRepository;
 import com.appealdesk.restriction.AccountAccess;
 import com.appealdesk.restriction.AccountRestrictions;
+import com.appealdesk.restriction.Restriction;
+import java.util.Optional;
 import com.appealdesk.sla.ReplyClock;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
@@ -32,8 +34,10 @@ class RecordBreachDelegate implements JavaDelegate {
     public void execute(DelegateExecution execution) {
         replyClock.breach(execution.getProcessBusinessKey());
         Appeal appeal = appeals.find(execution.getProcessBusinessKey()).orElseThrow();
-        execution.setVariable(AppealVariables.ACCOUNT_ACCESS,
-                restrictions.current(appeal.accountId()).orElse(AccountAccess.RESTRICTED).name());
-        execution.setVariable(AppealVariables.RESTRICTION_REASON, appeal.restrictionReason().name());
+        // the wallet's latest word: a risk engine that suspects fraud since the appeal began stops the automatic exit
+        Optional<Restriction> now = restrictions.find(appeal.accountId());
+        execution.setVariable(AppealVariables.ACCOUNT_ACCESS, now.map(Restriction::access).orElse(AccountAccess.RESTRICTED).name());
+        execution.setVariable(AppealVariables.RESTRICTION_REASON,
+                now.map(Restriction::reason).orElse(appeal.restrictionReason()).name());
     }
 }

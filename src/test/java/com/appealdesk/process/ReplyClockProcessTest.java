@@ -164,6 +164,18 @@ class ReplyClockProcessTest {
     }
 
     @Test
+    void aFraudSuspicionReportedMidAppealStopsTheAutomaticExit() {
+        AppealIntake.OpenedAppeal opened = scenarios.openOverseasPassportAppeal();
+        ProcessInstance instance = completeDocumentsAt(opened, DOCUMENTS_COMPLETE);
+        scenarios.restrict(accountOf(opened), AccountAccess.RESTRICTED, RestrictionReason.SUSPECTED_MALICIOUS_ACTIVITY);
+
+        walkTo(instance, PROMISED);
+
+        assertThat(instance).hasPassed(AppealProcess.END_BREACH_ESCALATED).hasNotPassed(AppealProcess.TASK_GRANT_WITHDRAW_ONLY);
+        assertThat(restrictions.current(accountOf(opened))).contains(AccountAccess.RESTRICTED);
+    }
+
+    @Test
     void aBreachThatMeetsADatabaseOutageIsRetriedWithBackOffAndNothingIsLost() {
         AppealIntake.OpenedAppeal opened = scenarios.openOverseasPassportAppeal();
         ProcessInstance instance = completeDocumentsAt(opened, DOCUMENTS_COMPLETE);

@@ -89,6 +89,12 @@ class BreachJourneyTest {
         assertThat(kinds(http, trackingNumber, bearer))
                 .contains("APPEAL_ACCEPTED", "DOCUMENTS_REQUESTED", "APOLOGY_FOR_DELAY", "WITHDRAW_ONLY_ON_BREACH")
                 .noneMatch(kind -> kind.startsWith("STAFF_"));
+        List<Map> grants = http.getList("/staff/automatic-grants", Http.SUPERVISOR);
+        assertThat(grants).as("listed for second-line review").filteredOn(grant -> trackingNumber.equals(grant.get("trackingNumber")))
+                .singleElement().satisfies(grant -> assertThat(grant).containsEntry("access", "WITHDRAW_ONLY")
+                        .containsEntry("applied", true).containsEntry("accountId", accountId));
+        assertThat(http.get("/staff/automatic-grants", Http.REVIEWER).getStatusCode().value()).isEqualTo(403);
+        assertThat(http.get("/staff/automatic-grants", null).getStatusCode().value()).isEqualTo(401);
         await().atMost(Duration.ofSeconds(20)).until(() -> subjectsTo(email).stream()
                 .anyMatch(subject -> subject.contains("we are late, sorry")));
         await().atMost(Duration.ofSeconds(20)).until(() -> subjectsTo("supervisor@appeal-desk.local").stream()
