@@ -65,11 +65,15 @@ class DocumentController {
     }
 
     @GetMapping("/staff/documents/{documentId}")
-    ResponseEntity<byte[]> view(@PathVariable UUID documentId, HttpServletRequest request) {
-        DocumentViewing.Viewed viewed = viewing.view(documentId, staff.require(request));
+    ResponseEntity<byte[]> view(@PathVariable UUID documentId, @RequestParam(name = "purpose", required = false) String purpose,
+            HttpServletRequest request) {
+        DocumentViewing.Viewed viewed = viewing.view(documentId, staff.require(request), purpose);
         return ResponseEntity.ok()
                 .contentType(MediaType.parseMediaType(viewed.document().contentType()))
                 .cacheControl(CacheControl.noStore())
+                // an identity document is shown, never run: no sniffing into HTML, no script, no frames of ours
+                .header("X-Content-Type-Options", "nosniff")
+                .header("Content-Security-Policy", "default-src 'none'; img-src 'self'; style-src 'unsafe-inline'; sandbox")
                 .header(HttpHeaders.CONTENT_DISPOSITION, ContentDisposition.inline()
                         .filename(viewed.document().type() + extension(viewed.document().contentType())).build().toString())
                 .body(viewed.bytes());

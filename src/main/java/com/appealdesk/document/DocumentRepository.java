@@ -38,9 +38,11 @@ class DocumentRepository {
                 .param(trackingNumber).query(DocumentRepository::map).list();
     }
 
-    void recordView(StoredDocument doc, String userId) {
-        jdbc.sql("insert into appeal_desk.document_view (document_id, tracking_number, viewed_by, viewed_at) values (?, ?, ?, now())")
-                .params(doc.id(), doc.trackingNumber(), userId).update();
+    void recordView(StoredDocument doc, String userId, String purpose) {
+        jdbc.sql("""
+                insert into appeal_desk.document_view (document_id, tracking_number, viewed_by, viewed_at, purpose)
+                values (?, ?, ?, now(), ?)""")
+                .params(doc.id(), doc.trackingNumber(), userId, purpose).update();
     }
 
     private static StoredDocument map(ResultSet rs, int row) throws SQLException {

@@ -1,6 +1,7 @@
 package com.appealdesk.document;
 
 import com.appealdesk.appeal.AppealException;
+import com.appealdesk.appeal.AppealRepository;
 import com.appealdesk.system.security.StaffAccessDenied;
 import com.appealdesk.system.security.StaffUser;
 import java.util.UUID;
@@ -9,8 +10,10 @@ import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
 /**
- * A reviewer opens an uploaded document from the review form. Only people working cases (reviewers, supervisors)
- * may, and every view is recorded before the bytes are handed out.
+ * A staff member opens an identity document, only when their work needs it: a reviewer while an open review of the
+ * appeal is theirs (assigned to them, or unassigned and offered to their group); a supervisor for any open appeal;
+ * an auditor or administrator for any appeal, read-only, stating why. Every view is recorded before the bytes are
+ * handed out, with its purpose; every refusal is answered 403 and recorded in the refusal log.
  */
 @Service
 public class DocumentViewing {
@@ -21,22 +24,45 @@ public class DocumentViewing {
     private final DocumentRepository documents;
     private final DocumentStore store;
     private final DocumentCipher cipher;
+    private final AppealRepository appeals;
+    private final CaseWork caseWork;
 
-    DocumentViewing(DocumentRepository documents, DocumentStore store, DocumentCipher cipher) {
+    DocumentViewing(DocumentRepository documents, DocumentStore store, DocumentCipher cipher, AppealRepository appeals,
+            CaseWork caseWork) {
         this.documents = documents;
         this.store = store;
         this.cipher = cipher;
+        this.appeals = appeals;
+        this.caseWork = caseWork;
     }
 
     @Transactional
-    public Viewed view(UUID documentId, StaffUser user) {
-        if (!user.inAny(StaffUser.REVIEWERS, StaffUser.SUPERVISORS, StaffUser.ADMINS)) {
-            throw new StaffAccessDenied(true, "only reviewers and supervisors may open identity documents");
-        }
+    public Viewed view(UUID documentId, StaffUser user, String purpose) {
         StoredDocument doc = documents.find(documentId)
                 .orElseThrow(() -> new AppealException(HttpStatus.NOT_FOUND, "documentId", "no document " + documentId));
+        String recordedPurpose = allowedPurpose(doc, user, purpose);
         byte[] bytes = cipher.decrypt(store.get(doc.objectKey()));
-        documents.recordView(doc, user.id());
+        documents.recordView(doc, user.id(), recordedPurpose);
         return new Viewed(doc, bytes);
+    }
+
+    /** @return the purpose to record (null for someone working the case); throws when the user may not see it */
+    private String allowedPurpose(StoredDocument doc, StaffUser user, String purpose) {
+        if (user.inAny(StaffUser.REVIEWERS) && caseWork.worksOn(user.id(), user.groups(), doc.trackingNumber())) {
+            return null;
+        }
+        if (user.inAny(StaffUser.SUPERVISORS)
+                && appeals.find(doc.trackingNumber()).map(appeal -> appeal.status().isOpen()).orElse(false)) {
+            return null;
+        }
+        if (user.inAny(StaffUser.AUDITORS, StaffUser.ADMINS)) {
+            if (purpose == null || purpose.strip().length() < 5) {
+                throw new AppealException(HttpStatus.BAD_REQUEST, "purpose",
+                        "say why you open this document (query parameter purpose, at least 5 characters); it is recorded");
+            }
+            return purpose.strip().length() > 300 ? purpose.strip().substring(0, 300) : purpose.strip();
+        }
+        throw new StaffAccessDenied(true, "identity documents are shown only to the people working the case: "
+                + user.id() + " has no open review of appeal " + doc.trackingNumber());
     }
 }

@@ -1,20 +1,15 @@
 package com.appealdesk.idempotency;
 
+import com.appealdesk.api.BufferedRequest;
 import com.appealdesk.api.Secrets;
 import com.appealdesk.document.DocumentCipher;
 import jakarta.servlet.FilterChain;
-import jakarta.servlet.ReadListener;
 import jakarta.servlet.ServletException;
-import jakarta.servlet.ServletInputStream;
 import jakarta.servlet.http.HttpServletRequest;
-import jakarta.servlet.http.HttpServletRequestWrapper;
 import jakarta.servlet.http.HttpServletResponse;
 import jakarta.servlet.http.Part;
-import java.io.BufferedReader;
-import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.io.InputStream;
-import java.io.InputStreamReader;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
@@ -69,10 +64,10 @@ class IdempotencyFilter extends OncePerRequestFilter {
             problem(response, HttpStatus.BAD_REQUEST, "Idempotency-Key must be 1 to 255 visible ASCII characters");
             return;
         }
-        HttpServletRequest buffered = isMultipart(request) ? request : new BufferedRequest(request);
+        HttpServletRequest buffered = isMultipart(request) ? request : new BufferedRequest(request, MAX_JSON_BODY);
         String hash;
         try {
-            hash = isMultipart(request) ? multipartHash(request) : Secrets.sha256(((BufferedRequest) buffered).body);
+            hash = isMultipart(request) ? multipartHash(request) : Secrets.sha256(((BufferedRequest) buffered).body());
         } catch (IOException | ServletException | IllegalStateException e) {
             chain.doFilter(buffered, response);
             return;
@@ -153,53 +148,6 @@ class IdempotencyFilter extends OncePerRequestFilter {
             return MessageDigest.getInstance("SHA-256");
         } catch (NoSuchAlgorithmException e) {
             throw new IllegalStateException(e);
-        }
-    }
-
-    /** A JSON request whose body was read here once (to hash it) and is handed on unchanged. */
-    private static final class BufferedRequest extends HttpServletRequestWrapper {
-
-        private final byte[] body;
-
-        BufferedRequest(HttpServletRequest request) throws IOException {
-            super(request);
-            this.body = request.getInputStream().readNBytes(MAX_JSON_BODY);
-        }
-
-        @Override
-        public ServletInputStream getInputStream() {
-            ByteArrayInputStream in = new ByteArrayInputStream(body);
-            return new ServletInputStream() {
-                @Override
-                public boolean isFinished() {
-                    return in.available() == 0;
-                }
-
-                @Override
-                public boolean isReady() {
-                    return true;
-                }
-
-                @Override
-                public void setReadListener(ReadListener listener) {
-                    throw new UnsupportedOperationException();
-                }
-
-                @Override
-                public int read() {
-                    return in.read();
-                }
-
-                @Override
-                public int read(byte[] buffer, int offset, int length) {
-                    return in.read(buffer, offset, length);
-                }
-            };
-        }
-
-        @Override
-        public BufferedReader getReader() {
-            return new BufferedReader(new InputStreamReader(getInputStream(), StandardCharsets.UTF_8));
         }
     }
 }

@@ -40,7 +40,7 @@ public final class AppealVariables {
     public static final String INTERNAL_NOTE = "internalNote";
     public static final String REQUESTED_DOCUMENTS = "requestedDocuments";
     // every field of the review form; read only by the complete listener, which records the decision
-    static final List<String> REVIEW_FORM = List.of("decision", "decisionReason", "internalNote", "requestedDocuments");
+    public static final List<String> REVIEW_FORM = List.of("decision", "decisionReason", "internalNote", "requestedDocuments");
     public static final String ESCALATED = "escalated";
     // input parameters of every notification task: the template, and whether it goes out once per appeal
     public static final String NOTIFICATION = "notification";

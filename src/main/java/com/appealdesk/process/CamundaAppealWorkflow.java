@@ -2,7 +2,10 @@ package com.appealdesk.process;
 
 import com.appealdesk.appeal.Appeal;
 import com.appealdesk.appeal.AppealWorkflow;
+import java.util.HashMap;
+import java.util.Map;
 import org.camunda.bpm.engine.RuntimeService;
+import org.camunda.bpm.engine.runtime.ProcessInstance;
 import org.springframework.stereotype.Component;
 
 /** Drives {@code IdentityAppeal} for the appeal services: start it, correlate complete documents and the wallet's restoration. */
@@ -27,6 +30,19 @@ class CamundaAppealWorkflow implements AppealWorkflow {
                 .processInstanceBusinessKey(trackingNumber)
                 .setVariable(AppealVariables.DOCUMENT_LINKS, documentLinks)
                 .correlateWithResult();
+    }
+
+    @Override
+    public void holdBreachExit(String trackingNumber, boolean hold, String reason) {
+        ProcessInstance instance = runtime.createProcessInstanceQuery().processInstanceBusinessKey(trackingNumber)
+                .processDefinitionKey(AppealProcess.PROCESS_ID).singleResult();
+        if (instance == null) {
+            throw new IllegalStateException("appeal " + trackingNumber + " has no running process");
+        }
+        Map<String, Object> variables = new HashMap<>();
+        variables.put(AppealVariables.BREACH_HOLD, hold);
+        variables.put(AppealVariables.BREACH_HOLD_REASON, reason);
+        runtime.setVariables(instance.getId(), variables);
     }
 
     @Override

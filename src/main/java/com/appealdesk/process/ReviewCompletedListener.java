@@ -4,6 +4,7 @@ import com.appealdesk.review.Decision;
 import com.appealdesk.review.ReviewDecisions;
 import com.appealdesk.review.ReviewInput;
 import java.util.List;
+import org.camunda.bpm.engine.AuthorizationException;
 import org.camunda.bpm.engine.BadUserRequestException;
 import org.camunda.bpm.engine.delegate.DelegateTask;
 import org.camunda.bpm.engine.delegate.TaskListener;
@@ -12,8 +13,9 @@ import org.springframework.stereotype.Component;
 
 /**
  * Complete listener of {@code Task_ReviewAppeal}: refuses an incomplete decision (HTTP 400 through the REST API,
- * an error in Tasklist, nothing saved), then records the decision as taken (who, when, which task) in the same
- * transaction. A second completion of the same task fails on the record's unique task id (409).
+ * an error in Tasklist, nothing saved) and a completion by anyone but the reviewer who claimed it (403), then records
+ * the decision as taken (who, when, which task) in the same transaction. A second completion of the same task fails
+ * on the record's unique task id (409).
  */
 @Component
 class ReviewCompletedListener implements TaskListener {
@@ -28,6 +30,11 @@ class ReviewCompletedListener implements TaskListener {
 
     @Override
     public void notify(DelegateTask task) {
+        String user = reviewer(task);
+        if (task.getAssignee() != null && !task.getAssignee().equals(user)) {
+            // one case, one owner: a claimed review is completed by whoever claimed it (a supervisor reassigns first)
+            throw new AuthorizationException(user, "TASK_WORK", "Task", task.getId());
+        }
         String decision = (String) task.getVariable(AppealVariables.DECISION);
         String reason = (String) task.getVariable(AppealVariables.DECISION_REASON);
         List<String> requested = AppealVariables.stringList(task.getVariable(AppealVariables.REQUESTED_DOCUMENTS));
@@ -37,7 +44,7 @@ class ReviewCompletedListener implements TaskListener {
         }
         Object note = task.getVariable(AppealVariables.INTERNAL_NOTE);
         decisions.record(task.getExecution().getProcessBusinessKey(), task.getId(), Decision.valueOf(decision), reason,
-                note == null ? null : note.toString(), requested, reviewer(task));
+                note == null ? null : note.toString(), requested, user);
     }
 
     private static String reviewer(DelegateTask task) {

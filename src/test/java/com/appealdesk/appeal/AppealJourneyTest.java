@@ -70,14 +70,20 @@ class AppealJourneyTest {
         Map variables = http.get("/engine-rest/task/" + taskId + "/variables", Http.REVIEWER).getBody();
         assertThat(((Map) variables.get("documentLinks")).get("value").toString()).contains("/staff/documents/" + documentId);
         assertThat(http.getBytes("/staff/documents/" + documentId, null).getStatusCode().value()).isEqualTo(401);
-        assertThat(http.getBytes("/staff/documents/" + documentId, Http.AUDITOR).getStatusCode().value()).isEqualTo(403);
+        assertThat(http.getBytes("/staff/documents/" + documentId, Http.AUDITOR).getStatusCode().value())
+                .as("an auditor says why").isEqualTo(400);
         ResponseEntity<byte[]> viewed = http.getBytesWithCookie("/staff/documents/" + documentId, http.loginToTasklist("reviewer"));
         assertThat(viewed.getStatusCode().value()).isEqualTo(200);
         assertThat(viewed.getBody()).isEqualTo(AppealScenarios.PNG);
         assertThat(viewed.getHeaders().getCacheControl()).contains("no-store");
+        assertThat(viewed.getHeaders().getFirst("X-Content-Type-Options")).isEqualTo("nosniff");
+        assertThat(viewed.getHeaders().getFirst("Content-Security-Policy")).contains("default-src 'none'", "sandbox");
         assertThat(http.getBytes("/staff/documents/" + documentId, Http.SUPERVISOR).getStatusCode().value()).isEqualTo(200);
+        assertThat(http.getBytes("/staff/documents/" + documentId + "?purpose=quality sample 2026-11", Http.AUDITOR)
+                .getStatusCode().value()).isEqualTo(200);
         List<Map> views = http.getList("/staff/appeals/" + trackingNumber + "/document-views", Http.AUDITOR);
-        assertThat(views).extracting(view -> view.get("viewedBy")).containsExactly("reviewer", "supervisor");
+        assertThat(views).extracting(view -> view.get("viewedBy") + ":" + view.get("purpose"))
+                .containsExactly("reviewer:null", "supervisor:null", "auditor:quality sample 2026-11");
 
         // an auditor may read but not decide; an incomplete decision is refused with the field named
         assertThat(http.post("/engine-rest/task/" + taskId + "/complete", Http.AUDITOR, decision("LIFT", "IDENTITY_CONFIRMED"))

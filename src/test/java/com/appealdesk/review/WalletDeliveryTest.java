@@ -70,13 +70,14 @@ class WalletDeliveryTest {
         ProcessInstance instance = scenarios.instance(opened.trackingNumber());
         scenarios.decide(instance, "reviewer", "REJECT", "DOCUMENT_DOES_NOT_MATCH", null);
 
-        // between the completion and the job that hands the decision over, a supervisor edits the variables
+        // between the completion and the job that hands the decision over, a supervisor tries to edit the variables
+        // (refused), and someone with the engine's Java API does edit them
         Http http = new Http(port);
         String variables = "/engine-rest/process-instance/" + instance.getId() + "/variables/";
         assertThat(http.put(variables + "decision", Http.SUPERVISOR, Map.of("value", "LIFT", "type", "String"))
-                .getStatusCode().value()).isEqualTo(204);
-        http.put(variables + "decisionReason", Http.SUPERVISOR, Map.of("value", "IDENTITY_CONFIRMED", "type", "String"));
-        http.put(variables + "reviewer", Http.SUPERVISOR, Map.of("value", "supervisor", "type", "String"));
+                .getStatusCode().value()).isEqualTo(403);
+        engine.getRuntimeService().setVariables(instance.getId(), Map.of("decision", "LIFT",
+                "decisionReason", "IDENTITY_CONFIRMED", "reviewer", "supervisor"));
         time.executeDueJobs(instance);
 
         DecisionRecord recorded = decisions.latest(opened.trackingNumber()).orElseThrow();
@@ -164,11 +165,11 @@ class WalletDeliveryTest {
         assertThat(engine.getRuntimeService().createIncidentQuery().processInstanceId(instance.getId()).singleResult()
                 .getActivityId()).isEqualTo(AppealProcess.TASK_APPLY_DECISION);
         Http http = new Http(port);
-        Map incidents = (Map) ((Map) http.get("/actuator/health", null).getBody().get("components")).get("incidents");
+        Map incidents = (Map) ((Map) http.get("/actuator/health", Http.OPERATOR).getBody().get("components")).get("incidents");
         assertThat(incidents.get("status")).isEqualTo("WARN");
         assertThat((Map) incidents.get("details")).containsKey(AppealProcess.TASK_APPLY_DECISION);
         // the gauge behind appeal_incidents_open{activity=...} (Prometheus export is off in tests; the meter is the same)
-        Map gauge = http.get("/actuator/metrics/appeal.incidents.open?tag=activity:Task_ApplyDecision", null).getBody();
+        Map gauge = http.get("/actuator/metrics/appeal.incidents.open?tag=activity:Task_ApplyDecision", Http.OPERATOR).getBody();
         assertThat((List<Map>) gauge.get("measurements")).singleElement()
                 .satisfies(measurement -> assertThat(((Number) measurement.get("value")).intValue()).isPositive());
 

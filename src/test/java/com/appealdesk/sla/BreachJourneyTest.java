@@ -38,6 +38,7 @@ class BreachJourneyTest {
     @Autowired EngineTime time;
     @Autowired AccountRestrictions restrictions;
     @Autowired GreenMail smtpServer;
+    @Autowired org.springframework.jdbc.core.simple.JdbcClient jdbc;
 
     @AfterEach
     void backToRealTime() {
@@ -102,7 +103,7 @@ class BreachJourneyTest {
     }
 
     @Test
-    void aSupervisorMayHoldTheBreachExitThroughTheEngineApiAndAReviewerMayNot() {
+    void aSupervisorHoldsTheBreachExitAsARecordedStaffActionAndAReviewerMayNot() {
         Http http = new Http(port);
         String accountId = AppealScenarios.newAccountId();
         http.restrict(accountId, "RESTRICTED", "SUSPECTED_MALICIOUS_ACTIVITY");
@@ -111,17 +112,19 @@ class BreachJourneyTest {
                 "channel", "HOTLINE", "applicant", Map.of("fullName", "Lee Chen", "residenceRegion", "SG",
                         "idDocumentType", "PASSPORT", "language", "en"))).getBody();
         String trackingNumber = (String) opened.get("trackingNumber");
+        String hold = "/staff/appeals/" + trackingNumber + "/breach-hold";
         String instanceId = (String) http.getList("/engine-rest/process-instance?businessKey=" + trackingNumber,
                 Http.SUPERVISOR).get(0).get("id");
-        String holdPath = "/engine-rest/process-instance/" + instanceId + "/variables/";
 
-        assertThat(http.put(holdPath + "breachHold", Http.REVIEWER, Map.of("value", true, "type", "Boolean"))
-                .getStatusCode().value()).isEqualTo(403);
-        assertThat(http.put(holdPath + "breachHold", Http.SUPERVISOR, Map.of("value", true, "type", "Boolean"))
-                .getStatusCode().value()).isEqualTo(204);
-        assertThat(http.put(holdPath + "breachHoldReason", Http.SUPERVISOR, Map.of("value", "fraud team review", "type", "String"))
-                .getStatusCode().value()).isEqualTo(204);
-        assertThat(http.get(holdPath + "breachHold", Http.SUPERVISOR).getBody()).containsEntry("value", true);
+        assertThat(http.put(hold, Http.REVIEWER, Map.of("reason", "fraud team review")).getStatusCode().value()).isEqualTo(403);
+        assertThat(http.put(hold, Http.SUPERVISOR, Map.of("reason", "")).getStatusCode().value()).isEqualTo(400);
+        assertThat(http.put("/engine-rest/process-instance/" + instanceId + "/variables/breachHold", Http.SUPERVISOR,
+                Map.of("value", true, "type", "Boolean")).getStatusCode().value()).as("not a variable write any more").isEqualTo(403);
+        assertThat(http.put(hold, Http.SUPERVISOR, Map.of("reason", "fraud team review")).getStatusCode().value()).isEqualTo(204);
+        assertThat(http.get("/engine-rest/process-instance/" + instanceId + "/variables/breachHold", Http.SUPERVISOR).getBody())
+                .containsEntry("value", true);
+        assertThat(jdbc.sql("select acted_by || ':' || detail from appeal_desk.staff_action where tracking_number = ?")
+                .param(trackingNumber).query(String.class).list()).containsExactly("supervisor:fraud team review");
         assertThat(http.get("/api/appeals/" + trackingNumber, "Bearer " + opened.get("accessToken")).getBody())
                 .as("suspected malicious activity is promised 5 working days").containsEntry("replyWorkingDays", 5);
     }

@@ -27,7 +27,7 @@ class WorkingCalendarHealthTest {
     void calendarCoveringTheNext60DaysIsUp() {
         time.setTo(EngineTime.shanghai("2026-06-01T12:00"));
 
-        Map<String, Object> health = new Http(port).get("/actuator/health", null).getBody();
+        Map<String, Object> health = new Http(port).get("/actuator/health", Http.OPERATOR).getBody();
 
         assertThat(health.get("status")).isEqualTo("UP");
         assertThat(component(health).get("status")).isEqualTo("UP");
@@ -37,7 +37,7 @@ class WorkingCalendarHealthTest {
     void calendarEndingWithin60DaysWarnsWhileTheApplicationStaysUp() {
         time.setTo(EngineTime.shanghai("2026-11-21T12:00"));
 
-        Map<String, Object> health = new Http(port).get("/actuator/health", null).getBody();
+        Map<String, Object> health = new Http(port).get("/actuator/health", Http.OPERATOR).getBody();
 
         assertThat(health.get("status")).isEqualTo("UP");
         Map<String, Object> calendar = component(health);

@@ -21,6 +21,7 @@ public class Http {
     public static final String REVIEWER = basic("reviewer");
     public static final String SUPERVISOR = basic("supervisor");
     public static final String AUDITOR = basic("auditor");
+    public static final String OPERATOR = basic("operator");
     /** the demo service client of the embedded default, with every scope */
     public static final String WALLET = "Bearer demo-wallet-key";
 
@@ -98,6 +99,58 @@ public class Http {
         extraHeaders.forEach(headers::set);
         return rest.exchange(base + "/api/appeals/" + trackingNumber + "/documents", HttpMethod.POST,
                 new HttpEntity<>(parts, headers), Map.class);
+    }
+
+    /** A logged-in webapp session: the cookies and the CSRF token the webapps' API wants on every write. */
+    public record WebappSession(String cookie, String csrf) {
+    }
+
+    /** Logs in to a webapp (tasklist, cockpit) as a person would and keeps what its API calls need. */
+    public WebappSession loginTo(String app, String user) {
+        ResponseEntity<String> page = rest.getForEntity(base + "/camunda/app/" + app + "/default/", String.class);
+        String csrf = page.getHeaders().getFirst("X-XSRF-TOKEN");
+        String cookies = String.join("; ", page.getHeaders().getOrEmpty(HttpHeaders.SET_COOKIE).stream()
+                .map(cookie -> cookie.split(";", 2)[0]).toList());
+        HttpHeaders headers = new HttpHeaders();
+        headers.set("X-XSRF-TOKEN", csrf);
+        headers.set(HttpHeaders.COOKIE, cookies);
+        headers.setContentType(MediaType.APPLICATION_FORM_URLENCODED);
+        ResponseEntity<String> login = rest.exchange(base + "/camunda/api/admin/auth/user/default/login/" + app,
+                HttpMethod.POST, new HttpEntity<>("username=" + user + "&password=" + user, headers), String.class);
+        if (!login.getStatusCode().is2xxSuccessful()) {
+            throw new IllegalStateException(app + " login failed: " + login.getStatusCode());
+        }
+        java.util.Map<String, String> jar = new java.util.LinkedHashMap<>();
+        for (String cookie : page.getHeaders().getOrEmpty(HttpHeaders.SET_COOKIE)) {
+            String[] pair = cookie.split(";", 2)[0].split("=", 2);
+            jar.put(pair[0], pair.length > 1 ? pair[1] : "");
+        }
+        for (String cookie : login.getHeaders().getOrEmpty(HttpHeaders.SET_COOKIE)) {
+            String[] pair = cookie.split(";", 2)[0].split("=", 2);
+            jar.put(pair[0], pair.length > 1 ? pair[1] : "");
+        }
+        // the CSRF token belongs to the session, which login replaced: fetch the new one as the webapp does
+        HttpHeaders session = new HttpHeaders();
+        session.set(HttpHeaders.COOKIE, String.join("; ", jar.entrySet().stream().map(e -> e.getKey() + "=" + e.getValue()).toList()));
+        ResponseEntity<String> again = rest.exchange(base + "/camunda/app/" + app + "/default/", HttpMethod.GET,
+                new HttpEntity<>(session), String.class);
+        for (String cookie : again.getHeaders().getOrEmpty(HttpHeaders.SET_COOKIE)) {
+            String[] pair = cookie.split(";", 2)[0].split("=", 2);
+            jar.put(pair[0], pair.length > 1 ? pair[1] : "");
+        }
+        String token = again.getHeaders().getFirst("X-XSRF-TOKEN") != null ? again.getHeaders().getFirst("X-XSRF-TOKEN")
+                : jar.getOrDefault("XSRF-TOKEN", csrf);
+        return new WebappSession(String.join("; ", jar.entrySet().stream().map(e -> e.getKey() + "=" + e.getValue()).toList()), token);
+    }
+
+    /** A call to the webapps' engine API ({@code /camunda/api/engine/engine/default/...}) in a logged-in session. */
+    public ResponseEntity<String> webapp(HttpMethod method, String enginePath, WebappSession session, Object body) {
+        HttpHeaders headers = new HttpHeaders();
+        headers.set(HttpHeaders.COOKIE, session.cookie());
+        headers.set("X-XSRF-TOKEN", session.csrf());
+        headers.setContentType(MediaType.APPLICATION_JSON);
+        return rest.exchange(base + "/camunda/api/engine/engine/default" + enginePath, method, new HttpEntity<>(body, headers),
+                String.class);
     }
 
     /** Logs in to Tasklist as a person would (CSRF token first) and returns the session cookie to send. */

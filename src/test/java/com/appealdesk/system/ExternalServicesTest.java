@@ -33,6 +33,7 @@ import org.gaul.s3proxy.auth.AuthenticationType;
 import org.gaul.s3proxy.nio2blob.TransientNio2BlobStore;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
 import org.springframework.boot.builder.SpringApplicationBuilder;
 import org.springframework.context.ConfigurableApplicationContext;
@@ -40,8 +41,10 @@ import org.springframework.test.util.TestSocketUtils;
 
 /**
  * Setting the database URL, the S3 endpoint and keys and the SMTP host switches to those servers: nothing embedded
- * starts, no demo users are created, and documents and e-mails land on the configured servers.
+ * starts, no demo users are created, and documents and e-mails land on the configured servers. It runs last: closing
+ * its engine leaves the webapps of the shared test application without theirs (one JVM, two engines).
  */
+@Order(Integer.MAX_VALUE)
 class ExternalServicesTest {
 
     static EmbeddedPostgres postgres;

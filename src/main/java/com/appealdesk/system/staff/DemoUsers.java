@@ -12,7 +12,7 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.stereotype.Component;
 
-/** The demo staff of the embedded default: demo (admin), reviewer, supervisor, auditor; password = user name. */
+/** The demo staff of the embedded default: demo (admin), reviewer, supervisor, auditor, operator; password = user name. */
 @Component
 class DemoUsers {
 
@@ -32,7 +32,8 @@ class DemoUsers {
         ensureUser("reviewer", "Rita", "Reviewer", List.of(StaffUser.REVIEWERS));
         ensureUser("supervisor", "Sam", "Supervisor", List.of(StaffUser.SUPERVISORS, StaffUser.REVIEWERS));
         ensureUser("auditor", "Ada", "Auditor", List.of(StaffUser.AUDITORS));
-        log.warn("Demo users demo/demo, reviewer/reviewer, supervisor/supervisor, auditor/auditor are active");
+        ensureUser("operator", "Otto", "Operator", List.of(StaffUser.OPERATORS));
+        log.warn("Demo users demo/demo, reviewer/reviewer, supervisor/supervisor, auditor/auditor, operator/operator are active");
     }
 
     private void ensureAdminGroup() {

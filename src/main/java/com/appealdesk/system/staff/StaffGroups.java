@@ -10,7 +10,6 @@ import org.camunda.bpm.engine.ProcessEngine;
 import org.camunda.bpm.engine.authorization.Authorization;
 import org.camunda.bpm.engine.authorization.Permission;
 import org.camunda.bpm.engine.authorization.Permissions;
-import org.camunda.bpm.engine.authorization.ProcessDefinitionPermissions;
 import org.camunda.bpm.engine.authorization.Resource;
 import org.camunda.bpm.engine.authorization.Resources;
 import org.camunda.bpm.engine.identity.Group;
@@ -40,15 +39,16 @@ public class StaffGroups {
         ensureGroup(StaffUser.REVIEWERS, "Reviewers");
         ensureGroup(StaffUser.SUPERVISORS, "Supervisors");
         ensureGroup(StaffUser.AUDITORS, "Auditors");
+        ensureGroup(StaffUser.OPERATORS, "Operators");
         for (String group : new String[] {StaffUser.REVIEWERS, StaffUser.SUPERVISORS}) {
             grant(group, Resources.APPLICATION, "tasklist", Permissions.ACCESS);
             grant(group, Resources.DEPLOYMENT, "*", Permissions.READ);
         }
         grant(StaffUser.REVIEWERS, Resources.PROCESS_DEFINITION, AppealProcess.PROCESS_ID, Permissions.READ,
                 Permissions.READ_INSTANCE);
-        // a supervisor may also hold the breach exit of a case (variables breachHold, breachHoldReason)
+        // the breach hold is a staff action (PUT /staff/appeals/{tn}/breach-hold), not a variable write
         grant(StaffUser.SUPERVISORS, Resources.PROCESS_DEFINITION, AppealProcess.PROCESS_ID, Permissions.READ,
-                Permissions.READ_INSTANCE, ProcessDefinitionPermissions.UPDATE_INSTANCE_VARIABLE);
+                Permissions.READ_INSTANCE);
         grant(StaffUser.SUPERVISORS, Resources.APPLICATION, "cockpit", Permissions.ACCESS);
         grant(StaffUser.SUPERVISORS, Resources.TASK, "*", Permissions.READ, Permissions.UPDATE);
         grant(StaffUser.AUDITORS, Resources.APPLICATION, "cockpit", Permissions.ACCESS);

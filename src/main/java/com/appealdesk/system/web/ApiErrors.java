@@ -2,7 +2,9 @@ package com.appealdesk.system.web;
 
 import com.appealdesk.api.ApiProblem;
 import com.appealdesk.restriction.StaleRestrictionReport;
+import com.appealdesk.system.security.RefusalRecorder;
 import com.appealdesk.system.security.StaffAccessDenied;
+import jakarta.servlet.http.HttpServletRequest;
 import com.fasterxml.jackson.databind.JsonMappingException;
 import com.fasterxml.jackson.databind.exc.InvalidFormatException;
 import com.fasterxml.jackson.databind.exc.UnrecognizedPropertyException;
@@ -41,7 +43,8 @@ class ApiErrors {
     }
 
     @ExceptionHandler(ApiProblem.class)
-    ResponseEntity<ProblemDetail> refused(ApiProblem e) {
+    ResponseEntity<ProblemDetail> refused(ApiProblem e, HttpServletRequest request) {
+        request.setAttribute(RefusalRecorder.REASON, e.getMessage());
         ProblemDetail problem = problem(e.status(), e.getMessage(), List.of(new FieldError(e.field(), e.getMessage())));
         e.properties().forEach(problem::setProperty);
         ResponseEntity.BodyBuilder response = ResponseEntity.status(e.status());
@@ -124,7 +127,8 @@ class ApiErrors {
     }
 
     @ExceptionHandler(StaffAccessDenied.class)
-    ResponseEntity<ProblemDetail> staff(StaffAccessDenied e) {
+    ResponseEntity<ProblemDetail> staff(StaffAccessDenied e, HttpServletRequest request) {
+        request.setAttribute(RefusalRecorder.REASON, e.getMessage());
         HttpStatus status = e.authenticated() ? HttpStatus.FORBIDDEN : HttpStatus.UNAUTHORIZED;
         ResponseEntity.BodyBuilder response = ResponseEntity.status(status);
         if (!e.authenticated()) {

@@ -52,6 +52,9 @@ class BadUserInputMapper implements ExceptionMapper<RestException> {
                     return Optional.of(answer(Response.Status.CONFLICT, "Conflict",
                             "the task was completed or changed by someone else in the meantime; reload it"));
                 }
+                if (cause instanceof AuthorizationException denied) {
+                    return Optional.of(answer(Response.Status.FORBIDDEN, "AuthorizationException", denied.getMessage()));
+                }
             }
             return Optional.empty();
         }

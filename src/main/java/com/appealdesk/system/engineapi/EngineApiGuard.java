@@ -1,0 +1,171 @@
+package com.appealdesk.system.engineapi;
+
+import com.appealdesk.api.BufferedRequest;
+import com.appealdesk.system.security.RefusalRecorder;
+import com.appealdesk.system.security.StaffUser;
+import com.appealdesk.process.AppealVariables;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import jakarta.servlet.FilterChain;
+import jakarta.servlet.ServletException;
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
+import jakarta.servlet.http.HttpSession;
+import java.io.IOException;
+import java.util.HashSet;
+import java.util.Iterator;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import org.camunda.bpm.engine.ProcessEngine;
+import org.camunda.bpm.webapp.impl.security.auth.Authentication;
+import org.camunda.bpm.webapp.impl.security.auth.AuthenticationUtil;
+import org.camunda.bpm.webapp.impl.security.auth.Authentications;
+import org.camunda.bpm.webapp.impl.security.auth.UserAuthentication;
+import org.springframework.web.filter.OncePerRequestFilter;
+
+/**
+ * The engine API narrowed to what staff use, for everyone but administrators, on {@code /engine-rest} and on the
+ * webapps' engine API that Tasklist and Cockpit call. Reads pass (the engine's authorizations decide what each may
+ * see); of the writes, only task work passes: claim, unclaim, comments, and completing a review with the review
+ * form's fields only; supervisors may also reassign and reschedule tasks. Everything else (executing jobs, setting
+ * retries, deploying, writing process variables, changing candidate groups, modifying instances) is answered 403
+ * before it reaches the engine, so a refused call changes nothing, not even a job's retries.
+ */
+public class EngineApiGuard extends OncePerRequestFilter {
+
+    private static final Pattern ENGINE_PATH = Pattern.compile(
+            "^(?:/engine-rest(?:/engine/[^/]+)?|/camunda/api/engine/engine/[^/]+)(/.*)?$");
+    private static final List<Pattern> QUERIES = patterns(
+            "/task", "/task/count", "/filter/[^/]+/(list|count|singleResult)", "/history/(?!cleanup$)[a-z-]+(/count)?",
+            "/variable-instance(/count)?", "/process-instance(/count)?", "/execution(/count)?",
+            "/process-definition(/count)?", "/deployment(/count)?", "/decision-definition(/count)?", "/incident(/count)?");
+    private static final Pattern COMPLETION = Pattern.compile("/task/[^/]+/(complete|submit-form)");
+    private static final List<Pattern> TASK_WORK = patterns("/task/[^/]+/(claim|unclaim)", "/task/[^/]+/comment/create");
+    private static final Pattern OWN_USER = Pattern.compile("/user/([^/]+)/(profile|credentials)");
+    private static final Set<String> COMPLETION_FIELDS = Set.of("variables", "withVariablesInReturn");
+    private static final int MAX_BODY = 256 * 1024;
+
+    private final ProcessEngine engine;
+    private final ObjectMapper json;
+
+    public EngineApiGuard(ProcessEngine engine, ObjectMapper json) {
+        this.engine = engine;
+        this.json = json;
+    }
+
+    @Override
+    protected boolean shouldNotFilter(HttpServletRequest request) {
+        return !ENGINE_PATH.matcher(request.getRequestURI()).matches();
+    }
+
+    @Override
+    protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
+            throws ServletException, IOException {
+        Optional<Caller> caller = caller(request);
+        if (caller.isEmpty() || caller.get().groups().contains(StaffUser.ADMINS)) {
+            chain.doFilter(request, response);
+            return;
+        }
+        Matcher path = ENGINE_PATH.matcher(request.getRequestURI());
+        String relative = path.matches() && path.group(1) != null ? path.group(1) : "/";
+        String method = request.getMethod();
+        if (COMPLETION.matcher(relative).matches() && "POST".equals(method)) {
+            BufferedRequest buffered = new BufferedRequest(request, MAX_BODY);
+            Optional<String> problem = completionProblem(buffered.body());
+            if (problem.isPresent()) {
+                refuse(request, response, HttpServletResponse.SC_BAD_REQUEST, problem.get());
+                return;
+            }
+            chain.doFilter(buffered, response);
+        } else if (allowed(method, relative, caller.get())) {
+            chain.doFilter(request, response);
+        } else {
+            refuse(request, response, HttpServletResponse.SC_FORBIDDEN,
+                    method + " " + relative + " is not part of any staff role's work; only administrators may call it");
+        }
+    }
+
+    private static boolean allowed(String method, String relative, Caller caller) {
+        boolean supervisor = caller.groups().contains(StaffUser.SUPERVISORS);
+        Matcher ownUser = OWN_USER.matcher(relative);
+        return switch (method) {
+            case "GET", "HEAD", "OPTIONS" -> true;
+            case "POST" -> matches(QUERIES, relative) || matches(TASK_WORK, relative)
+                    || supervisor && relative.matches("/task/[^/]+/(assignee|delegate)");
+            case "PUT" -> supervisor && relative.matches("/task/[^/]+")
+                    || ownUser.matches() && ownUser.group(1).equals(caller.userId());
+            default -> false;
+        };
+    }
+
+    /** A review is completed with the review form's fields and nothing else. */
+    private Optional<String> completionProblem(byte[] body) {
+        if (body.length == 0) {
+            return Optional.empty();
+        }
+        JsonNode request;
+        try {
+            request = json.readTree(body);
+        } catch (IOException e) {
+            return Optional.of("the request body is not valid JSON");
+        }
+        if (request == null || request.isNull()) {
+            return Optional.empty();
+        }
+        for (Iterator<String> fields = request.fieldNames(); fields.hasNext(); ) {
+            String field = fields.next();
+            if (!COMPLETION_FIELDS.contains(field)) {
+                return Optional.of("'" + field + "' is not accepted when completing a review");
+            }
+        }
+        for (Iterator<String> names = request.path("variables").fieldNames(); names.hasNext(); ) {
+            String name = names.next();
+            if (!AppealVariables.REVIEW_FORM.contains(name)) {
+                return Optional.of("variables: '" + name + "' is not a field of the review form " + AppealVariables.REVIEW_FORM);
+            }
+        }
+        return Optional.empty();
+    }
+
+    private void refuse(HttpServletRequest request, HttpServletResponse response, int status, String message) throws IOException {
+        request.setAttribute(RefusalRecorder.REASON, message);
+        response.setStatus(status);
+        response.setContentType("application/json");
+        json.writeValue(response.getOutputStream(), Map.of("type", status == 400 ? "InvalidRequestException" : "AuthorizationException",
+                "message", message));
+    }
+
+    private record Caller(String userId, Set<String> groups) {
+    }
+
+    /** The engine REST API's Basic login (set by the engine's filter before this one), or the webapps' session. */
+    private Optional<Caller> caller(HttpServletRequest request) {
+        org.camunda.bpm.engine.impl.identity.Authentication current = engine.getIdentityService().getCurrentAuthentication();
+        if (current != null && current.getUserId() != null) {
+            return Optional.of(new Caller(current.getUserId(),
+                    current.getGroupIds() == null ? Set.of() : new HashSet<>(current.getGroupIds())));
+        }
+        HttpSession session = request.getSession(false);
+        Authentications all = session == null ? null : AuthenticationUtil.getAuthsFromSession(session);
+        if (all == null) {
+            return Optional.empty();
+        }
+        Authentication authentication = all.getAuthenticationForProcessEngine(engine.getName());
+        if (authentication instanceof UserAuthentication user) {
+            return Optional.of(new Caller(user.getIdentityId(), user.getGroupIds() == null ? Set.of() : new HashSet<>(user.getGroupIds())));
+        }
+        return Optional.empty();
+    }
+
+    private static boolean matches(List<Pattern> patterns, String relative) {
+        return patterns.stream().anyMatch(pattern -> pattern.matcher(relative).matches());
+    }
+
+    private static List<Pattern> patterns(String... regexes) {
+        return java.util.Arrays.stream(regexes).map(Pattern::compile).toList();
+    }
+}

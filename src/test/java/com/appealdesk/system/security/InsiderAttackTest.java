@@ -1,0 +1,204 @@
+package com.appealdesk.system.security;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.appealdesk.AppealDeskTest;
+import com.appealdesk.appeal.AppealIntake;
+import com.appealdesk.process.AppealProcess;
+import com.appealdesk.support.AppealScenarios;
+import com.appealdesk.support.EngineTime;
+import com.appealdesk.support.Http;
+import java.util.Date;
+import java.util.List;
+import java.util.Map;
+import org.camunda.bpm.engine.ProcessEngine;
+import org.camunda.bpm.engine.runtime.Job;
+import org.camunda.bpm.engine.runtime.ProcessInstance;
+import org.camunda.bpm.engine.task.IdentityLink;
+import org.camunda.bpm.engine.task.Task;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.http.HttpMethod;
+import org.springframework.http.ResponseEntity;
+import org.springframework.jdbc.core.simple.JdbcClient;
+
+/**
+ * Staff trying what their work does not need, on the real stack: each attempt is refused with a 4xx, changes
+ * nothing (not even a job's retries), and is recorded with who, what and from where.
+ */
+@AppealDeskTest
+class InsiderAttackTest {
+
+    @LocalServerPort int port;
+    @Autowired ProcessEngine engine;
+    @Autowired AppealScenarios scenarios;
+    @Autowired EngineTime time;
+    @Autowired JdbcClient jdbc;
+    Http http;
+
+    @BeforeEach
+    void setUp() {
+        http = new Http(port);
+        time.pauseJobExecutor();
+    }
+
+    @AfterEach
+    void tearDown() {
+        time.reset();
+    }
+
+    @Test
+    void anAuditorExecutingTheBreachTimerIsRefusedAndTheTimerKeepsItsRetries() {
+        ProcessInstance instance = inReview();
+        Job breach = engine.getManagementService().createJobQuery().processInstanceId(instance.getId()).timers()
+                .activityId(AppealProcess.TIMER_REVIEW_HALFWAY).singleResult();
+        long before = refusals("%/job/" + breach.getId() + "/execute");
+
+        for (int attempt = 0; attempt < 3; attempt++) {
+            assertThat(http.post("/engine-rest/job/" + breach.getId() + "/execute", Http.AUDITOR, Map.of())
+                    .getStatusCode().value()).isEqualTo(403);
+        }
+        Http.WebappSession cockpit = http.loginTo("cockpit", "auditor");
+        assertThat(http.webapp(HttpMethod.POST, "/job/" + breach.getId() + "/execute", cockpit, Map.of()).getStatusCode().value())
+                .isEqualTo(403);
+        assertThat(http.put("/engine-rest/job/" + breach.getId() + "/retries", Http.SUPERVISOR, Map.of("retries", 0))
+                .getStatusCode().value()).isEqualTo(403);
+
+        Job after = engine.getManagementService().createJobQuery().jobId(breach.getId()).singleResult();
+        assertThat(after.getRetries()).isEqualTo(breach.getRetries());
+        assertThat(after.getExceptionMessage()).isNull();
+        assertThat(engine.getRuntimeService().createIncidentQuery().processInstanceId(instance.getId()).count()).isZero();
+        assertThat(refusals("%/job/" + breach.getId() + "/execute") - before).isEqualTo(4);
+        assertThat(jdbc.sql("select who from appeal_desk.refusal where path like ? order by id desc limit 1")
+                .param("%/job/" + breach.getId() + "/execute").query(String.class).single()).isEqualTo("user:auditor");
+    }
+
+    @Test
+    void aReviewerCannotReroutePostponeOrRewriteATaskNorCompleteOneClaimedByAnother() {
+        ProcessInstance instance = inReview();
+        Task review = scenarios.reviewTask(instance);
+        String task = "/engine-rest/task/" + review.getId();
+
+        assertThat(http.post(task + "/identity-links", Http.REVIEWER, Map.of("groupId", "auditors", "type", "candidate"))
+                .getStatusCode().value()).isEqualTo(403);
+        assertThat(http.put(task, Http.REVIEWER, Map.of("name", "Review appeal", "due", "2027-01-01T00:00:00.000+0000",
+                "priority", 1)).getStatusCode().value()).isEqualTo(403);
+        assertThat(http.post(task + "/variables", Http.REVIEWER, Map.of("modifications",
+                Map.of("breachHold", Map.of("value", true, "type", "Boolean")))).getStatusCode().value()).isEqualTo(403);
+        assertThat(http.put(task + "/localVariables/decision", Http.REVIEWER, Map.of("value", "LIFT")).getStatusCode().value())
+                .isEqualTo(403);
+        assertThat(http.post("/engine-rest/deployment/create", Http.REVIEWER, Map.of()).getStatusCode().value()).isEqualTo(403);
+        ResponseEntity<Map> extraField = http.post(task + "/complete", Http.REVIEWER, Map.of("variables", Map.of(
+                "decision", Map.of("value", "LIFT"), "decisionReason", Map.of("value", "IDENTITY_CONFIRMED"),
+                "breachHold", Map.of("value", true))));
+        assertThat(extraField.getStatusCode().value()).isEqualTo(400);
+        assertThat(extraField.getBody().get("message").toString()).contains("breachHold");
+
+        engine.getTaskService().claim(review.getId(), "supervisor");
+        assertThat(http.post(task + "/complete", Http.REVIEWER, Map.of("variables", Map.of(
+                "decision", Map.of("value", "LIFT"), "decisionReason", Map.of("value", "IDENTITY_CONFIRMED"))))
+                .getStatusCode().value()).as("claimed by the supervisor").isEqualTo(403);
+
+        Task unchanged = scenarios.reviewTask(instance);
+        assertThat(unchanged.getId()).isEqualTo(review.getId());
+        assertThat(unchanged.getDueDate()).isEqualTo(review.getDueDate());
+        assertThat(unchanged.getPriority()).isEqualTo(review.getPriority());
+        assertThat(engine.getTaskService().getIdentityLinksForTask(review.getId())).extracting(IdentityLink::getGroupId)
+                .doesNotContain("auditors");
+        assertThat(engine.getRuntimeService().getVariable(instance.getId(), "breachHold")).isEqualTo(false);
+        assertThat(jdbc.sql("select count(*) from appeal_desk.review_decision where task_id = ?").param(review.getId())
+                .query(Long.class).single()).isZero();
+        assertThat(refusals(task + "%")).isGreaterThanOrEqualTo(5);
+    }
+
+    @Test
+    void supervisorsRescheduleAndReassignEscalatedWorkAndAdministratorsKeepEverything() {
+        ProcessInstance instance = inReview();
+        Task review = scenarios.reviewTask(instance);
+        String task = "/engine-rest/task/" + review.getId();
+
+        assertThat(http.put(task, Http.SUPERVISOR, Map.of("name", review.getName(), "priority", 90,
+                "due", "2026-12-01T10:00:00.000+0000")).getStatusCode().value()).isEqualTo(204);
+        assertThat(http.post(task + "/assignee", Http.SUPERVISOR, Map.of("userId", "reviewer")).getStatusCode().value())
+                .isEqualTo(204);
+        assertThat(scenarios.reviewTask(instance).getAssignee()).isEqualTo("reviewer");
+        assertThat(scenarios.reviewTask(instance).getPriority()).isEqualTo(90);
+        assertThat(http.delete("/engine-rest/process-instance/" + instance.getId(), Http.SUPERVISOR)).isEqualTo(403);
+
+        Job halfway = engine.getManagementService().createJobQuery().processInstanceId(instance.getId())
+                .activityId(AppealProcess.TIMER_REVIEW_HALFWAY).singleResult();
+        assertThat(http.put("/engine-rest/job/" + halfway.getId() + "/duedate", Http.basic("demo"),
+                Map.of("duedate", "2026-12-24T10:00:00.000+0000")).getStatusCode().value()).as("an administrator").isEqualTo(204);
+    }
+
+    @Test
+    void theReviewersTasklistWorkStillRunsThroughTheWebappsApi() {
+        ProcessInstance instance = inReview();
+        Task review = scenarios.reviewTask(instance);
+        Http.WebappSession tasklist = http.loginTo("tasklist", "reviewer");
+
+        assertThat(http.webapp(HttpMethod.GET, "/task?processInstanceBusinessKey=" + instance.getBusinessKey(), tasklist, null)
+                .getBody()).contains(review.getId());
+        ResponseEntity<String> claim = http.webapp(HttpMethod.POST, "/task/" + review.getId() + "/claim", tasklist,
+                Map.of("userId", "reviewer"));
+        assertThat(claim.getStatusCode().value()).as("%s %s", claim.getHeaders(), claim.getBody()).isEqualTo(204);
+        assertThat(http.webapp(HttpMethod.POST, "/task/" + review.getId() + "/identity-links", tasklist,
+                Map.of("groupId", "auditors", "type", "candidate")).getStatusCode().value()).isEqualTo(403);
+        assertThat(http.webapp(HttpMethod.POST, "/task/" + review.getId() + "/submit-form", tasklist, Map.of("variables", Map.of(
+                "decision", Map.of("value", "LIFT"), "decisionReason", Map.of("value", "IDENTITY_CONFIRMED"),
+                "internalNote", Map.of("value", "passport matches")))).getStatusCode().value()).isEqualTo(204);
+        assertThat(jdbc.sql("select decided_by from appeal_desk.review_decision where task_id = ?").param(review.getId())
+                .query(String.class).single()).isEqualTo("reviewer");
+    }
+
+    @Test
+    void identityDocumentsAreShownOnlyToThePeopleWorkingTheCase() {
+        AppealIntake.OpenedAppeal waiting = scenarios.openOverseasPassportAppeal();
+        scenarios.uploadOutstanding(waiting.trackingNumber());
+        ProcessInstance instance = scenarios.instance(waiting.trackingNumber());
+        String document = jdbc.sql("select id::text from appeal_desk.document where tracking_number = ? limit 1")
+                .param(waiting.trackingNumber()).query(String.class).single();
+        String path = "/staff/documents/" + document;
+
+        assertThat(http.getBytes(path, Http.REVIEWER).getStatusCode().value()).as("offered to the reviewers").isEqualTo(200);
+        engine.getTaskService().claim(scenarios.reviewTask(instance).getId(), "supervisor");
+        assertThat(http.getBytes(path, Http.REVIEWER).getStatusCode().value()).as("now someone else's case").isEqualTo(403);
+        assertThat(http.getBytes(path, Http.basic("operator")).getStatusCode().value()).isEqualTo(403);
+        assertThat(http.getBytes(path + "?purpose=x", Http.AUDITOR).getStatusCode().value()).isEqualTo(400);
+        assertThat(http.getBytes(path + "?purpose=complaint 4711 follow-up", Http.AUDITOR).getStatusCode().value()).isEqualTo(200);
+        assertThat(http.getBytes("/staff/documents/00000000-0000-0000-0000-000000000000", Http.REVIEWER).getStatusCode().value())
+                .isEqualTo(404);
+
+        List<String> views = jdbc.sql("select viewed_by || ':' || coalesce(purpose, '') from appeal_desk.document_view where document_id = ?::uuid")
+                .param(document).query(String.class).list();
+        assertThat(views).containsExactly("reviewer:", "auditor:complaint 4711 follow-up");
+        assertThat(jdbc.sql("select who || ' ' || status from appeal_desk.refusal where path = ? order by id").param(path)
+                .query(String.class).list()).contains("claimed:reviewer 403", "claimed:operator 403");
+    }
+
+    @Test
+    void operatorsEndpointsNeedAnOperatorAndHealthDetailsAreTheirs() {
+        assertThat(http.get("/actuator/metrics", null).getStatusCode().value()).isEqualTo(401);
+        assertThat(http.get("/actuator/prometheus", Http.REVIEWER).getStatusCode().value()).isEqualTo(403);
+        assertThat(http.get("/actuator/metrics", Http.OPERATOR).getStatusCode().value()).isEqualTo(200);
+        Map<String, Object> anonymous = http.get("/actuator/health", null).getBody();
+        assertThat(anonymous).containsKey("status").doesNotContainKey("components");
+        assertThat(http.get("/actuator/health", Http.OPERATOR).getBody()).containsKey("components");
+        assertThat(http.get("/staff/refusals", Http.REVIEWER).getStatusCode().value()).isEqualTo(403);
+        assertThat(http.getList("/staff/refusals?limit=5", Http.AUDITOR)).isNotEmpty()
+                .allSatisfy(refusal -> assertThat(refusal).containsKeys("at", "method", "path", "status", "remoteAddr"));
+    }
+
+    private ProcessInstance inReview() {
+        AppealIntake.OpenedAppeal opened = scenarios.openOverseasPassportAppeal();
+        scenarios.uploadOutstanding(opened.trackingNumber());
+        return scenarios.instance(opened.trackingNumber());
+    }
+
+    private long refusals(String pathPattern) {
+        return jdbc.sql("select count(*) from appeal_desk.refusal where path like ?").param(pathPattern).query(Long.class).single();
+    }
+}
