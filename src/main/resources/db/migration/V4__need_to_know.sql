@@ -26,3 +26,6 @@ create index staff_action_appeal on staff_action (tracking_number);
 
 -- why someone who does not work the case (an auditor) opened a document
 alter table document_view add column purpose varchar(300);
+
+-- uploads are re-encoded (images) before they are stored: the hash of the file as the appellant sent it is kept too
+alter table document add column received_sha256 char(64);

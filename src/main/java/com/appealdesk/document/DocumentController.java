@@ -27,7 +27,8 @@ import org.springframework.web.multipart.MultipartFile;
 @RestController
 class DocumentController {
 
-    record UploadedDocument(UUID documentId, String type, String sha256, long size) {
+    /** {@code sha256} and {@code size} of what was stored (images re-encoded), {@code receivedSha256} of what was sent. */
+    record UploadedDocument(UUID documentId, String type, String sha256, long size, String receivedSha256) {
     }
 
     private final AppealAccess access;
@@ -60,8 +61,11 @@ class DocumentController {
         if (file == null) {
             throw new AppealException(HttpStatus.BAD_REQUEST, "file", "a multipart part 'file' is required");
         }
+        if (file.getOriginalFilename() != null && file.getOriginalFilename().chars().anyMatch(c -> c < 0x20 || c == 0x7F)) {
+            throw new AppealException(HttpStatus.BAD_REQUEST, "file", "the file name must not contain control characters");
+        }
         StoredDocument doc = upload.upload(trackingNumber, type, file.getBytes());
-        return new UploadedDocument(doc.id(), doc.type(), doc.sha256(), doc.size());
+        return new UploadedDocument(doc.id(), doc.type(), doc.sha256(), doc.size(), doc.receivedSha256());
     }
 
     @GetMapping("/staff/documents/{documentId}")

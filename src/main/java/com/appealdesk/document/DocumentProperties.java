@@ -9,7 +9,15 @@ import org.springframework.util.unit.DataSize;
  * @param bucket        the S3 bucket that holds the (encrypted) documents; created at start-up when missing
  * @param maxSize       the largest upload accepted
  * @param encryptionKey base64 of a 256-bit AES key; when empty a random key is made at start-up (development only)
+ * @param maxUploadsPerItem   how many files an appellant may send for one checklist item (a retake or two)
+ * @param maxUploadsPerAppeal how many files one appeal may hold in all
  */
 @ConfigurationProperties("appeal.documents")
-public record DocumentProperties(String bucket, DataSize maxSize, String encryptionKey) {
+public record DocumentProperties(String bucket, DataSize maxSize, String encryptionKey, Integer maxUploadsPerItem,
+        Integer maxUploadsPerAppeal) {
+
+    public DocumentProperties {
+        maxUploadsPerItem = maxUploadsPerItem == null ? 3 : maxUploadsPerItem;
+        maxUploadsPerAppeal = maxUploadsPerAppeal == null ? 12 : maxUploadsPerAppeal;
+    }
 }

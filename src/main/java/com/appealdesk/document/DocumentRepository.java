@@ -13,7 +13,8 @@ import org.springframework.stereotype.Repository;
 @Repository
 class DocumentRepository {
 
-    private static final String COLUMNS = "id, tracking_number, document_type, object_key, sha256, size_bytes, content_type, uploaded_at";
+    private static final String COLUMNS = """
+            id, tracking_number, document_type, object_key, sha256, size_bytes, content_type, uploaded_at, received_sha256""";
 
     private final JdbcClient jdbc;
 
@@ -22,9 +23,9 @@ class DocumentRepository {
     }
 
     void insert(StoredDocument doc) {
-        jdbc.sql("insert into appeal_desk.document (" + COLUMNS + ") values (?, ?, ?, ?, ?, ?, ?, ?)")
+        jdbc.sql("insert into appeal_desk.document (" + COLUMNS + ") values (?, ?, ?, ?, ?, ?, ?, ?, ?)")
                 .params(doc.id(), doc.trackingNumber(), doc.type(), doc.objectKey(), doc.sha256(), doc.size(),
-                        doc.contentType(), Timestamp.from(doc.uploadedAt()))
+                        doc.contentType(), Timestamp.from(doc.uploadedAt()), doc.receivedSha256())
                 .update();
     }
 
@@ -38,6 +39,12 @@ class DocumentRepository {
                 .param(trackingNumber).query(DocumentRepository::map).list();
     }
 
+    /** How many files the appeal holds: in all, and of this checklist item. */
+    long count(String trackingNumber, String type) {
+        return jdbc.sql("select count(*) from appeal_desk.document where tracking_number = ? and (cast(? as varchar) is null or document_type = ?)")
+                .params(trackingNumber, type, type).query(Long.class).single();
+    }
+
     void recordView(StoredDocument doc, String userId, String purpose) {
         jdbc.sql("""
                 insert into appeal_desk.document_view (document_id, tracking_number, viewed_by, viewed_at, purpose)
@@ -48,6 +55,6 @@ class DocumentRepository {
     private static StoredDocument map(ResultSet rs, int row) throws SQLException {
         return new StoredDocument(rs.getObject("id", UUID.class), rs.getString("tracking_number"),
                 rs.getString("document_type"), rs.getString("object_key"), rs.getString("sha256"),
-                rs.getLong("size_bytes"), rs.getString("content_type"), rs.getTimestamp("uploaded_at").toInstant());
+                rs.getLong("size_bytes"), rs.getString("content_type"), rs.getTimestamp("uploaded_at").toInstant(), rs.getString("received_sha256"));
     }
 }

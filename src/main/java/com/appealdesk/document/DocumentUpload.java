@@ -14,13 +14,15 @@ import java.time.Instant;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.UUID;
 import org.springframework.http.HttpStatus;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.support.TransactionTemplate;
 
 /**
- * An appellant uploads one document of the checklist. The encrypted bytes go to the object store first; the
+ * An appellant uploads one document of the checklist, decoded and cleaned by {@link DocumentSanitizer} and within
+ * the upload limits. The encrypted bytes go to the object store first; the
  * metadata, the checklist tick and, when the checklist is complete, the message to the waiting process are then
  * written in one transaction. If that transaction fails the stored object is deleted again.
  */
@@ -37,10 +39,12 @@ public class DocumentUpload {
     private final DocumentProperties properties;
     private final TransactionTemplate transaction;
     private final MessageTemplates templates;
+    private final DocumentSanitizer sanitizer;
 
     DocumentUpload(AppealRepository appeals, Checklist checklist, AppealEvents events, AppealWorkflow workflow,
             DocumentRepository documents, DocumentStore store, DocumentCipher cipher, DocumentProperties properties,
-            TransactionTemplate transaction, MessageTemplates templates) {
+            TransactionTemplate transaction, MessageTemplates templates, DocumentSanitizer sanitizer) {
+        this.sanitizer = sanitizer;
         this.appeals = appeals;
         this.checklist = checklist;
         this.events = events;
@@ -68,13 +72,13 @@ public class DocumentUpload {
             throw new AppealException(HttpStatus.PAYLOAD_TOO_LARGE, "file",
                     "the file is larger than " + properties.maxSize().toKilobytes() + " KB");
         }
-        String contentType = DocumentContent.mediaType(bytes).orElseThrow(() -> new AppealException(
-                HttpStatus.UNSUPPORTED_MEDIA_TYPE, "file", "only JPEG, PNG and PDF files are accepted"));
+        requireRoomFor(trackingNumber, type);
+        DocumentSanitizer.Sanitized clean = sanitizer.sanitize(bytes);
 
         UUID id = UUID.randomUUID();
         StoredDocument doc = new StoredDocument(id, trackingNumber, type, "appeals/" + trackingNumber + "/" + id,
-                sha256(bytes), bytes.length, contentType, Instant.now());
-        store.put(doc.objectKey(), cipher.encrypt(bytes), "application/octet-stream");
+                sha256(clean.bytes()), clean.bytes().length, clean.contentType(), Instant.now(), sha256(bytes));
+        store.put(doc.objectKey(), cipher.encrypt(clean.bytes()), "application/octet-stream");
         try {
             transaction.executeWithoutResult(status -> record(doc));
         } catch (RuntimeException e) {
@@ -87,6 +91,7 @@ public class DocumentUpload {
     private void record(StoredDocument doc) {
         Appeal appeal = appeals.lock(doc.trackingNumber()).orElseThrow();
         requireAwaitingDocuments(appeal);
+        requireRoomFor(doc.trackingNumber(), doc.type());
         documents.insert(doc);
         checklist.markReceived(doc.trackingNumber(), doc.type(), doc.id());
         events.record(doc.trackingNumber(), "DOCUMENT_RECEIVED", doc.type());
@@ -96,6 +101,20 @@ public class DocumentUpload {
             workflow.documentsComplete(doc.trackingNumber(), DocumentLinks.markdown(checklist.items(doc.trackingNumber()),
                     documents.ofAppeal(doc.trackingNumber()),
                     type -> templates.documentName(type, Locale.ENGLISH) + " `" + type + "`"));
+        }
+    }
+
+    /** A retake or two per item, a bounded number per appeal: checked early, and again under the appeal's lock. */
+    private void requireRoomFor(String trackingNumber, String type) {
+        if (documents.count(trackingNumber, type) >= properties.maxUploadsPerItem()) {
+            throw new AppealException(HttpStatus.CONFLICT, "type", "this appeal already has "
+                    + properties.maxUploadsPerItem() + " files for " + type + "; that is the most we accept per item",
+                    Map.of("code", "UPLOAD_LIMIT"));
+        }
+        if (documents.count(trackingNumber, null) >= properties.maxUploadsPerAppeal()) {
+            throw new AppealException(HttpStatus.CONFLICT, "file", "this appeal already has "
+                    + properties.maxUploadsPerAppeal() + " files; that is the most we accept per appeal",
+                    Map.of("code", "UPLOAD_LIMIT"));
         }
     }
 

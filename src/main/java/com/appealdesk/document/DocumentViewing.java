@@ -7,7 +7,6 @@ import com.appealdesk.system.security.StaffUser;
 import java.util.UUID;
 import org.springframework.http.HttpStatus;
 import org.springframework.stereotype.Service;
-import org.springframework.transaction.annotation.Transactional;
 
 /**
  * A staff member opens an identity document, only when their work needs it: a reviewer while an open review of the
@@ -36,7 +35,7 @@ public class DocumentViewing {
         this.caseWork = caseWork;
     }
 
-    @Transactional
+    /** No transaction around it: S3 is read without holding a database connection; the view is recorded after. */
     public Viewed view(UUID documentId, StaffUser user, String purpose) {
         StoredDocument doc = documents.find(documentId)
                 .orElseThrow(() -> new AppealException(HttpStatus.NOT_FOUND, "documentId", "no document " + documentId));

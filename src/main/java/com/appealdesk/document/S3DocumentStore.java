@@ -5,6 +5,11 @@ import io.minio.GetObjectArgs;
 import io.minio.GetObjectResponse;
 import io.minio.MakeBucketArgs;
 import io.minio.MinioClient;
+import com.appealdesk.api.ApiProblem;
+import java.time.Duration;
+import java.util.Map;
+import okhttp3.OkHttpClient;
+import org.springframework.http.HttpStatus;
 import io.minio.PutObjectArgs;
 import io.minio.RemoveObjectArgs;
 import io.minio.errors.MinioException;
@@ -13,42 +18,64 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.stereotype.Component;
 
-/** Stores documents in an S3 bucket (MinIO in production) through the MinIO Java client. */
+/**
+ * Stores documents in an S3 bucket (MinIO in production) through the MinIO Java client. Every call has timeouts of
+ * seconds, so a frozen S3 server holds no thread for long; a failure is a 503 with {@code Retry-After}. The bucket is
+ * made on first use, so the application starts while S3 is down.
+ */
 @Component
 class S3DocumentStore implements DocumentStore {
 
     private static final Logger log = LoggerFactory.getLogger(S3DocumentStore.class);
 
+    private static final Duration RETRY_AFTER = Duration.ofSeconds(10);
+
     private final MinioClient client;
     private final String bucket;
+    private volatile boolean bucketReady;
 
     S3DocumentStore(S3Connection connection, DocumentProperties properties) {
         this.client = MinioClient.builder()
                 .endpoint(connection.endpoint())
                 .credentials(connection.accessKey(), connection.secretKey())
                 .region(connection.region())
+                .httpClient(new OkHttpClient.Builder().connectTimeout(Duration.ofSeconds(2)).readTimeout(Duration.ofSeconds(10))
+                        .writeTimeout(Duration.ofSeconds(10)).callTimeout(Duration.ofSeconds(30)).build(), true)
                 .build();
         this.bucket = properties.bucket();
-        ensureBucket();
     }
 
     private void ensureBucket() {
+        if (bucketReady) {
+            return;
+        }
         try {
             if (!client.bucketExists(BucketExistsArgs.builder().bucket(bucket).build())) {
                 client.makeBucket(MakeBucketArgs.builder().bucket(bucket).build());
                 log.info("Created document bucket '{}'", bucket);
             }
-        } catch (MinioException e) {
+            bucketReady = true;
+        } catch (MinioException | RuntimeException e) {
             throw new DocumentStoreException("cannot reach or create bucket " + bucket, e);
+        }
+    }
+
+    /** True when the bucket answers; for the health check. */
+    boolean reachable() {
+        try {
+            return client.bucketExists(BucketExistsArgs.builder().bucket(bucket).build()) || !bucketReady;
+        } catch (MinioException | RuntimeException e) {
+            return false;
         }
     }
 
     @Override
     public void put(String key, byte[] bytes, String contentType) {
+        ensureBucket();
         try {
             client.putObject(PutObjectArgs.builder().bucket(bucket).object(key).data(bytes, bytes.length)
                     .contentType(contentType).build());
-        } catch (MinioException e) {
+        } catch (MinioException | RuntimeException e) {
             throw new DocumentStoreException("cannot store " + key, e);
         }
     }
@@ -57,7 +84,7 @@ class S3DocumentStore implements DocumentStore {
     public byte[] get(String key) {
         try (GetObjectResponse response = client.getObject(GetObjectArgs.builder().bucket(bucket).object(key).build())) {
             return response.readAllBytes();
-        } catch (MinioException | IOException e) {
+        } catch (MinioException | IOException | RuntimeException e) {
             throw new DocumentStoreException("cannot read " + key, e);
         }
     }
@@ -66,15 +93,18 @@ class S3DocumentStore implements DocumentStore {
     public void delete(String key) {
         try {
             client.removeObject(RemoveObjectArgs.builder().bucket(bucket).object(key).build());
-        } catch (MinioException e) {
+        } catch (MinioException | RuntimeException e) {
             throw new DocumentStoreException("cannot delete " + key, e);
         }
     }
 
-    /** The object store failed; the caller's change is not applied. */
-    static class DocumentStoreException extends RuntimeException {
+    /** The object store failed or did not answer in time; the caller's change is not applied (503, retry later). */
+    static class DocumentStoreException extends ApiProblem {
         DocumentStoreException(String message, Throwable cause) {
-            super(message, cause);
+            super(HttpStatus.SERVICE_UNAVAILABLE, null, "the document store is unavailable; nothing was changed, try again shortly",
+                    Map.of(), RETRY_AFTER);
+            initCause(cause);
+            log.warn("Document store: {}: {}", message, cause.toString());
         }
     }
 }

@@ -53,7 +53,7 @@ class AppealJourneyTest {
         for (Map<String, Object> doc : required) {
             ResponseEntity<Map> uploaded = http.upload(trackingNumber, bearer, (String) doc.get("type"), AppealScenarios.PNG);
             assertThat(uploaded.getStatusCode().value()).isEqualTo(201);
-            assertThat(uploaded.getBody().get("sha256")).isEqualTo(sha256(AppealScenarios.PNG));
+            assertThat(uploaded.getBody().get("receivedSha256")).isEqualTo(sha256(AppealScenarios.PNG));
             documentId = (String) uploaded.getBody().get("documentId");
         }
         assertThat(http.get("/api/appeals/" + trackingNumber, bearer).getBody().get("status")).isEqualTo("IN_REVIEW");

@@ -12,7 +12,7 @@ class DocumentCipherTest {
 
     private static final String KEY = Base64.getEncoder().encodeToString(new byte[32]);
 
-    private final DocumentCipher cipher = new DocumentCipher(new DocumentProperties("b", DataSize.ofMegabytes(1), KEY));
+    private final DocumentCipher cipher = new DocumentCipher(new DocumentProperties("b", DataSize.ofMegabytes(1), KEY, null, null));
 
     @Test
     void storesOnlyCiphertextAndReadsTheDocumentBack() {
@@ -33,7 +33,7 @@ class DocumentCipherTest {
     @Test
     void refusesAKeyOfTheWrongLength() {
         String shortKey = Base64.getEncoder().encodeToString(new byte[16]);
-        assertThatThrownBy(() -> new DocumentCipher(new DocumentProperties("b", DataSize.ofMegabytes(1), shortKey)))
+        assertThatThrownBy(() -> new DocumentCipher(new DocumentProperties("b", DataSize.ofMegabytes(1), shortKey, null, null)))
                 .hasMessageContaining("32 bytes");
     }
 }

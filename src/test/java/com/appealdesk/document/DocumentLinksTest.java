@@ -31,6 +31,6 @@ class DocumentLinksTest {
 
     private static StoredDocument doc(String type) {
         UUID id = UUID.randomUUID();
-        return new StoredDocument(id, "AD-1", type, "appeals/AD-1/" + id, "0123456789abcdef", 300, "image/png", Instant.now());
+        return new StoredDocument(id, "AD-1", type, "appeals/AD-1/" + id, "0123456789abcdef", 300, "image/png", Instant.now(), "0123456789abcdef");
     }
 }

@@ -28,8 +28,25 @@ import org.springframework.stereotype.Component;
 @Component
 public class AppealScenarios {
 
-    /** The smallest valid PNG signature plus a payload: enough for the content check. */
-    public static final byte[] PNG = {(byte) 0x89, 'P', 'N', 'G', 0x0D, 0x0A, 0x1A, 0x0A, 1, 2, 3, 4};
+    /** A small real PNG (uploads are decoded): 24 x 16 pixels, re-encoded by the upload exactly as it is. */
+    public static final byte[] PNG = image("png", 24, 16);
+
+    /** An image of the format, drawn in two colours, as ImageIO writes it. */
+    public static byte[] image(String format, int width, int height) {
+        java.awt.image.BufferedImage image = new java.awt.image.BufferedImage(width, height, java.awt.image.BufferedImage.TYPE_INT_RGB);
+        for (int x = 0; x < width; x++) {
+            for (int y = 0; y < height; y++) {
+                image.setRGB(x, y, (x + y) % 2 == 0 ? 0x336699 : 0xEEDDCC);
+            }
+        }
+        java.io.ByteArrayOutputStream out = new java.io.ByteArrayOutputStream();
+        try {
+            javax.imageio.ImageIO.write(image, format, out);
+        } catch (java.io.IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        }
+        return out.toByteArray();
+    }
 
     private final AppealIntake intake;
     private final DocumentUpload upload;

@@ -15,6 +15,7 @@ import com.appealdesk.restriction.RestrictionFeed;
 import com.appealdesk.restriction.RestrictionReason;
 import com.appealdesk.document.DocumentUpload;
 import com.appealdesk.support.AppealScenarios;
+import com.appealdesk.support.Http;
 import com.icegreen.greenmail.util.GreenMail;
 import com.icegreen.greenmail.util.ServerSetup;
 import io.minio.ListObjectsArgs;
@@ -45,6 +46,7 @@ import org.springframework.test.util.TestSocketUtils;
  * its engine leaves the webapps of the shared test application without theirs (one JVM, two engines).
  */
 @Order(Integer.MAX_VALUE)
+@org.junit.jupiter.api.TestMethodOrder(org.junit.jupiter.api.MethodOrderer.OrderAnnotation.class)
 class ExternalServicesTest {
 
     static EmbeddedPostgres postgres;
@@ -55,10 +57,10 @@ class ExternalServicesTest {
     @BeforeAll
     static void startServersAndTheApplication() throws Exception {
         postgres = EmbeddedPostgres.builder().start();
-        s3 = S3Proxy.builder().blobStore(new TransientNio2BlobStore()).endpoint(URI.create("http://127.0.0.1:0"))
+        // S3 is down while the application starts: start-up must not need it
+        int s3Port = TestSocketUtils.findAvailableTcpPort();
+        s3 = S3Proxy.builder().blobStore(new TransientNio2BlobStore()).endpoint(URI.create("http://127.0.0.1:" + s3Port))
                 .awsAuthentication(AuthenticationType.AWS_V2_OR_V4, "ext-key", "ext-secret").build();
-        s3.start();
-        await().until(() -> "STARTED".equals(s3.getState()));
         smtp = new GreenMail(new ServerSetup(TestSocketUtils.findAvailableTcpPort(), "127.0.0.1", ServerSetup.PROTOCOL_SMTP));
         smtp.start();
         // as an operator would pass them: arguments (or environment variables) override application.yaml
@@ -68,12 +70,14 @@ class ExternalServicesTest {
                 "--camunda.bpm.process-engine-name=external",
                 "--spring.datasource.url=" + postgres.getJdbcUrl("postgres", "postgres"),
                 "--spring.datasource.username=postgres",
-                "--appeal.s3.endpoint=http://127.0.0.1:" + s3.getPort(),
+                "--appeal.s3.endpoint=http://127.0.0.1:" + s3Port,
                 "--appeal.s3.access-key=ext-key",
                 "--appeal.s3.secret-key=ext-secret",
                 "--spring.mail.host=127.0.0.1",
                 "--spring.mail.port=" + smtp.getSmtp().getPort(),
                 "--appeal.notifications.outbox-poll-interval=PT0.2S");
+        s3.start();
+        await().until(() -> "STARTED".equals(s3.getState()));
     }
 
     @AfterAll
@@ -87,6 +91,7 @@ class ExternalServicesTest {
     }
 
     @Test
+    @Order(1)
     void usesTheConfiguredServersAndStartsNothingEmbedded() throws Exception {
         assertThat(app.getBeanNamesForType(EmbeddedPostgres.class)).isEmpty();
         assertThat(app.getBeanNamesForType(S3Proxy.class)).isEmpty();
@@ -117,5 +122,37 @@ class ExternalServicesTest {
                 .sql("select count(*) from appeal_desk.appeal where tracking_number = ?").param(trackingNumber)
                 .query(Long.class).single();
         assertThat(appeals).isEqualTo(1);
+    }
+
+    @Test
+    @Order(2)
+    void whenS3StopsUploadsAnswer503WithRetryAfterQuicklyAndHealthWarnsWhileTheRestGoesOn() throws Exception {
+        String account = AppealScenarios.newAccountId();
+        app.getBean(RestrictionFeed.class).report(account, AccountAccess.RESTRICTED, RestrictionReason.OTHER,
+                Instant.now(), "risk-engine");
+        String trackingNumber = app.getBean(AppealIntake.class).open(new OpenAppealRequest(account, Channel.WEB,
+                new OpenAppealRequest.Applicant("Li Na", "GB", IdDocumentType.PASSPORT, "en", null, null)),
+                "wallet-app").trackingNumber();
+        String bearer = "Bearer " + app.getBean(AppealIntake.class).reissueAccessToken(trackingNumber, "test");
+        s3.stop();
+
+        Http http = new Http(((org.springframework.boot.web.context.WebServerApplicationContext) app).getWebServer().getPort());
+        long start = System.nanoTime();
+        org.springframework.http.ResponseEntity<java.util.Map> upload = http.upload(trackingNumber, bearer, "PASSPORT_DATA_PAGE",
+                AppealScenarios.PNG);
+        long millis = (System.nanoTime() - start) / 1_000_000;
+
+        assertThat(upload.getStatusCode().value()).isEqualTo(503);
+        assertThat(upload.getHeaders().getFirst("Retry-After")).isEqualTo("10");
+        assertThat(millis).as("answered within the client's timeouts, not minutes").isLessThan(15_000);
+        assertThat(app.getBean(org.springframework.jdbc.core.simple.JdbcClient.class)
+                .sql("select count(*) from appeal_desk.document where tracking_number = ?").param(trackingNumber)
+                .query(Long.class).single()).isZero();
+        assertThat(app.getBean("documentStore", org.springframework.boot.actuate.health.HealthIndicator.class).health()
+                .getStatus().getCode()).isEqualTo("WARN");
+        java.util.Map health = new org.springframework.web.client.RestTemplate().getForObject("http://localhost:"
+                + ((org.springframework.boot.web.context.WebServerApplicationContext) app).getWebServer().getPort()
+                + "/actuator/health", java.util.Map.class);
+        assertThat(health).as("the application stays up: intake and reviews go on").containsEntry("status", "UP");
     }
 }

@@ -36,6 +36,7 @@ public class EmbeddedPostgresConfiguration {
         dataSource.setJdbcUrl(postgres.getJdbcUrl("postgres", "postgres"));
         dataSource.setUsername("postgres");
         dataSource.setMaximumPoolSize(20);
+        dataSource.setConnectionTimeout(5000);
         dataSource.setPoolName("embedded-postgres");
         return dataSource;
     }

@@ -27,12 +27,11 @@ import org.springframework.transaction.CannotCreateTransactionException;
 import org.springframework.web.bind.annotation.RestControllerAdvice;
 import org.springframework.web.method.annotation.HandlerMethodValidationException;
 import org.springframework.web.method.annotation.MethodArgumentTypeMismatchException;
-import org.springframework.web.multipart.MaxUploadSizeExceededException;
-import org.springframework.web.multipart.MultipartException;
 
 /**
  * Turns refused requests into RFC 9457 problem responses: {@code status}, {@code detail} and {@code errors}, a list
- * of {@code {field, message}}, so a client can show the appellant which field is wrong and why.
+ * of {@code {field, message}}, so a client can show the appellant which field is wrong and why. Broken multipart
+ * bodies are answered by {@link MultipartErrors}, which applies before a controller is chosen.
  */
 @RestControllerAdvice(basePackages = "com.appealdesk")
 class ApiErrors {
@@ -99,6 +98,9 @@ class ApiErrors {
                     .collect(Collectors.joining(", "));
             return badRequest(List.of(new FieldError(path(format), "must be one of " + allowed)));
         }
+        if (e.getCause() instanceof ControlCharacters.Refused refused) {
+            return badRequest(List.of(new FieldError(path(refused), "must not contain control characters")));
+        }
         if (e.getCause() instanceof UnrecognizedPropertyException unknown) {
             return badRequest(List.of(new FieldError(path(unknown), "is not a field of this request"
                     + ("restrictionReason".equals(unknown.getPropertyName()) ? ": the restriction reason comes from the wallet's record" : ""))));
@@ -112,18 +114,6 @@ class ApiErrors {
     @ExceptionHandler(MethodArgumentTypeMismatchException.class)
     ResponseEntity<ProblemDetail> mismatch(MethodArgumentTypeMismatchException e) {
         return badRequest(List.of(new FieldError(e.getName(), "is not valid: '" + e.getValue() + "'")));
-    }
-
-    @ExceptionHandler(MaxUploadSizeExceededException.class)
-    ResponseEntity<ProblemDetail> tooLarge(MaxUploadSizeExceededException e) {
-        String detail = "the file is larger than the upload limit";
-        return ResponseEntity.status(HttpStatus.PAYLOAD_TOO_LARGE)
-                .body(problem(HttpStatus.PAYLOAD_TOO_LARGE, detail, List.of(new FieldError("file", detail))));
-    }
-
-    @ExceptionHandler(MultipartException.class)
-    ResponseEntity<ProblemDetail> multipart(MultipartException e) {
-        return badRequest(List.of(new FieldError("file", "send the document as multipart/form-data with parts 'type' and 'file'")));
     }
 
     @ExceptionHandler(StaffAccessDenied.class)

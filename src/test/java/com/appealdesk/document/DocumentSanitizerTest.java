@@ -1,0 +1,39 @@
+package com.appealdesk.document;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import com.appealdesk.appeal.AppealException;
+import com.appealdesk.support.AppealScenarios;
+import java.io.ByteArrayOutputStream;
+import javax.imageio.ImageIO;
+import org.apache.pdfbox.pdmodel.PDDocument;
+import org.apache.pdfbox.pdmodel.PDPage;
+import org.junit.jupiter.api.Test;
+
+/** The sanitizer on its own: what it keeps and what it refuses, with which code. */
+class DocumentSanitizerTest {
+
+    final DocumentSanitizer sanitizer = new DocumentSanitizer();
+
+    @Test
+    void aPlainPdfIsKeptAsSentAndAnImageComesBackAsAnImageOfTheSameSize() throws Exception {
+        byte[] pdf;
+        try (PDDocument document = new PDDocument(); ByteArrayOutputStream out = new ByteArrayOutputStream()) {
+            document.addPage(new PDPage());
+            document.save(out);
+            pdf = out.toByteArray();
+        }
+        assertThat(sanitizer.sanitize(pdf).bytes()).isEqualTo(pdf);
+
+        DocumentSanitizer.Sanitized png = sanitizer.sanitize(AppealScenarios.image("png", 24, 16));
+        assertThat(png.contentType()).isEqualTo("image/png");
+        assertThat(ImageIO.read(new java.io.ByteArrayInputStream(png.bytes())).getWidth()).isEqualTo(24);
+    }
+
+    @Test
+    void refusalsCarryAStableCode() {
+        assertThatThrownBy(() -> sanitizer.sanitize("%PDF-".getBytes())).isInstanceOf(AppealException.class)
+                .satisfies(e -> assertThat(((AppealException) e).properties()).containsEntry("code", "PDF_UNREADABLE"));
+    }
+}
