@@ -1,6 +1,7 @@
 package com.appealdesk.system.staff;
 
 import com.appealdesk.caller.DemoClient;
+import com.appealdesk.system.ProductionSettings;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.context.event.ApplicationStartedEvent;
 import org.springframework.context.event.EventListener;
@@ -9,7 +10,8 @@ import org.springframework.stereotype.Component;
 /**
  * At start-up: staff groups with their grants and the Tasklist filters always; the demo users and the demo API
  * client ({@code demo-wallet}) when asked for
- * ({@code APPEAL_DEMO_USERS=true}) or, by default ({@code auto}), when the embedded database is in use.
+ * ({@code APPEAL_DEMO_USERS=true}) or, by default ({@code auto}), when the embedded database is in use; never in the
+ * packaged application.
  */
 @Component
 class StaffSetup {
@@ -32,6 +34,9 @@ class StaffSetup {
 
     /** {@code auto} means: only with the embedded database, never against a real one unless asked for. */
     static boolean demoUsersWanted(String setting, String datasourceUrl) {
+        if (ProductionSettings.packaged()) {
+            return false;
+        }
         return "auto".equalsIgnoreCase(setting.strip()) ? datasourceUrl.isBlank() : Boolean.parseBoolean(setting.strip());
     }
 

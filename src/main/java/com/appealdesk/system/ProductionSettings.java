@@ -1,0 +1,68 @@
+package com.appealdesk.system;
+
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import org.springframework.boot.SpringApplication;
+import org.springframework.boot.env.EnvironmentPostProcessor;
+import org.springframework.core.env.ConfigurableEnvironment;
+import org.springframework.util.ClassUtils;
+
+/**
+ * A packaged application fails closed: it refuses to start, naming every missing setting, unless the database, the
+ * S3 endpoint and its own credentials, the mail host, the document encryption key and the wallet's endpoint and
+ * signing secret are configured, and it never creates demo users. It knows it is packaged because the in-process
+ * dev servers are not in the jar (they are optional dependencies, for {@code ./mvnw spring-boot:run} and the tests);
+ * {@code appeal.production-settings.required} overrides that, for tests.
+ */
+public class ProductionSettings implements EnvironmentPostProcessor {
+
+    static final String DEV_SERVERS = "io.zonky.test.db.postgres.embedded.EmbeddedPostgres";
+    private static final Map<String, String> REQUIRED = new LinkedHashMap<>();
+
+    static {
+        REQUIRED.put("spring.datasource.url", "SPRING_DATASOURCE_URL");
+        REQUIRED.put("appeal.s3.endpoint", "APPEAL_S3_ENDPOINT");
+        REQUIRED.put("spring.mail.host", "SPRING_MAIL_HOST");
+        REQUIRED.put("appeal.documents.encryption-key", "APPEAL_DOCUMENT_ENCRYPTION_KEY");
+        REQUIRED.put("appeal.wallet.url", "APPEAL_WALLET_URL");
+        REQUIRED.put("appeal.wallet.signing-secret", "APPEAL_WALLET_SIGNING_SECRET");
+    }
+
+    /** The S3 credentials application.yaml falls back to: fine for the in-process server, never for a real one. */
+    private static final Map<String, String> DEMO_CREDENTIALS = Map.of(
+            "appeal.s3.access-key", "appeal-desk", "appeal.s3.secret-key", "appeal-desk-secret");
+
+    @Override
+    public void postProcessEnvironment(ConfigurableEnvironment environment, SpringApplication application) {
+        boolean packaged = !ClassUtils.isPresent(DEV_SERVERS, getClass().getClassLoader());
+        if (!environment.getProperty("appeal.production-settings.required", Boolean.class, packaged)) {
+            return;
+        }
+        List<String> problems = new ArrayList<>();
+        REQUIRED.forEach((property, variable) -> {
+            String value = environment.getProperty(property);
+            if (value == null || value.isBlank()) {
+                problems.add(variable + " is not set");
+            }
+        });
+        DEMO_CREDENTIALS.forEach((property, demo) -> {
+            if (demo.equals(environment.getProperty(property))) {
+                problems.add(property.replace("appeal.s3.", "APPEAL_S3_").replace('-', '_').toUpperCase() + " is the demo value");
+            }
+        });
+        if ("true".equalsIgnoreCase(environment.getProperty("appeal.demo-users.enabled", "").strip())) {
+            problems.add("APPEAL_DEMO_USERS=true: demo users and the demo API key exist only in ./mvnw spring-boot:run");
+        }
+        if (!problems.isEmpty()) {
+            throw new IllegalStateException("Appeal Desk does not start without its production settings: "
+                    + String.join("; ", problems) + ". (The in-process servers and demo users are for ./mvnw spring-boot:run only.)");
+        }
+    }
+
+    /** True in the packaged application, where demo users and the demo API client are never created. */
+    public static boolean packaged() {
+        return !ClassUtils.isPresent(DEV_SERVERS, ProductionSettings.class.getClassLoader());
+    }
+}

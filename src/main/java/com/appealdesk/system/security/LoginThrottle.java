@@ -1,0 +1,104 @@
+package com.appealdesk.system.security;
+
+import jakarta.servlet.FilterChain;
+import jakarta.servlet.ServletException;
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.sql.Timestamp;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Base64;
+import java.util.regex.Pattern;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.boot.web.servlet.FilterRegistrationBean;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.core.Ordered;
+import org.springframework.http.HttpHeaders;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.scheduling.annotation.Scheduled;
+import org.springframework.web.filter.OncePerRequestFilter;
+
+/**
+ * Staff logins resist guessing without letting a stranger lock anyone out. The engine's own per-user delay and
+ * permanent lock are off (application.yaml): they punish the account, so a stranger's wrong passwords would lock out
+ * the real user. Instead, failed logins (HTTP Basic on the staff paths, the webapps' login form) are counted per
+ * client address, across nodes, and an address with {@code APPEAL_LOGIN_MAX_FAILURES} failures within
+ * {@code APPEAL_LOGIN_FAILURE_WINDOW} is answered 429 with {@code Retry-After}, without its password being checked.
+ */
+@Configuration(proxyBeanMethods = false)
+class LoginThrottle extends OncePerRequestFilter {
+
+    private static final Pattern BASIC_PATHS = Pattern.compile("^/(engine-rest|staff|admin|actuator)(/.*)?$");
+    private static final Pattern LOGIN_FORM = Pattern.compile("^/camunda/api/admin/auth/user/[^/]+/login/[^/]+$");
+
+    private final JdbcClient jdbc;
+    private final int maxFailures;
+    private final Duration window;
+
+    LoginThrottle(JdbcClient jdbc, @Value("${appeal.login.max-failures:10}") int maxFailures,
+            @Value("${appeal.login.failure-window:PT5M}") Duration window) {
+        this.jdbc = jdbc;
+        this.maxFailures = maxFailures;
+        this.window = window;
+    }
+
+    @Bean
+    FilterRegistrationBean<LoginThrottle> loginThrottling() {
+        FilterRegistrationBean<LoginThrottle> registration = new FilterRegistrationBean<>(this);
+        registration.addUrlPatterns("/*");
+        registration.setOrder(Ordered.HIGHEST_PRECEDENCE + 5);
+        return registration;
+    }
+
+    @Override
+    protected boolean shouldNotFilter(HttpServletRequest request) {
+        String path = request.getRequestURI();
+        boolean basic = request.getHeader(HttpHeaders.AUTHORIZATION) != null
+                && request.getHeader(HttpHeaders.AUTHORIZATION).regionMatches(true, 0, "Basic ", 0, 6);
+        return !(basic && BASIC_PATHS.matcher(path).matches() || "POST".equals(request.getMethod()) && LOGIN_FORM.matcher(path).matches());
+    }
+
+    @Override
+    protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
+            throws ServletException, IOException {
+        String address = request.getRemoteAddr();
+        Instant since = Instant.now().minus(window);
+        long failures = jdbc.sql("select count(*) from appeal_desk.login_failure where remote_addr = ? and failed_at > ?")
+                .params(address, Timestamp.from(since)).query(Long.class).single();
+        if (failures >= maxFailures) {
+            request.setAttribute(RefusalRecorder.REASON, failures + " failed logins from this address within " + window);
+            response.setHeader(HttpHeaders.RETRY_AFTER, String.valueOf(window.toSeconds()));
+            response.sendError(429, "too many failed logins from this address; try again later");
+            return;
+        }
+        chain.doFilter(request, response);
+        if (response.getStatus() == HttpServletResponse.SC_UNAUTHORIZED) {
+            jdbc.sql("insert into appeal_desk.login_failure (remote_addr, claimed_user, failed_at) values (?, ?, now())")
+                    .params(address, claimedUser(request)).update();
+        }
+    }
+
+    @Scheduled(fixedDelayString = "PT10M", initialDelayString = "PT10M")
+    void forgetOldFailures() {
+        jdbc.sql("delete from appeal_desk.login_failure where failed_at < ?")
+                .param(Timestamp.from(Instant.now().minus(window).minus(window))).update();
+    }
+
+    private static String claimedUser(HttpServletRequest request) {
+        String header = request.getHeader(HttpHeaders.AUTHORIZATION);
+        if (header != null && header.regionMatches(true, 0, "Basic ", 0, 6)) {
+            try {
+                String decoded = new String(Base64.getDecoder().decode(header.substring(6).strip()), StandardCharsets.UTF_8);
+                int colon = decoded.indexOf(':');
+                return colon <= 0 ? null : decoded.substring(0, Math.min(colon, 64));
+            } catch (IllegalArgumentException e) {
+                return null;
+            }
+        }
+        String username = request.getParameter("username");
+        return username == null ? null : username.substring(0, Math.min(username.length(), 64));
+    }
+}

@@ -1,0 +1,41 @@
+package com.appealdesk.system;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import com.appealdesk.AppealDeskApplication;
+import org.junit.jupiter.api.Test;
+import org.springframework.boot.builder.SpringApplicationBuilder;
+
+/**
+ * The packaged application fails closed: without its production settings it does not start, and says which are
+ * missing; it never falls back to in-process servers, demo credentials or demo users.
+ */
+class ProductionSettingsTest {
+
+    @Test
+    void withoutItsSettingsThePackagedApplicationRefusesToStartAndNamesEveryMissingOne() {
+        assertThatThrownBy(() -> new SpringApplicationBuilder(AppealDeskApplication.class)
+                .run("--appeal.production-settings.required=true", "--server.port=0"))
+                .hasMessageContaining("SPRING_DATASOURCE_URL is not set")
+                .hasMessageContaining("APPEAL_S3_ENDPOINT is not set")
+                .hasMessageContaining("SPRING_MAIL_HOST is not set")
+                .hasMessageContaining("APPEAL_DOCUMENT_ENCRYPTION_KEY is not set")
+                .hasMessageContaining("APPEAL_WALLET_URL is not set")
+                .hasMessageContaining("APPEAL_WALLET_SIGNING_SECRET is not set")
+                .hasMessageContaining("APPEAL_S3_ACCESS_KEY is the demo value");
+    }
+
+    @Test
+    void demoUsersCannotBeAskedForInThePackagedApplication() {
+        assertThatThrownBy(() -> new SpringApplicationBuilder(AppealDeskApplication.class).run(
+                "--appeal.production-settings.required=true", "--server.port=0",
+                "--spring.datasource.url=jdbc:postgresql://db.example/appeals", "--appeal.s3.endpoint=https://s3.example",
+                "--appeal.s3.access-key=prod", "--appeal.s3.secret-key=prod-secret", "--spring.mail.host=smtp.example",
+                "--appeal.documents.encryption-key=AAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAA=",
+                "--appeal.wallet.url=https://wallet.example/decisions", "--appeal.wallet.signing-secret=a-long-shared-secret",
+                "--appeal.demo-users.enabled=true"))
+                .hasMessageContaining("APPEAL_DEMO_USERS=true")
+                .satisfies(e -> assertThat(e.getMessage()).doesNotContain("is not set"));
+    }
+}
