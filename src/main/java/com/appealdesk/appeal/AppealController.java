@@ -8,6 +8,8 @@ import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import io.swagger.v3.oas.annotations.security.SecurityRequirement;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.validation.Valid;
+import jakarta.validation.constraints.NotBlank;
+import jakarta.validation.constraints.Size;
 import java.util.List;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
@@ -62,11 +64,18 @@ class AppealController {
     @PostMapping("/{trackingNumber}/access-token")
     @ServiceCall(Scope.APPEALS_OPEN)
     @ApiResponse(responseCode = "200", description = "a new access token; the previous one stops working")
-    @ApiResponse(responseCode = "404", description = "no appeal with this tracking number")
+    @ApiResponse(responseCode = "400", description = "no account id in the body")
+    @ApiResponse(responseCode = "404", description = "no appeal with this tracking number for this account")
     @ApiResponse(responseCode = "409", description = "the appeal is closed")
-    AccessTokenResponse reissueAccessToken(@PathVariable String trackingNumber, HttpServletRequest http) {
+    AccessTokenResponse reissueAccessToken(@PathVariable String trackingNumber,
+            @Valid @RequestBody ReissueAccessTokenRequest request, HttpServletRequest http) {
         ApiCaller caller = ApiCallers.current(http);
-        return new AccessTokenResponse(trackingNumber, intake.reissueAccessToken(trackingNumber, caller.clientName()));
+        return new AccessTokenResponse(trackingNumber,
+                intake.reissueAccessToken(trackingNumber, request.accountId(), caller.clientName()));
+    }
+
+    /** The account the appeal belongs to, as the wallet knows it. */
+    record ReissueAccessTokenRequest(@NotBlank @Size(max = 64) String accountId) {
     }
 
     @GetMapping("/{trackingNumber}")

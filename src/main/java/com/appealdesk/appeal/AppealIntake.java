@@ -64,10 +64,15 @@ public class AppealIntake {
         return new OpenedAppeal(appeal.trackingNumber(), token, appeal.status());
     }
 
-    /** A lost token is never a lock-out: the wallet's client gets a new one for an open appeal, the old one stops working. */
+    /**
+     * A lost token is never a lock-out: the wallet's client gets a new one for an open appeal, the old one stops
+     * working. The caller names the account the appeal belongs to; a tracking number of another account is 404, as
+     * one that does not exist, so a guessed or leaked number alone neither takes an appeal over nor confirms it exists.
+     */
     @Transactional
-    public String reissueAccessToken(String trackingNumber, String requestedBy) {
-        Appeal appeal = appeals.lock(trackingNumber).orElseThrow(() -> AppealException.notFound(trackingNumber));
+    public String reissueAccessToken(String trackingNumber, String accountId, String requestedBy) {
+        Appeal appeal = appeals.lock(trackingNumber).filter(found -> found.accountId().equals(accountId))
+                .orElseThrow(() -> AppealException.notFound(trackingNumber));
         if (!appeal.status().isOpen()) {
             throw new AppealException(HttpStatus.CONFLICT, "trackingNumber",
                     "appeal " + trackingNumber + " is " + appeal.status() + "; tokens are re-issued for open appeals only");

@@ -34,7 +34,8 @@ public class ApiCallers {
         return caller;
     }
 
-    ApiCaller require(HttpServletRequest request, Scope scope) {
+    /** The caller of this request, with this scope; 401 for a missing, unknown or revoked key, 403 without the scope. */
+    public ApiCaller require(HttpServletRequest request, Scope scope) {
         String key = Secrets.bearer(request.getHeader(HttpHeaders.AUTHORIZATION));
         ApiCaller caller = key == null ? null : keys.authenticate(key).orElse(null);
         if (caller == null) {

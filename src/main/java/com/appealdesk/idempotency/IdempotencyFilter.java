@@ -1,8 +1,13 @@
 package com.appealdesk.idempotency;
 
+import com.appealdesk.api.ApiProblem;
 import com.appealdesk.api.BufferedRequest;
 import com.appealdesk.api.Secrets;
+import com.appealdesk.appeal.AppealAccess;
+import com.appealdesk.caller.ApiCallers;
+import com.appealdesk.caller.Scope;
 import com.appealdesk.document.DocumentCipher;
+import com.appealdesk.system.security.RefusalRecorder;
 import jakarta.servlet.FilterChain;
 import jakarta.servlet.ServletException;
 import jakarta.servlet.http.HttpServletRequest;
@@ -30,24 +35,30 @@ import com.fasterxml.jackson.databind.ObjectMapper;
  * the original answer (with the appellant's access token) and has no second effect; the same key with another request
  * is 409, and so is a retry while the first is still running. Answers are kept per caller (a hash of its credentials)
  * and endpoint, encrypted, for {@code APPEAL_IDEMPOTENCY_RETENTION}; only 2xx answers are kept, so a refused or failed
- * request can be retried with its key.
+ * request can be retried with its key. The credential is checked before anything is looked up or replayed: a revoked
+ * API key or a re-issued access token gets 401, never the stored answer (which may hold an access token).
  */
 @Component
 class IdempotencyFilter extends OncePerRequestFilter {
 
     static final String HEADER = "Idempotency-Key";
     private static final Pattern KEY = Pattern.compile("[\\x21-\\x7e]{1,255}");
-    private static final Pattern PATHS = Pattern.compile("/api/appeals(/[^/]+/documents)?/?");
+    private static final Pattern PATHS = Pattern.compile("/api/appeals(/([^/]+)/documents)?/?");
     private static final int MAX_JSON_BODY = 1_000_000;
 
     private final IdempotentRequests requests;
     private final DocumentCipher cipher;
     private final ObjectMapper json;
+    private final ApiCallers callers;
+    private final AppealAccess access;
 
-    IdempotencyFilter(IdempotentRequests requests, DocumentCipher cipher, ObjectMapper json) {
+    IdempotencyFilter(IdempotentRequests requests, DocumentCipher cipher, ObjectMapper json, ApiCallers callers,
+            AppealAccess access) {
         this.requests = requests;
         this.cipher = cipher;
         this.json = json;
+        this.callers = callers;
+        this.access = access;
     }
 
     @Override
@@ -62,6 +73,16 @@ class IdempotencyFilter extends OncePerRequestFilter {
         String key = request.getHeader(HEADER);
         if (!KEY.matcher(key).matches()) {
             problem(response, HttpStatus.BAD_REQUEST, "Idempotency-Key must be 1 to 255 visible ASCII characters");
+            return;
+        }
+        try {
+            authenticate(request);
+        } catch (ApiProblem refused) {
+            request.setAttribute(RefusalRecorder.REASON, refused.getMessage());
+            if (refused.status() == HttpStatus.UNAUTHORIZED) {
+                response.setHeader(HttpHeaders.WWW_AUTHENTICATE, "Bearer realm=\"appeal-desk\"");
+            }
+            problem(response, refused.status(), refused.field(), refused.getMessage());
             return;
         }
         HttpServletRequest buffered = isMultipart(request) ? request : new BufferedRequest(request, MAX_JSON_BODY);
@@ -83,6 +104,17 @@ class IdempotencyFilter extends OncePerRequestFilter {
             problem(response, HttpStatus.CONFLICT, "this Idempotency-Key was used with another request; use a new key for a new request");
         } else {
             proceed(buffered, response, chain, scope, key);
+        }
+    }
+
+    /** The same check the endpoint makes: the service client's key for opening, the appeal's token for uploads. */
+    private void authenticate(HttpServletRequest request) {
+        java.util.regex.Matcher path = PATHS.matcher(request.getRequestURI());
+        path.matches();
+        if (path.group(2) == null) {
+            callers.require(request, Scope.APPEALS_OPEN);
+        } else {
+            access.check(path.group(2), request.getHeader(HttpHeaders.AUTHORIZATION));
         }
     }
 
@@ -116,8 +148,12 @@ class IdempotencyFilter extends OncePerRequestFilter {
     }
 
     private void problem(HttpServletResponse response, HttpStatus status, String detail) throws IOException {
+        problem(response, status, HEADER, detail);
+    }
+
+    private void problem(HttpServletResponse response, HttpStatus status, String field, String detail) throws IOException {
         ProblemDetail problem = ProblemDetail.forStatusAndDetail(status, detail);
-        problem.setProperty("errors", java.util.List.of(Map.of("field", HEADER, "message", detail)));
+        problem.setProperty("errors", java.util.List.of(Map.of("field", field == null ? "" : field, "message", detail)));
         response.setStatus(status.value());
         response.setContentType(MediaType.APPLICATION_PROBLEM_JSON_VALUE);
         json.writeValue(response.getOutputStream(), problem);

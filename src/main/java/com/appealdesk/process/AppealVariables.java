@@ -23,6 +23,8 @@ public final class AppealVariables {
     public static final String ID_DOCUMENT_TYPE = "idDocumentType";
     public static final String LANGUAGE = "language";
     public static final String APPLICANT_NAME = "applicantName";
+    // the columns of the reviewers' queue, copied onto each review task (ReviewQueueColumnsListener)
+    public static final List<String> QUEUE_COLUMNS = List.of(TRACKING_NUMBER, APPLICANT_NAME, RESIDENCE_REGION, RESTRICTION_REASON);
     // the checklist (decision table result) and the reviewer's packet
     public static final String REQUIRED_DOCUMENT_TYPES = "requiredDocumentTypes";
     public static final String DOCUMENT_LINKS = "documentLinks";

@@ -4,9 +4,13 @@ import com.appealdesk.notification.StaffNotices;
 import com.appealdesk.sla.ReplyClock;
 import com.appealdesk.sla.ReplyClockView;
 import java.util.Date;
+import java.util.Map;
+import org.camunda.bpm.engine.AuthorizationService;
 import org.camunda.bpm.engine.TaskService;
+import org.camunda.bpm.engine.authorization.Resources;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
+import org.camunda.bpm.engine.delegate.VariableScope;
 import org.camunda.bpm.engine.task.Task;
 import org.springframework.stereotype.Component;
 
@@ -14,12 +18,15 @@ import org.springframework.stereotype.Component;
  * {@code Task_EscalateToSupervisors}: the reply window has passed. The open review stays where it is and is also
  * offered to {@code supervisors}, at high priority and due at the new date we promised (for suspected malicious
  * activity the breach policy gives 1 working day: a person decides, quickly), so it shows at the top of their queue;
- * supervisors are told by e-mail (once per appeal).
+ * supervisors are told by e-mail (once per appeal). When the policy says {@code SUPERVISOR_DECIDES}, the review is
+ * taken from reviewers: their group is no longer a candidate and a reviewer who held it is unassigned, so from now on
+ * only a supervisor can decide.
  */
 @Component
 class EscalateReviewDelegate implements JavaDelegate {
 
     static final int ESCALATED_PRIORITY = 80;
+    static final String SUPERVISOR_DECIDES = "SUPERVISOR_DECIDES";
 
     private final StaffNotices notices;
     private final StaffRecipients recipients;
@@ -36,8 +43,12 @@ class EscalateReviewDelegate implements JavaDelegate {
         Date newPromise = replyClock.view(execution.getProcessBusinessKey()).map(ReplyClockView::replyDueAt)
                 .map(Date::from).orElse(null);
         TaskService tasks = execution.getProcessEngineServices().getTaskService();
+        boolean supervisorDecides = supervisorDecides(execution);
         for (Task review : ReviewTasks.open(execution)) {
             tasks.addCandidateGroup(review.getId(), AppealProcess.GROUP_SUPERVISORS);
+            if (supervisorDecides) {
+                takeFromReviewers(execution, review);
+            }
             ReviewTasks.raisePriority(execution, review, ESCALATED_PRIORITY);
             Task current = tasks.createTaskQuery().taskId(review.getId()).singleResult();
             current.setDueDate(newPromise);
@@ -46,5 +57,36 @@ class EscalateReviewDelegate implements JavaDelegate {
         execution.setVariable(AppealVariables.ESCALATED, true);
         notices.tell(execution.getProcessBusinessKey(), "REVIEW_BREACHED",
                 recipients.ofGroup(AppealProcess.GROUP_SUPERVISORS));
+    }
+
+    /**
+     * The engine keeps a task's permission rows when an identity link goes, so the reviewers' group row and the
+     * former assignee's row are removed with the link: from now on the task is the supervisors' alone.
+     */
+    private static void takeFromReviewers(DelegateExecution execution, Task review) {
+        TaskService tasks = execution.getProcessEngineServices().getTaskService();
+        AuthorizationService authorizations = execution.getProcessEngineServices().getAuthorizationService();
+        tasks.deleteCandidateGroup(review.getId(), AppealProcess.GROUP_REVIEWERS);
+        authorizations.createAuthorizationQuery().resourceType(Resources.TASK).resourceId(review.getId())
+                .groupIdIn(AppealProcess.GROUP_REVIEWERS).list()
+                .forEach(row -> authorizations.deleteAuthorization(row.getId()));
+        String assignee = review.getAssignee();
+        if (assignee != null && !isSupervisor(execution, assignee)) {
+            tasks.setAssignee(review.getId(), null);
+            authorizations.createAuthorizationQuery().resourceType(Resources.TASK).resourceId(review.getId())
+                    .userIdIn(assignee).list()
+                    .forEach(row -> authorizations.deleteAuthorization(row.getId()));
+        }
+    }
+
+    /** The breach policy took the review from reviewers: only a supervisor decides it now. */
+    static boolean supervisorDecides(VariableScope scope) {
+        return scope.getVariable(AppealVariables.BREACH_POLICY) instanceof Map<?, ?> policy
+                && SUPERVISOR_DECIDES.equals(policy.get("action"));
+    }
+
+    private static boolean isSupervisor(DelegateExecution execution, String userId) {
+        return execution.getProcessEngineServices().getIdentityService().createUserQuery().userId(userId)
+                .memberOfGroup(AppealProcess.GROUP_SUPERVISORS).count() > 0;
     }
 }

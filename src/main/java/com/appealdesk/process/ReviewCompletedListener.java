@@ -13,12 +13,16 @@ import org.springframework.stereotype.Component;
 
 /**
  * Complete listener of {@code Task_ReviewAppeal}: refuses an incomplete decision (HTTP 400 through the REST API,
- * an error in Tasklist, nothing saved) and a completion by anyone but the reviewer who claimed it (403), then records
+ * an error in Tasklist, nothing saved), a completion by anyone outside reviewers and supervisors or by anyone but the
+ * reviewer who claimed it (403), then records
  * the decision as taken (who, when, which task) in the same transaction. A second completion of the same task fails
  * on the record's unique task id (409).
  */
 @Component
 class ReviewCompletedListener implements TaskListener {
+
+    private static final java.util.Set<String> DECIDING_GROUPS = java.util.Set.of(AppealProcess.GROUP_REVIEWERS,
+            AppealProcess.GROUP_SUPERVISORS, "camunda-admin");
 
     private final ReviewInput input;
     private final ReviewDecisions decisions;
@@ -31,6 +35,12 @@ class ReviewCompletedListener implements TaskListener {
     @Override
     public void notify(DelegateTask task) {
         String user = reviewer(task);
+        Authentication current = task.getProcessEngineServices().getIdentityService().getCurrentAuthentication();
+        if (current != null && current.getUserId() != null && (current.getGroupIds() == null
+                || current.getGroupIds().stream().noneMatch(DECIDING_GROUPS::contains))) {
+            // a decision is taken by reviewers and supervisors only, whoever else may have been made a candidate
+            throw new AuthorizationException(user, "TASK_WORK", "Task", task.getId());
+        }
         if (task.getAssignee() != null && !task.getAssignee().equals(user)) {
             // one case, one owner: a claimed review is completed by whoever claimed it (a supervisor reassigns first)
             throw new AuthorizationException(user, "TASK_WORK", "Task", task.getId());

@@ -61,10 +61,15 @@ public class AccountRestrictions {
         return Outcome.CHANGED;
     }
 
-    /** The wallet answered an instruction with the account's access: our copy follows it. */
+    /**
+     * The wallet answered an instruction with the account's access: our copy follows it, and counts as a fact of now,
+     * so a late or re-sent copy of an earlier report (the restriction the appeal was about) is stale and cannot undo it.
+     */
     public void confirmedByWallet(String accountId, AccountAccess access, String cause) {
         lock(accountId).filter(before -> before.access() != access).ifPresent(before -> {
-            jdbc.sql("update appeal_desk.account_restriction set access = ?, reported_by = 'wallet', updated_at = now() where account_id = ?")
+            jdbc.sql("""
+                    update appeal_desk.account_restriction set access = ?, reported_by = 'wallet', updated_at = now(),
+                           restricted_at = greatest(restricted_at, now()) where account_id = ?""")
                     .params(access.name(), accountId).update();
             logChange(accountId, before.access(), access, before.reason(), before.restrictedAt(), cause, "wallet");
         });

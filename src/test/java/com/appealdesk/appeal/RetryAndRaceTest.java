@@ -20,6 +20,7 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.http.HttpMethod;
 import org.springframework.http.ResponseEntity;
 import org.springframework.jdbc.core.simple.JdbcClient;
 
@@ -100,20 +101,47 @@ class RetryAndRaceTest {
 
     @Test
     void aLostTokenIsReissuedToTheWalletsClientAndTheOldOneStopsWorking() {
-        ResponseEntity<Map> opened = http.post("/api/appeals", Http.WALLET, AppealApiTest.appealWith(restricted(), Map.of(), "US", "en"));
+        String account = restricted();
+        ResponseEntity<Map> opened = http.post("/api/appeals", Http.WALLET, AppealApiTest.appealWith(account, Map.of(), "US", "en"));
         String trackingNumber = (String) opened.getBody().get("trackingNumber");
         String old = "Bearer " + opened.getBody().get("accessToken");
+        Map<String, Object> owner = Map.of("accountId", account);
 
-        assertThat(http.post("/api/appeals/" + trackingNumber + "/access-token", old, Map.of()).getStatusCode().value())
+        assertThat(http.post("/api/appeals/" + trackingNumber + "/access-token", old, owner).getStatusCode().value())
                 .as("the appellant's token is not a service key").isEqualTo(401);
-        ResponseEntity<Map> reissued = http.post("/api/appeals/" + trackingNumber + "/access-token", Http.WALLET, Map.of());
+        assertThat(http.post("/api/appeals/" + trackingNumber + "/access-token", Http.WALLET, Map.of()).getStatusCode().value())
+                .as("the account is named").isEqualTo(400);
+        assertThat(http.post("/api/appeals/" + trackingNumber + "/access-token", Http.WALLET,
+                Map.of("accountId", AppealScenarios.newAccountId())).getStatusCode().value())
+                .as("another account's appeal is not found").isEqualTo(404);
+        assertThat(http.get("/api/appeals/" + trackingNumber, old).getStatusCode().value())
+                .as("a refused re-issue changes nothing").isEqualTo(200);
+        ResponseEntity<Map> reissued = http.post("/api/appeals/" + trackingNumber + "/access-token", Http.WALLET, owner);
 
         assertThat(reissued.getStatusCode().value()).isEqualTo(200);
         assertThat(http.get("/api/appeals/" + trackingNumber, old).getStatusCode().value()).isEqualTo(401);
         assertThat(http.get("/api/appeals/" + trackingNumber, "Bearer " + reissued.getBody().get("accessToken"))
                 .getStatusCode().value()).isEqualTo(200);
-        assertThat(http.post("/api/appeals/AD-00000000-NOPE22/access-token", Http.WALLET, Map.of()).getStatusCode().value())
+        assertThat(http.post("/api/appeals/AD-00000000-NOPE22/access-token", Http.WALLET, owner).getStatusCode().value())
                 .isEqualTo(404);
+    }
+
+    @Test
+    void aRetriedUploadWithATokenThatWasReissuedGets401NotTheStoredAnswer() {
+        String account = restricted();
+        ResponseEntity<Map> opened = http.post("/api/appeals", Http.WALLET, AppealApiTest.appealWith(account, Map.of(), "US", "en"));
+        String trackingNumber = (String) opened.getBody().get("trackingNumber");
+        String old = "Bearer " + opened.getBody().get("accessToken");
+        Map<String, String> key = Map.of("Idempotency-Key", "reissued-" + trackingNumber);
+        assertThat(http.upload(trackingNumber, old, "PASSPORT_DATA_PAGE", AppealScenarios.PNG, key).getStatusCode().value())
+                .isEqualTo(201);
+        assertThat(http.post("/api/appeals/" + trackingNumber + "/access-token", Http.WALLET,
+                Map.of("accountId", account)).getStatusCode().value()).isEqualTo(200);
+
+        ResponseEntity<Map> retry = http.upload(trackingNumber, old, "PASSPORT_DATA_PAGE", AppealScenarios.PNG, key);
+
+        assertThat(retry.getStatusCode().value()).isEqualTo(401);
+        assertThat(retry.getHeaders().getFirst("Idempotent-Replayed")).isNull();
     }
 
     @Test
@@ -144,6 +172,27 @@ class RetryAndRaceTest {
                     .query(Long.class).single()).as("trial %d", trial).isEqualTo(1);
         }
         assertThat(outcomes).as("every trial: one 204 and one 409").containsOnly("[204, 409]").hasSize(200);
+    }
+
+    @Test
+    void twoDecisionsAtOnceFromTasklistGiveOneSuccessAndOne409() throws Exception {
+        Http.WebappSession reviewer = http.loginTo("tasklist", "reviewer");
+        Http.WebappSession supervisor = http.loginTo("tasklist", "supervisor");
+        List<String> outcomes = new ArrayList<>();
+        for (int trial = 0; trial < 20; trial++) {
+            AppealIntake.OpenedAppeal opened = scenarios.openOverseasPassportAppeal();
+            scenarios.uploadOutstanding(opened.trackingNumber());
+            String taskId = engine.getTaskService().createTaskQuery().processInstanceBusinessKey(opened.trackingNumber())
+                    .taskDefinitionKey(AppealProcess.TASK_REVIEW_APPEAL).singleResult().getId();
+            String path = "/task/" + taskId + "/submit-form";
+            List<Integer> statuses = race(List.of(
+                    () -> http.webapp(HttpMethod.POST, path, reviewer, decision("LIFT")).getStatusCode().value(),
+                    () -> http.webapp(HttpMethod.POST, path, supervisor, decision("REJECT")).getStatusCode().value()));
+            outcomes.add(statuses.stream().sorted().toList().toString());
+            assertThat(jdbc.sql("select count(*) from appeal_desk.review_decision where task_id = ?").param(taskId)
+                    .query(Long.class).single()).as("trial %d", trial).isEqualTo(1);
+        }
+        assertThat(outcomes).as("every trial: one 204 and one 409, as on /engine-rest").containsOnly("[204, 409]").hasSize(20);
     }
 
     private String restricted() {

@@ -31,20 +31,45 @@ class ServiceCallerTest {
     }
 
     @Test
-    void anonymousWrongAndRevokedKeysChangeNothing() {
+    void anonymousAndWrongCredentialsChangeNothing() {
         String account = AppealScenarios.newAccountId();
-        Map<String, Object> fact = Map.of("access", "RESTRICTED", "reason", "IDENTITY_INCOMPLETE",
-                "restrictedAt", "2026-11-01T00:00:00Z");
+        assertThat(http.restrict(account, "RESTRICTED", "IDENTITY_INCOMPLETE").getStatusCode().value()).isEqualTo(201);
+        Map<String, Object> lift = Map.of("access", "FULL", "reason", "IDENTITY_INCOMPLETE",
+                "restrictedAt", java.time.Instant.now().plusSeconds(1).toString());
         for (String credential : new String[] {null, "Bearer wrong-key", "Basic ZGVtbzpkZW1v", Http.REVIEWER, "Bearer "}) {
-            ResponseEntity<Map> report = http.put("/api/accounts/" + account + "/restriction", credential, fact);
+            ResponseEntity<Map> report = http.put("/api/accounts/" + account + "/restriction", credential, lift);
             assertThat(report.getStatusCode().value()).as(String.valueOf(credential)).isEqualTo(401);
             assertThat(report.getHeaders().getFirst("WWW-Authenticate")).startsWith("Bearer");
             ResponseEntity<Map> appeal = http.post("/api/appeals", credential, Map.of("accountId", account, "channel", "APP",
                     "applicant", Map.of("fullName", "X", "residenceRegion", "US", "idDocumentType", "PASSPORT", "language", "en")));
             assertThat(appeal.getStatusCode().value()).as(String.valueOf(credential)).isEqualTo(401);
         }
-        assertThat(count("account_restriction where account_id = '" + account + "'")).isZero();
-        assertThat(count("appeal where account_id = '" + account + "'")).isZero();
+        assertThat(http.get("/api/accounts/" + account + "/restriction", Http.WALLET).getBody())
+                .as("the wallet's fact stands").containsEntry("access", "RESTRICTED");
+        assertThat(count("account_restriction where account_id = '" + account + "'")).isEqualTo(1);
+        assertThat(count("appeal where account_id = '" + account + "'")).as("a restricted account, but no appeal").isZero();
+    }
+
+    @Test
+    void aRetryWithARevokedKeyGets401NotTheStoredAnswer() {
+        ResponseEntity<Map> created = http.post("/admin/api-clients", Http.basic("demo"),
+                Map.of("name", "app-" + System.nanoTime() % 100000, "scopes", List.of("appeals:open")));
+        String name = (String) created.getBody().get("clientName");
+        String app = "Bearer " + created.getBody().get("key");
+        String account = AppealScenarios.newAccountId();
+        http.restrict(account, "RESTRICTED", "IDENTITY_INCOMPLETE");
+        Map<String, Object> body = Map.of("accountId", account, "channel", "APP", "applicant", Map.of("fullName", "Ana Lima",
+                "residenceRegion", "US", "idDocumentType", "PASSPORT", "language", "en"));
+        Map<String, String> key = Map.of("Idempotency-Key", "revoked-" + account);
+
+        assertThat(http.post("/api/appeals", app, body, key).getStatusCode().value()).isEqualTo(201);
+        assertThat(http.delete("/admin/api-clients/" + name + "/keys/" + created.getBody().get("id"), Http.basic("demo"))).isEqualTo(204);
+        ResponseEntity<Map> retry = http.post("/api/appeals", app, body, key);
+
+        assertThat(retry.getStatusCode().value()).isEqualTo(401);
+        assertThat(retry.getHeaders().getFirst("Idempotent-Replayed")).isNull();
+        assertThat(retry.getBody() == null ? Map.of() : retry.getBody()).doesNotContainKey("accessToken");
+        assertThat(count("appeal where account_id = '" + account + "'")).isEqualTo(1);
     }
 
     @Test

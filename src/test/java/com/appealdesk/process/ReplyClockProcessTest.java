@@ -142,6 +142,7 @@ class ReplyClockProcessTest {
         AppealIntake.OpenedAppeal opened = scenarios.open("SG", IdDocumentType.PASSPORT,
                 RestrictionReason.SUSPECTED_MALICIOUS_ACTIVITY, "en");
         ProcessInstance instance = completeDocumentsAt(opened, DOCUMENTS_COMPLETE);
+        claimAs(instance, "reviewer");
         // promised within 5 working days: Monday 03-16 18:00
         walkTo(instance, shanghai("2026-03-16T18:00"));
 
@@ -149,8 +150,17 @@ class ReplyClockProcessTest {
                 .hasNotPassed(AppealProcess.TASK_GRANT_WITHDRAW_ONLY).isWaitingAt(AppealProcess.TASK_REVIEW_APPEAL);
         assertThat(restrictions.current(accountOf(opened))).contains(AccountAccess.RESTRICTED);
         Task review = scenarios.reviewTask(instance);
-        assertThat(engine.getTaskService().getIdentityLinksForTask(review.getId()).stream().map(IdentityLink::getGroupId))
-                .contains("supervisors");
+        assertThat(engine.getTaskService().getIdentityLinksForTask(review.getId()).stream()
+                .filter(link -> link.getGroupId() != null).map(IdentityLink::getGroupId))
+                .as("supervisors decide, reviewers no longer can").containsExactly("supervisors");
+        assertThat(review.getAssignee()).as("the reviewer who held it let go").isNull();
+        engine.getIdentityService().setAuthentication("reviewer", List.of(AppealProcess.GROUP_REVIEWERS));
+        try {
+            assertThatThrownBy(() -> engine.getTaskService().claim(review.getId(), "reviewer"))
+                    .isInstanceOf(org.camunda.bpm.engine.AuthorizationException.class);
+        } finally {
+            engine.getIdentityService().clearAuthentication();
+        }
         assertThat(review.getDueDate()).as("1 working day after the breach on Monday 03-16 18:00")
                 .isEqualTo(Date.from(shanghai("2026-03-17T18:00")));
         assertThat(jdbc.sql("select count(*) from appeal_desk.wallet_instruction where tracking_number = ?")
@@ -296,6 +306,10 @@ class ReplyClockProcessTest {
         time.setTo(at);
         scenarios.uploadOutstanding(opened.trackingNumber());
         return scenarios.instance(opened.trackingNumber());
+    }
+
+    private void claimAs(ProcessInstance instance, String userId) {
+        engine.getTaskService().claim(scenarios.reviewTask(instance).getId(), userId);
     }
 
     private void walkTo(ProcessInstance instance, Instant at) {

@@ -62,6 +62,21 @@ class RestrictionFeedTest {
     }
 
     @Test
+    void aResentCopyOfTheOriginalReportCannotUndoWhatTheWalletConfirmedSince(@Autowired AccountRestrictions restrictions) {
+        String account = AppealScenarios.newAccountId();
+        Map<String, Object> original = Map.of("access", "RESTRICTED", "reason", "IDENTITY_INCOMPLETE",
+                "restrictedAt", java.time.Instant.now().minusSeconds(60).toString());
+        String path = "/api/accounts/" + account + "/restriction";
+        assertThat(http.put(path, Http.WALLET, original).getStatusCode().value()).isEqualTo(201);
+
+        restrictions.confirmedByWallet(account, com.appealdesk.restriction.AccountAccess.FULL, "DECISION_APPLIED");
+        ResponseEntity<Map> resent = http.put(path, Http.WALLET, original);
+
+        assertThat(resent.getStatusCode().value()).as("the copy is older than the wallet's confirmation").isEqualTo(409);
+        assertThat(http.get(path, Http.WALLET).getBody()).containsEntry("access", "FULL");
+    }
+
+    @Test
     void hostileReportsAreRefusedWithTheFieldAndChangeNothing() {
         String account = AppealScenarios.newAccountId();
         String path = "/api/accounts/" + account + "/restriction";

@@ -114,7 +114,9 @@ public class AppealScenarios {
             form.put("requestedDocuments", requested);
         }
         Task task = reviewTask(instance);
-        engine.getIdentityService().setAuthentication(userId, List.of(AppealProcess.GROUP_REVIEWERS));
+        List<String> groups = engine.getIdentityService().createGroupQuery().groupMember(userId).list().stream()
+                .map(org.camunda.bpm.engine.identity.Group::getId).toList();
+        engine.getIdentityService().setAuthentication(userId, groups);
         try {
             engine.getTaskService().claim(task.getId(), userId);
             engine.getTaskService().complete(task.getId(), form);

@@ -130,10 +130,10 @@ class ExternalServicesTest {
         String account = AppealScenarios.newAccountId();
         app.getBean(RestrictionFeed.class).report(account, AccountAccess.RESTRICTED, RestrictionReason.OTHER,
                 Instant.now(), "risk-engine");
-        String trackingNumber = app.getBean(AppealIntake.class).open(new OpenAppealRequest(account, Channel.WEB,
-                new OpenAppealRequest.Applicant("Li Na", "GB", IdDocumentType.PASSPORT, "en", null, null)),
-                "wallet-app").trackingNumber();
-        String bearer = "Bearer " + app.getBean(AppealIntake.class).reissueAccessToken(trackingNumber, "test");
+        AppealIntake.OpenedAppeal opened = app.getBean(AppealIntake.class).open(new OpenAppealRequest(account, Channel.WEB,
+                new OpenAppealRequest.Applicant("Li Na", "GB", IdDocumentType.PASSPORT, "en", null, null)), "wallet-app");
+        String trackingNumber = opened.trackingNumber();
+        String bearer = "Bearer " + opened.accessToken();
         s3.stop();
 
         Http http = new Http(((org.springframework.boot.web.context.WebServerApplicationContext) app).getWebServer().getPort());

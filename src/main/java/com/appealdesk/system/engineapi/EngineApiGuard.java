@@ -44,7 +44,8 @@ public class EngineApiGuard extends OncePerRequestFilter {
             "/variable-instance(/count)?", "/process-instance(/count)?", "/execution(/count)?",
             "/process-definition(/count)?", "/deployment(/count)?", "/decision-definition(/count)?", "/incident(/count)?");
     private static final Pattern COMPLETION = Pattern.compile("/task/[^/]+/(complete|submit-form)");
-    private static final List<Pattern> TASK_WORK = patterns("/task/[^/]+/(claim|unclaim)", "/task/[^/]+/comment/create");
+    private static final List<Pattern> TASK_WORK = patterns("/task/[^/]+/comment/create");
+    private static final Pattern CLAIM = Pattern.compile("/task/([^/]+)/(claim|unclaim)");
     private static final Pattern OWN_USER = Pattern.compile("/user/([^/]+)/(profile|credentials)");
     private static final Set<String> COMPLETION_FIELDS = Set.of("variables", "withVariablesInReturn");
     private static final int MAX_BODY = 256 * 1024;
@@ -59,7 +60,16 @@ public class EngineApiGuard extends OncePerRequestFilter {
 
     @Override
     protected boolean shouldNotFilter(HttpServletRequest request) {
-        return !ENGINE_PATH.matcher(request.getRequestURI()).matches();
+        return !ENGINE_PATH.matcher(mappedPath(request)).matches();
+    }
+
+    /**
+     * The path as the container mapped it (decoded, {@code ;parameters} removed), which is what the engine's servlet
+     * routes on: {@code /engine-rest;x/job/1/execute} is checked as {@code /engine-rest/job/1/execute}.
+     */
+    static String mappedPath(HttpServletRequest request) {
+        String servletPath = request.getServletPath() == null ? "" : request.getServletPath();
+        return servletPath + (request.getPathInfo() == null ? "" : request.getPathInfo());
     }
 
     @Override
@@ -70,7 +80,7 @@ public class EngineApiGuard extends OncePerRequestFilter {
             chain.doFilter(request, response);
             return;
         }
-        Matcher path = ENGINE_PATH.matcher(request.getRequestURI());
+        Matcher path = ENGINE_PATH.matcher(mappedPath(request));
         String relative = path.matches() && path.group(1) != null ? path.group(1) : "/";
         String method = request.getMethod();
         if (COMPLETION.matcher(relative).matches() && "POST".equals(method)) {
@@ -78,6 +88,14 @@ public class EngineApiGuard extends OncePerRequestFilter {
             Optional<String> problem = completionProblem(buffered.body());
             if (problem.isPresent()) {
                 refuse(request, response, HttpServletResponse.SC_BAD_REQUEST, problem.get());
+                return;
+            }
+            chain.doFilter(buffered, response);
+        } else if (CLAIM.matcher(relative).matches() && "POST".equals(method)) {
+            BufferedRequest buffered = new BufferedRequest(request, MAX_BODY);
+            Optional<String> problem = claimProblem(relative, buffered.body(), caller.get());
+            if (problem.isPresent()) {
+                refuse(request, response, HttpServletResponse.SC_FORBIDDEN, problem.get());
                 return;
             }
             chain.doFilter(buffered, response);
@@ -100,6 +118,48 @@ public class EngineApiGuard extends OncePerRequestFilter {
                     || ownUser.matches() && ownUser.group(1).equals(caller.userId());
             default -> false;
         };
+    }
+
+    /**
+     * One case, one owner: staff claim a task for themselves only, and give back only a task they hold; taking a
+     * task from someone else, or handing one to someone, is a supervisor's reassignment ({@code /assignee}).
+     */
+    private Optional<String> claimProblem(String relative, byte[] body, Caller caller) {
+        Matcher claim = CLAIM.matcher(relative);
+        claim.matches();
+        String taskId = claim.group(1);
+        if ("claim".equals(claim.group(2))) {
+            String userId;
+            try {
+                JsonNode request = body.length == 0 ? null : json.readTree(body);
+                userId = request == null ? null : request.path("userId").asText(null);
+            } catch (IOException e) {
+                return Optional.of("the request body is not valid JSON");
+            }
+            return caller.userId().equals(userId) ? Optional.empty()
+                    : Optional.of("a task is claimed for yourself only; a supervisor reassigns it to someone else");
+        }
+        if (caller.groups().contains(StaffUser.SUPERVISORS)) {
+            return Optional.empty();
+        }
+        String assignee = withoutAuthorization(() -> {
+            org.camunda.bpm.engine.task.Task task = engine.getTaskService().createTaskQuery().taskId(taskId).singleResult();
+            return task == null ? null : task.getAssignee();
+        });
+        return assignee == null || assignee.equals(caller.userId()) ? Optional.empty()
+                : Optional.of("the task is held by someone else; only they or a supervisor can give it back");
+    }
+
+    private <T> T withoutAuthorization(java.util.function.Supplier<T> read) {
+        org.camunda.bpm.engine.impl.identity.Authentication current = engine.getIdentityService().getCurrentAuthentication();
+        engine.getIdentityService().clearAuthentication();
+        try {
+            return read.get();
+        } finally {
+            if (current != null) {
+                engine.getIdentityService().setAuthentication(current);
+            }
+        }
     }
 
     /** A review is completed with the review form's fields and nothing else. */

@@ -53,9 +53,15 @@ class LoginThrottle extends OncePerRequestFilter {
         return registration;
     }
 
+    /**
+     * Basic credentials on the staff paths and the webapps' login form count, matched on the path the container
+     * mapped (decoded, without {@code ;parameters}), which is the path the login is checked on: neither
+     * {@code /engine-rest;x/task} nor {@code /%73taff/refusals} is a way around the limit.
+     */
     @Override
     protected boolean shouldNotFilter(HttpServletRequest request) {
-        String path = request.getRequestURI();
+        String path = (request.getServletPath() == null ? "" : request.getServletPath())
+                + (request.getPathInfo() == null ? "" : request.getPathInfo());
         boolean basic = request.getHeader(HttpHeaders.AUTHORIZATION) != null
                 && request.getHeader(HttpHeaders.AUTHORIZATION).regionMatches(true, 0, "Basic ", 0, 6);
         return !(basic && BASIC_PATHS.matcher(path).matches() || "POST".equals(request.getMethod()) && LOGIN_FORM.matcher(path).matches());

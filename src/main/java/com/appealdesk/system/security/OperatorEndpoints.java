@@ -40,7 +40,8 @@ class OperatorEndpoints extends OncePerRequestFilter {
     @Override
     protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
             throws ServletException, IOException {
-        boolean health = request.getRequestURI().equals("/actuator/health");
+        boolean health = "/actuator/health".equals(request.getServletPath() + (request.getPathInfo() == null ? "" : request.getPathInfo()))
+                && request.getRequestURI().equals("/actuator/health");
         boolean credentials = request.getHeader(HttpHeaders.AUTHORIZATION) != null || request.getSession(false) != null;
         Optional<StaffUser> user = health && !credentials ? Optional.empty() : staff.resolve(request);
         boolean operator = user.map(u -> u.inAny(StaffUser.OPERATORS, StaffUser.ADMINS)).orElse(false);

@@ -44,8 +44,10 @@ public class StaffGroups {
             grant(group, Resources.APPLICATION, "tasklist", Permissions.ACCESS);
             grant(group, Resources.DEPLOYMENT, "*", Permissions.READ);
         }
-        grant(StaffUser.REVIEWERS, Resources.PROCESS_DEFINITION, AppealProcess.PROCESS_ID, Permissions.READ,
-                Permissions.READ_INSTANCE);
+        // reviewers read an appeal only through the review tasks offered to them or held by them (the engine's per-task
+        // rows); the queue's columns are task-local copies (ReviewQueueColumnsListener)
+        grant(StaffUser.REVIEWERS, Resources.PROCESS_DEFINITION, AppealProcess.PROCESS_ID, Permissions.READ);
+        narrow(StaffUser.REVIEWERS, Resources.PROCESS_DEFINITION, AppealProcess.PROCESS_ID, Permissions.READ_INSTANCE);
         // the breach hold is a staff action (PUT /staff/appeals/{tn}/breach-hold), not a variable write
         grant(StaffUser.SUPERVISORS, Resources.PROCESS_DEFINITION, AppealProcess.PROCESS_ID, Permissions.READ,
                 Permissions.READ_INSTANCE);
@@ -68,6 +70,18 @@ public class StaffGroups {
         group.setType("WORKFLOW");
         identity.saveGroup(group);
         log.info("Created staff group '{}'", id);
+    }
+
+    /** Takes a permission an earlier version granted out of the group's grant (a database set up before it). */
+    private void narrow(String groupId, Resource resource, String resourceId, Permission permission) {
+        for (Authorization authorization : authorizations.createAuthorizationQuery().groupIdIn(groupId)
+                .resourceType(resource).resourceId(resourceId).list()) {
+            if (authorization.getAuthorizationType() == AUTH_TYPE_GRANT && authorization.isPermissionGranted(permission)) {
+                authorization.removePermission(permission);
+                authorizations.saveAuthorization(authorization);
+                log.info("Removed {} on {} {} from group '{}'", permission.getName(), resource.resourceName(), resourceId, groupId);
+            }
+        }
     }
 
     /** Adds a grant for the group on the resource unless one exists already (an operator's edit is kept). */

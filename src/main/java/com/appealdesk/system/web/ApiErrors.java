@@ -12,6 +12,7 @@ import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 import java.util.stream.Collectors;
+import org.camunda.bpm.engine.OptimisticLockingException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.dao.DataAccessResourceFailureException;
@@ -71,6 +72,17 @@ class ApiErrors {
                                 : result.getMethodParameter().getParameterName(), error.getDefaultMessage())))
                 .toList();
         return badRequest(errors);
+    }
+
+    /**
+     * Two changes to one appeal crossed (a restriction report from the wallet while the last upload completes, say):
+     * the engine rolled this one back whole, so the caller may simply send it again.
+     */
+    @ExceptionHandler(OptimisticLockingException.class)
+    ResponseEntity<ProblemDetail> crossed(OptimisticLockingException e) {
+        log.info("Concurrent change refused, nothing applied: {}", e.getMessage());
+        return ResponseEntity.status(HttpStatus.CONFLICT).header(HttpHeaders.RETRY_AFTER, "1")
+                .body(problem(HttpStatus.CONFLICT, "the appeal was changed by another request at the same moment; nothing was changed, send this again", List.of()));
     }
 
     /** The database (or another dependency) is not answering: nothing was changed, try again shortly. */

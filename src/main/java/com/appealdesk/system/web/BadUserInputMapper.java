@@ -47,6 +47,7 @@ class BadUserInputMapper implements ExceptionMapper<RestException> {
                     return Optional.of(answer(Response.Status.BAD_REQUEST, "BadUserRequestException", badInput.getMessage()));
                 }
                 if (cause instanceof OptimisticLockingException || isUniqueViolation(cause)
+                        || cause instanceof org.camunda.bpm.engine.TaskAlreadyClaimedException
                         || cause instanceof NullValueException && String.valueOf(cause.getMessage()).contains("Cannot find task")
                         || cause instanceof AuthorizationException denied && concernsFinishedTask(denied)) {
                     return Optional.of(answer(Response.Status.CONFLICT, "Conflict",

@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.appealdesk.AppealDeskTest;
 import com.appealdesk.appeal.AppealIntake;
 import com.appealdesk.process.AppealProcess;
+import com.appealdesk.process.AppealVariables;
 import com.appealdesk.support.AppealScenarios;
 import com.appealdesk.support.EngineTime;
 import com.appealdesk.support.Http;
@@ -74,6 +75,11 @@ class InsiderAttackTest {
         assertThat(refusals("%/job/" + breach.getId() + "/execute") - before).isEqualTo(4);
         assertThat(jdbc.sql("select who from appeal_desk.refusal where path like ? order by id desc limit 1")
                 .param("%/job/" + breach.getId() + "/execute").query(String.class).single()).isEqualTo("user:auditor");
+
+        assertThat(http.post("/engine-rest;x/job/" + breach.getId() + "/execute", Http.AUDITOR, Map.of())
+                .getStatusCode().value()).as("a path parameter is no way past the guard").isIn(403, 404);
+        assertThat(engine.getManagementService().createJobQuery().jobId(breach.getId()).singleResult().getRetries())
+                .isEqualTo(breach.getRetries());
     }
 
     @Test
@@ -97,7 +103,20 @@ class InsiderAttackTest {
         assertThat(extraField.getStatusCode().value()).isEqualTo(400);
         assertThat(extraField.getBody().get("message").toString()).contains("breachHold");
 
+        assertThat(http.post(task + "/claim", Http.REVIEWER, Map.of("userId", "auditor")).getStatusCode().value())
+                .as("a task is claimed for oneself only").isEqualTo(403);
+        assertThat(scenarios.reviewTask(instance).getAssignee()).isNull();
+        // an administrator's slip makes auditors a candidate: an auditor still cannot decide
+        engine.getTaskService().addCandidateGroup(review.getId(), "auditors");
+        assertThat(http.post(task + "/complete", Http.AUDITOR, Map.of("variables", Map.of(
+                "decision", Map.of("value", "LIFT"), "decisionReason", Map.of("value", "IDENTITY_CONFIRMED"))))
+                .getStatusCode().value()).as("auditors read, they never decide").isEqualTo(403);
+        engine.getTaskService().deleteCandidateGroup(review.getId(), "auditors");
+
         engine.getTaskService().claim(review.getId(), "supervisor");
+        assertThat(http.post(task + "/unclaim", Http.REVIEWER, Map.of()).getStatusCode().value())
+                .as("a reviewer cannot take the supervisor's case from them").isEqualTo(403);
+        assertThat(scenarios.reviewTask(instance).getAssignee()).isEqualTo("supervisor");
         assertThat(http.post(task + "/complete", Http.REVIEWER, Map.of("variables", Map.of(
                 "decision", Map.of("value", "LIFT"), "decisionReason", Map.of("value", "IDENTITY_CONFIRMED"))))
                 .getStatusCode().value()).as("claimed by the supervisor").isEqualTo(403);
@@ -177,6 +196,42 @@ class InsiderAttackTest {
         assertThat(views).containsExactly("reviewer:", "auditor:complaint 4711 follow-up");
         assertThat(jdbc.sql("select who || ' ' || status from appeal_desk.refusal where path = ? order by id").param(path)
                 .query(String.class).list()).contains("claimed:reviewer 403", "claimed:operator 403");
+    }
+
+    @Test
+    void aReviewerReadsOnlyTheAppealsThatAreTheirWorkWhileTheQueueAndFormStillShowWhatTheyNeed() {
+        AppealIntake.OpenedAppeal awaiting = scenarios.openOverseasPassportAppeal();
+        ProcessInstance notYet = scenarios.instance(awaiting.trackingNumber());
+        ProcessInstance offered = inReview();
+        ProcessInstance someoneElses = inReview();
+        engine.getTaskService().claim(scenarios.reviewTask(someoneElses).getId(), "supervisor");
+
+        for (ProcessInstance notTheirs : List.of(notYet, someoneElses)) {
+            assertThat(http.get("/engine-rest/process-instance/" + notTheirs.getId() + "/variables", Http.REVIEWER)
+                    .getStatusCode().value()).isEqualTo(403);
+            assertThat(http.getList("/engine-rest/variable-instance?processInstanceIdIn=" + notTheirs.getId(), Http.REVIEWER))
+                    .as("nothing of an appeal that is not theirs").isEmpty();
+        }
+        assertThat(http.get("/engine-rest/process-instance/" + offered.getId() + "/variables", Http.REVIEWER)
+                .getStatusCode().value()).as("not even of their own case: they read it through its task").isEqualTo(403);
+        assertThat(http.getList("/engine-rest/variable-instance?processInstanceIdIn=" + offered.getId(), Http.REVIEWER))
+                .extracting(variable -> (String) variable.get("name"))
+                .as("only the queue's task-local columns").containsExactlyInAnyOrderElementsOf(AppealVariables.QUEUE_COLUMNS);
+
+        String queue = (String) http.getList("/engine-rest/filter?name=Reviewers' queue", Http.REVIEWER).get(0).get("id");
+        ResponseEntity<Map> page = http.post("/engine-rest/filter/" + queue + "/list", Http.REVIEWER,
+                Map.of("processInstanceBusinessKey", offered.getBusinessKey()), Map.of("Accept", "application/hal+json"));
+        List<Map> rows = (List<Map>) ((Map) page.getBody().get("_embedded")).get("task");
+        assertThat(rows).hasSize(1);
+        List<Map> columns = (List<Map>) ((Map) rows.get(0).get("_embedded")).get("variable");
+        assertThat(columns).extracting(column -> column.get("name") + "=" + column.get("value"))
+                .contains("trackingNumber=" + offered.getBusinessKey(), "residenceRegion=US");
+        Map form = http.get("/engine-rest/task/" + scenarios.reviewTask(offered).getId() + "/form-variables", Http.REVIEWER).getBody();
+        assertThat(form).as("the form still gets the case").containsKeys("documentLinks", "applicantName", "restrictionReason");
+
+        engine.getTaskService().setAssignee(scenarios.reviewTask(someoneElses).getId(), null);
+        assertThat(http.getList("/engine-rest/variable-instance?processInstanceIdIn=" + someoneElses.getId(), Http.REVIEWER))
+                .as("given back: offered to the reviewers again").hasSize(AppealVariables.QUEUE_COLUMNS.size());
     }
 
     @Test

@@ -51,6 +51,18 @@ class LoginThrottleTest {
     }
 
     @Test
+    void pathParametersAreNoWayAroundTheLimit() {
+        for (int attempt = 0; attempt < 10; attempt++) {
+            assertThat(http.get("/engine-rest;x/task", basic("reviewer", "guess-" + attempt)).getStatusCode().value()).isEqualTo(401);
+        }
+        assertThat(http.get("/%73taff/refusals", basic("reviewer", "guess")).getStatusCode().value())
+                .as("an encoded letter finds no endpoint, so no password is checked there").isIn(404, 429);
+        assertThat(jdbc.sql("select count(*) from appeal_desk.login_failure").query(Long.class).single()).isEqualTo(10);
+        assertThat(http.get("/engine-rest;x/task", Http.REVIEWER).getStatusCode().value()).isEqualTo(429);
+        assertThat(http.get("/engine-rest/task", Http.REVIEWER).getStatusCode().value()).isEqualTo(429);
+    }
+
+    @Test
     void failedWebappLoginsCountToo() {
         for (int attempt = 0; attempt < 10; attempt++) {
             try {

@@ -1,0 +1,50 @@
+package com.appealdesk.system.web;
+
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.header;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.content;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
+
+import org.camunda.bpm.engine.OptimisticLockingException;
+import org.junit.jupiter.api.Test;
+import org.springframework.dao.DataAccessResourceFailureException;
+import org.springframework.test.web.servlet.MockMvc;
+import org.springframework.test.web.servlet.setup.MockMvcBuilders;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RestController;
+
+/** Unit test of {@link ApiErrors}: what a lost race and a database outage look like to the caller. */
+class ApiErrorsTest {
+
+    @RestController
+    static class Failing {
+
+        @PostMapping("/crossed")
+        void crossed() {
+            throw new OptimisticLockingException("ENTITY_UPDATED: execution was updated by another transaction concurrently");
+        }
+
+        @PostMapping("/down")
+        void down() {
+            throw new DataAccessResourceFailureException("connection refused");
+        }
+    }
+
+    private final MockMvc mvc = MockMvcBuilders.standaloneSetup(new Failing()).setControllerAdvice(new ApiErrors()).build();
+
+    @Test
+    void aConcurrentChangeIs409WithRetryAfterAndNamesNoEngineClass() throws Exception {
+        mvc.perform(post("/crossed"))
+                .andExpect(status().isConflict())
+                .andExpect(header().string("Retry-After", "1"))
+                .andExpect(content().string(org.hamcrest.Matchers.containsString("send this again")))
+                .andExpect(content().string(org.hamcrest.Matchers.not(org.hamcrest.Matchers.containsString("ENTITY_UPDATED"))));
+    }
+
+    @Test
+    void anUnreachableDatabaseIs503WithRetryAfter() throws Exception {
+        mvc.perform(post("/down"))
+                .andExpect(status().isServiceUnavailable())
+                .andExpect(header().string("Retry-After", "5"));
+    }
+}
