@@ -104,8 +104,15 @@ public class DocumentUpload {
         }
     }
 
-    /** A retake or two per item, a bounded number per appeal: checked early, and again under the appeal's lock. */
+    /**
+     * A retake or two per item, a bounded number per appeal: checked early, and again under the appeal's lock. An
+     * item the appeal is waiting for is always accepted, however many files came before (a reviewer may ask for the
+     * same item again, or for more items than the limit leaves room for): a limit never leaves an appeal stuck.
+     */
     private void requireRoomFor(String trackingNumber, String type) {
+        if (checklist.outstandingTypes(trackingNumber).contains(type)) {
+            return;
+        }
         if (documents.count(trackingNumber, type) >= properties.maxUploadsPerItem()) {
             throw new AppealException(HttpStatus.CONFLICT, "type", "this appeal already has "
                     + properties.maxUploadsPerItem() + " files for " + type + "; that is the most we accept per item",

@@ -52,6 +52,12 @@ public class ProductionSettings implements EnvironmentPostProcessor {
                 problems.add(property.replace("appeal.s3.", "APPEAL_S3_").replace('-', '_').toUpperCase() + " is the demo value");
             }
         });
+        String adminId = environment.getProperty("camunda.bpm.admin-user.id");
+        String adminPassword = environment.getProperty("camunda.bpm.admin-user.password");
+        if (adminId != null && !adminId.isBlank() && (adminPassword == null || adminPassword.isBlank() || adminPassword.equals(adminId))) {
+            // the starter would give the administrator its user id as password
+            problems.add("CAMUNDA_BPM_ADMINUSER_PASSWORD is not set (or equals the user id)");
+        }
         if ("true".equalsIgnoreCase(environment.getProperty("appeal.demo-users.enabled", "").strip())) {
             problems.add("APPEAL_DEMO_USERS=true: demo users and the demo API key exist only in ./mvnw spring-boot:run");
         }

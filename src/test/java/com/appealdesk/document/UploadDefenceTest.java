@@ -106,6 +106,23 @@ class UploadDefenceTest {
     }
 
     @Test
+    void anItemAskedForAgainIsAcceptedWhateverCameBeforeSoTheLimitNeverStrandsAnAppeal(@Autowired AppealScenarios scenarios) {
+        byte[] jpeg = AppealScenarios.image("jpeg", 40, 30);
+        for (int file = 0; file < 3; file++) {
+            assertThat(upload(jpeg).getStatusCode().value()).isEqualTo(201);
+        }
+        assertThat(upload(jpeg).getStatusCode().value()).as("a fourth file for an item already received").isEqualTo(409);
+        scenarios.uploadOutstanding(trackingNumber);
+        scenarios.decide(scenarios.instance(trackingNumber), "reviewer", "REQUEST_MORE_DOCUMENTS", "DOCUMENTS_UNREADABLE",
+                java.util.List.of("PASSPORT_DATA_PAGE"));
+
+        ResponseEntity<Map> askedFor = upload(jpeg);
+
+        assertThat(askedFor.getStatusCode().value()).as("%s", askedFor.getBody()).isEqualTo(201);
+        assertThat(http.get("/api/appeals/" + trackingNumber, bearer).getBody().get("status")).isEqualTo("IN_REVIEW");
+    }
+
+    @Test
     void brokenMultipartAndControlCharactersAre400() throws Exception {
         String url = "http://localhost:" + port + "/api/appeals/" + trackingNumber + "/documents";
         HttpClient client = HttpClient.newHttpClient();

@@ -148,8 +148,9 @@ class ExternalServicesTest {
         assertThat(app.getBean(org.springframework.jdbc.core.simple.JdbcClient.class)
                 .sql("select count(*) from appeal_desk.document where tracking_number = ?").param(trackingNumber)
                 .query(Long.class).single()).isZero();
-        assertThat(app.getBean("documentStore", org.springframework.boot.actuate.health.HealthIndicator.class).health()
-                .getStatus().getCode()).isEqualTo("WARN");
+        // health asks S3 at most every 10 s, so it may tell the news a little later
+        await().atMost(Duration.ofSeconds(15)).until(() -> app.getBean("documentStore",
+                org.springframework.boot.actuate.health.HealthIndicator.class).health().getStatus().getCode().equals("WARN"));
         java.util.Map health = new org.springframework.web.client.RestTemplate().getForObject("http://localhost:"
                 + ((org.springframework.boot.web.context.WebServerApplicationContext) app).getWebServer().getPort()
                 + "/actuator/health", java.util.Map.class);

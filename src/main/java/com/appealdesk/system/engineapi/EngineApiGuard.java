@@ -1,6 +1,7 @@
 package com.appealdesk.system.engineapi;
 
 import com.appealdesk.api.BufferedRequest;
+import com.appealdesk.system.security.AuditorReads;
 import com.appealdesk.system.security.RefusalRecorder;
 import com.appealdesk.system.security.StaffUser;
 import com.appealdesk.process.AppealVariables;
@@ -52,10 +53,12 @@ public class EngineApiGuard extends OncePerRequestFilter {
 
     private final ProcessEngine engine;
     private final ObjectMapper json;
+    private final AuditorReads auditorReads;
 
-    public EngineApiGuard(ProcessEngine engine, ObjectMapper json) {
+    public EngineApiGuard(ProcessEngine engine, ObjectMapper json, AuditorReads auditorReads) {
         this.engine = engine;
         this.json = json;
+        this.auditorReads = auditorReads;
     }
 
     @Override
@@ -80,6 +83,19 @@ public class EngineApiGuard extends OncePerRequestFilter {
             chain.doFilter(request, response);
             return;
         }
+        if (caller.get().groups().contains(StaffUser.AUDITORS)) {
+            try {
+                guard(request, response, chain, caller.get());
+            } finally {
+                auditorReads.record(request, caller.get().userId(), response.getStatus(), !mappedPath(request).startsWith("/engine-rest"));
+            }
+            return;
+        }
+        guard(request, response, chain, caller.get());
+    }
+
+    private void guard(HttpServletRequest request, HttpServletResponse response, FilterChain chain, Caller caller)
+            throws ServletException, IOException {
         Matcher path = ENGINE_PATH.matcher(mappedPath(request));
         String relative = path.matches() && path.group(1) != null ? path.group(1) : "/";
         String method = request.getMethod();
@@ -93,13 +109,13 @@ public class EngineApiGuard extends OncePerRequestFilter {
             chain.doFilter(buffered, response);
         } else if (CLAIM.matcher(relative).matches() && "POST".equals(method)) {
             BufferedRequest buffered = new BufferedRequest(request, MAX_BODY);
-            Optional<String> problem = claimProblem(relative, buffered.body(), caller.get());
+            Optional<String> problem = claimProblem(relative, buffered.body(), caller);
             if (problem.isPresent()) {
                 refuse(request, response, HttpServletResponse.SC_FORBIDDEN, problem.get());
                 return;
             }
             chain.doFilter(buffered, response);
-        } else if (allowed(method, relative, caller.get())) {
+        } else if (allowed(method, relative, caller)) {
             chain.doFilter(request, response);
         } else {
             refuse(request, response, HttpServletResponse.SC_FORBIDDEN,
@@ -193,6 +209,7 @@ public class EngineApiGuard extends OncePerRequestFilter {
 
     private void refuse(HttpServletRequest request, HttpServletResponse response, int status, String message) throws IOException {
         request.setAttribute(RefusalRecorder.REASON, message);
+        request.setAttribute(RefusalRecorder.DENIED, Boolean.TRUE);
         response.setStatus(status);
         response.setContentType("application/json");
         json.writeValue(response.getOutputStream(), Map.of("type", status == 400 ? "InvalidRequestException" : "AuthorizationException",

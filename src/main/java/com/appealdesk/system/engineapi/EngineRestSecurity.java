@@ -1,6 +1,7 @@
 package com.appealdesk.system.engineapi;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.appealdesk.system.security.AuditorReads;
 import org.camunda.bpm.engine.ProcessEngine;
 import org.camunda.bpm.engine.rest.security.auth.ProcessEngineAuthenticationFilter;
 import org.camunda.bpm.engine.rest.security.auth.impl.HttpBasicAuthenticationProvider;
@@ -31,8 +32,8 @@ class EngineRestSecurity {
 
     /** After the engine's Basic login (so it knows the user), before anything reaches the engine. */
     @Bean
-    FilterRegistrationBean<EngineApiGuard> engineApiGuard(ProcessEngine engine, ObjectMapper json) {
-        FilterRegistrationBean<EngineApiGuard> registration = new FilterRegistrationBean<>(new EngineApiGuard(engine, json));
+    FilterRegistrationBean<EngineApiGuard> engineApiGuard(ProcessEngine engine, ObjectMapper json, AuditorReads auditorReads) {
+        FilterRegistrationBean<EngineApiGuard> registration = new FilterRegistrationBean<>(new EngineApiGuard(engine, json, auditorReads));
         registration.addUrlPatterns("/engine-rest/*", "/camunda/api/engine/*");
         registration.setOrder(Ordered.HIGHEST_PRECEDENCE + 20);
         return registration;

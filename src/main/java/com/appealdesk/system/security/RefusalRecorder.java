@@ -34,6 +34,8 @@ public class RefusalRecorder extends OncePerRequestFilter {
     public static final String REASON = RefusalRecorder.class.getName() + ".reason";
     /** Set by the service API once a key identified its client. */
     public static final String CLIENT = RefusalRecorder.class.getName() + ".client";
+    /** Set by a check that refused a request with another status than 401, 403 or 429 (a 400 for a forbidden field). */
+    public static final String DENIED = RefusalRecorder.class.getName() + ".denied";
 
     private static final Logger log = LoggerFactory.getLogger(RefusalRecorder.class);
 
@@ -58,7 +60,7 @@ public class RefusalRecorder extends OncePerRequestFilter {
             chain.doFilter(request, response);
         } finally {
             int status = response.getStatus();
-            if (status == 401 || status == 403 || status == 429) {
+            if (status == 401 || status == 403 || status == 429 || request.getAttribute(DENIED) != null) {
                 record(request, status);
             }
         }

@@ -32,7 +32,7 @@ class BadUserInputMapper implements ExceptionMapper<RestException> {
 
     @Override
     public Response toResponse(RestException exception) {
-        return EngineRestAnswers.of(exception).orElseGet(() -> standard.toResponse(exception));
+        return EngineRestAnswers.of(exception).orElseGet(() -> EngineRestAnswers.withoutInternals(standard.toResponse(exception), exception));
     }
 
     /** The answers shared with {@link ConflictMapper}. */
@@ -80,6 +80,21 @@ class BadUserInputMapper implements ExceptionMapper<RestException> {
                     identity.setAuthentication(caller);
                 }
             }
+        }
+
+        /**
+         * A server error is logged here with its cause and answered without it: no engine exception class, SQL or
+         * stack detail reaches the caller, only a reference to the log line.
+         */
+        static Response withoutInternals(Response standard, Throwable exception) {
+            if (standard.getStatus() < 500) {
+                return standard;
+            }
+            String reference = java.util.UUID.randomUUID().toString();
+            org.slf4j.LoggerFactory.getLogger(BadUserInputMapper.class).error("Engine API error {}", reference, exception);
+            return answer(Response.Status.fromStatusCode(standard.getStatus()) == null ? Response.Status.INTERNAL_SERVER_ERROR
+                    : Response.Status.fromStatusCode(standard.getStatus()), "ServerError",
+                    "the request could not be completed; reference " + reference);
         }
 
         private static boolean isUniqueViolation(Throwable cause) {

@@ -15,6 +15,7 @@ class ConflictMapper implements ExceptionMapper<ProcessEngineException> {
 
     @Override
     public Response toResponse(ProcessEngineException exception) {
-        return BadUserInputMapper.EngineRestAnswers.of(exception).orElseGet(() -> standard.toResponse(exception));
+        return BadUserInputMapper.EngineRestAnswers.of(exception)
+                .orElseGet(() -> BadUserInputMapper.EngineRestAnswers.withoutInternals(standard.toResponse(exception), exception));
     }
 }

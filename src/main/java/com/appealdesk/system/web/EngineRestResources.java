@@ -3,6 +3,7 @@ package com.appealdesk.system.web;
 import jakarta.ws.rs.ApplicationPath;
 import java.util.Set;
 import java.util.stream.Collectors;
+import org.camunda.bpm.engine.rest.exception.ExceptionHandler;
 import org.camunda.bpm.engine.rest.exception.ProcessEngineExceptionHandler;
 import org.camunda.bpm.engine.rest.exception.RestExceptionHandler;
 import org.camunda.bpm.engine.rest.impl.CamundaRestResources;
@@ -22,11 +23,13 @@ class EngineRestResources extends CamundaJerseyResourceConfig {
     protected void registerCamundaRestResources() {
         registerClasses(CamundaRestResources.getResourceClasses());
         Set<Class<?>> configuration = CamundaRestResources.getConfigurationClasses().stream()
-                .filter(type -> type != RestExceptionHandler.class && type != ProcessEngineExceptionHandler.class)
+                .filter(type -> type != RestExceptionHandler.class && type != ProcessEngineExceptionHandler.class
+                        && type != ExceptionHandler.class)
                 .collect(Collectors.toSet());
         registerClasses(configuration);
         register(BadUserInputMapper.class);
         register(ConflictMapper.class);
+        register(ServerErrorMapper.class);
         register(JacksonFeature.class);
     }
 }

@@ -2,6 +2,7 @@ package com.appealdesk.system.web;
 
 import java.util.Set;
 import java.util.stream.Collectors;
+import org.camunda.bpm.engine.rest.exception.ExceptionHandler;
 import org.camunda.bpm.engine.rest.exception.ProcessEngineExceptionHandler;
 import org.camunda.bpm.engine.rest.exception.RestExceptionHandler;
 import org.camunda.bpm.spring.boot.starter.property.CamundaBpmProperties;
@@ -28,10 +29,12 @@ class WebappEngineApi {
         @Override
         public Set<Class<?>> getClasses() {
             Set<Class<?>> classes = super.getClasses().stream()
-                    .filter(type -> type != RestExceptionHandler.class && type != ProcessEngineExceptionHandler.class)
+                    .filter(type -> type != RestExceptionHandler.class && type != ProcessEngineExceptionHandler.class
+                        && type != ExceptionHandler.class)
                     .collect(Collectors.toSet());
             classes.add(BadUserInputMapper.class);
             classes.add(ConflictMapper.class);
+            classes.add(ServerErrorMapper.class);
             return classes;
         }
     }

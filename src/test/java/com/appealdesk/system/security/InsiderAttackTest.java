@@ -235,6 +235,31 @@ class InsiderAttackTest {
     }
 
     @Test
+    void everyAuditorViewThroughTheEngineApiIsRecordedWithItsPurpose() {
+        ProcessInstance instance = inReview();
+        String history = "/engine-rest/history/process-instance?processInstanceBusinessKey=" + instance.getBusinessKey();
+        ResponseEntity<Map> read = http.get("/engine-rest/process-instance/" + instance.getId() + "/variables", Http.AUDITOR);
+        assertThat(read.getStatusCode().value()).isEqualTo(200);
+        assertThat(http.getList(history, Http.AUDITOR)).hasSize(1);
+        assertThat(http.post("/engine-rest/history/process-instance/count", Http.AUDITOR,
+                Map.of("processInstanceBusinessKey", instance.getBusinessKey()),
+                Map.of("X-Audit-Purpose", "complaint 4711")).getBody()).containsEntry("count", 1);
+        Http.WebappSession cockpit = http.loginTo("cockpit", "auditor");
+        assertThat(http.webapp(HttpMethod.GET, "/process-instance/" + instance.getId(), cockpit, null).getStatusCode().value())
+                .isEqualTo(200);
+
+        List<String> reads = jdbc.sql("""
+                select method || ' ' || status || ' ' || coalesce(purpose, '-') from appeal_desk.auditor_read
+                where auditor = 'auditor' and path like ? order by id""")
+                .param("%" + instance.getId() + "%").query(String.class).list();
+        assertThat(reads).containsExactly("GET 200 -", "GET 200 Cockpit");
+        assertThat(jdbc.sql("select count(*) from appeal_desk.auditor_read where purpose = 'complaint 4711' and method = 'POST'")
+                .query(Long.class).single()).isPositive();
+        assertThat(jdbc.sql("select count(*) from appeal_desk.auditor_read where path like ?").param("%" + instance.getBusinessKey() + "%")
+                .query(Long.class).single()).as("the history query too").isEqualTo(1);
+    }
+
+    @Test
     void operatorsEndpointsNeedAnOperatorAndHealthDetailsAreTheirs() {
         assertThat(http.get("/actuator/metrics", null).getStatusCode().value()).isEqualTo(401);
         assertThat(http.get("/actuator/prometheus", Http.REVIEWER).getStatusCode().value()).isEqualTo(403);
