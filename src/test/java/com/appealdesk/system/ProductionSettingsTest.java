@@ -38,4 +38,17 @@ class ProductionSettingsTest {
                 .hasMessageContaining("APPEAL_DEMO_USERS=true")
                 .satisfies(e -> assertThat(e.getMessage()).doesNotContain("is not set"));
     }
+
+    @Test
+    void anAdministratorWithoutAPasswordIsRefused() {
+        assertThatThrownBy(() -> new SpringApplicationBuilder(AppealDeskApplication.class).run(
+                "--appeal.production-settings.required=true", "--server.port=0",
+                "--spring.datasource.url=jdbc:postgresql://db.example/appeals", "--appeal.s3.endpoint=https://s3.example",
+                "--appeal.s3.access-key=prod", "--appeal.s3.secret-key=prod-secret", "--spring.mail.host=smtp.example",
+                "--appeal.documents.encryption-key=AAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAA=",
+                "--appeal.wallet.url=https://wallet.example/decisions", "--appeal.wallet.signing-secret=a-long-shared-secret",
+                "--camunda.bpm.admin-user.id=root"))
+                .hasMessageContaining("CAMUNDA_BPM_ADMINUSER_PASSWORD is not set")
+                .satisfies(e -> assertThat(e.getMessage()).doesNotContain("SPRING_DATASOURCE_URL"));
+    }
 }

@@ -268,6 +268,9 @@ class InsiderAttackTest {
         assertThat(anonymous).containsKey("status").doesNotContainKey("components");
         assertThat(http.get("/actuator/health", Http.OPERATOR).getBody()).containsKey("components");
         assertThat(http.get("/staff/refusals", Http.REVIEWER).getStatusCode().value()).isEqualTo(403);
+        assertThat(http.post("/camunda/api/admin/setup/default/user/create", null, Map.of("profile", Map.of("id", "intruder"),
+                "credentials", Map.of("password", "intruder1"))).getStatusCode().value()).as("no first-run setup").isEqualTo(403);
+        assertThat(engine.getIdentityService().createUserQuery().userId("intruder").count()).isZero();
         assertThat(http.getList("/staff/refusals?limit=5", Http.AUDITOR)).isNotEmpty()
                 .allSatisfy(refusal -> assertThat(refusal).containsKeys("at", "method", "path", "status", "remoteAddr"));
     }
