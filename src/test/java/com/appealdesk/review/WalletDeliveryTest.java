@@ -168,16 +168,66 @@ class WalletDeliveryTest {
         Map incidents = (Map) ((Map) http.get("/actuator/health", Http.OPERATOR).getBody().get("components")).get("incidents");
         assertThat(incidents.get("status")).isEqualTo("WARN");
         assertThat((Map) incidents.get("details")).containsKey(AppealProcess.TASK_APPLY_DECISION);
-        // the gauge behind appeal_incidents_open{activity=...} (Prometheus export is off in tests; the meter is the same)
         Map gauge = http.get("/actuator/metrics/appeal.incidents.open?tag=activity:Task_ApplyDecision", Http.OPERATOR).getBody();
         assertThat((List<Map>) gauge.get("measurements")).singleElement()
                 .satisfies(measurement -> assertThat(((Number) measurement.get("value")).intValue()).isPositive());
+        String scrape = new String(http.getBytes("/actuator/prometheus", Http.OPERATOR).getBody(), java.nio.charset.StandardCharsets.UTF_8);
+        assertThat(scrape.lines().filter(line -> line.startsWith("appeal_incidents_open{") && line.contains("activity=\"Task_ApplyDecision\"")))
+                .as("what the operators' Prometheus scrapes").singleElement()
+                .satisfies(line -> assertThat(Double.parseDouble(line.substring(line.lastIndexOf(' ') + 1))).isPositive());
 
         // the wallet is back; the operator gives the step one more retry and it runs
         engine.getManagementService().setJobRetries(job.getId(), 1);
         engine.getManagementService().executeJob(job.getId());
         assertThat(instance).hasPassed(AppealProcess.END_RESTRICTION_LIFTED).isEnded();
         assertThat(engine.getRuntimeService().createIncidentQuery().processInstanceId(instance.getId()).count()).isZero();
+    }
+
+    @Test
+    void everyCallToTheWalletKeepsTryingForMoreThanADayBeforeAnyoneIsAlarmed() {
+        org.camunda.bpm.model.bpmn.BpmnModelInstance model = engine.getRepositoryService().getBpmnModelInstance(
+                engine.getRepositoryService().createProcessDefinitionQuery().processDefinitionKey(AppealProcess.PROCESS_ID)
+                        .latestVersion().singleResult().getId());
+        for (String walletCall : List.of(AppealProcess.TASK_APPLY_DECISION, AppealProcess.TASK_GRANT_WITHDRAW_ONLY)) {
+            org.camunda.bpm.model.bpmn.instance.ServiceTask task = model.getModelElementById(walletCall);
+            String cycle = task.getExtensionElements().getElementsQuery()
+                    .filterByType(org.camunda.bpm.model.bpmn.instance.camunda.CamundaFailedJobRetryTimeCycle.class)
+                    .singleResult().getTextContent();
+            Duration total = java.util.Arrays.stream(cycle.split(",")).map(String::strip).map(Duration::parse)
+                    .reduce(Duration.ZERO, Duration::plus);
+            assertThat(total).as("%s retries over %s", walletCall, cycle).isGreaterThanOrEqualTo(Duration.ofHours(24));
+        }
+    }
+
+    @Test
+    void whileTheWalletIsDownTheReplyClockRunsOnItsRungsFireAndTheBreachIsApologisedFor() {
+        AppealIntake.OpenedAppeal opened = scenarios.openOverseasPassportAppeal();
+        scenarios.uploadOutstanding(opened.trackingNumber());
+        ProcessInstance instance = scenarios.instance(opened.trackingNumber());
+        scenarios.decide(instance, "reviewer", "LIFT", "IDENTITY_CONFIRMED", null);
+        wallet.failNext(1000, 503);
+
+        time.setTo(replyClock.view(opened.trackingNumber()).orElseThrow().replyDueAt().plusSeconds(60));
+        for (int round = 0; round < 10; round++) {
+            for (Job due : engine.getManagementService().createJobQuery().processInstanceId(instance.getId()).executable().list()) {
+                try {
+                    engine.getManagementService().executeJob(due.getId());
+                } catch (RuntimeException walletDown) {
+                    boolean callsTheWallet = List.of(AppealProcess.TASK_APPLY_DECISION, AppealProcess.TASK_GRANT_WITHDRAW_ONLY).stream()
+                            .anyMatch(activity -> engine.getManagementService().createJobQuery().processInstanceId(instance.getId())
+                                    .activityId(activity).list().stream().anyMatch(job -> job.getId().equals(due.getId())));
+                    assertThat(callsTheWallet).as("only calls to the wallet fail: %s", walletDown.toString()).isTrue();
+                }
+            }
+        }
+
+        List<String> ledger = replyClock.view(opened.trackingNumber()).orElseThrow().events().stream()
+                .map(event -> event.type() + (event.detail() == null ? "" : ":" + event.detail())).toList();
+        assertThat(ledger).as("nobody has replied: the clock did not stop at the decision")
+                .noneMatch(event -> event.startsWith("STOPPED")).contains("BREACHED", "REVISED");
+        assertThat(appellantKinds(opened)).contains("APOLOGY_FOR_DELAY").doesNotContain("DECISION_LIFT");
+        assertThat(applyJob(instance).getRetries()).as("still trying").isPositive();
+        assertThat(instance).isNotEnded();
     }
 
     private Job applyJob(ProcessInstance instance) {
