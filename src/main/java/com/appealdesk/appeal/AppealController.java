@@ -1,5 +1,6 @@
 package com.appealdesk.appeal;
 
+import com.appealdesk.api.AcceptsIdempotencyKey;
 import com.appealdesk.caller.ApiCaller;
 import com.appealdesk.caller.ApiCallers;
 import com.appealdesk.caller.Scope;
@@ -48,6 +49,7 @@ class AppealController {
     }
 
     @PostMapping
+    @AcceptsIdempotencyKey
     @ResponseStatus(HttpStatus.CREATED)
     @ServiceCall(Scope.APPEALS_OPEN)
     @ApiResponse(responseCode = "201", description = "opened: the tracking number, the appellant's access token (shown once) and the checklist")

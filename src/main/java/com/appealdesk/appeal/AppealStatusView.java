@@ -3,6 +3,7 @@ package com.appealdesk.appeal;
 import com.appealdesk.restriction.RestrictionReason;
 import com.appealdesk.sla.ReplyClockView;
 import com.appealdesk.sla.SlaState;
+import io.swagger.v3.oas.annotations.media.Schema;
 import java.time.Instant;
 import java.util.List;
 
@@ -30,6 +31,7 @@ public record AppealStatusView(
     public record RequiredDocument(String type, String name, boolean received, int round) {
     }
 
-    public record Decision(String outcome, String reasonCode, String reason, Instant decidedAt) {
+    public record Decision(@Schema(allowableValues = {"LIFT", "WITHDRAW_ONLY", "REJECT"}) String outcome,
+            String reasonCode, String reason, Instant decidedAt) {
     }
 }

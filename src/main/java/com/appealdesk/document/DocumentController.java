@@ -1,5 +1,6 @@
 package com.appealdesk.document;
 
+import com.appealdesk.api.AcceptsIdempotencyKey;
 import com.appealdesk.appeal.AppealAccess;
 import com.appealdesk.appeal.AppealException;
 import com.appealdesk.system.security.StaffAuthentication;
@@ -43,6 +44,7 @@ class DocumentController {
         this.staff = staff;
     }
 
+    @AcceptsIdempotencyKey
     @PostMapping(path = "/api/appeals/{trackingNumber}/documents", consumes = MediaType.MULTIPART_FORM_DATA_VALUE)
     @ResponseStatus(HttpStatus.CREATED)
     @SecurityRequirement(name = "appellantToken")

@@ -1,6 +1,8 @@
 package com.appealdesk.notification;
 
 import com.appealdesk.appeal.AppealAccess;
+import io.swagger.v3.oas.annotations.responses.ApiResponse;
+import io.swagger.v3.oas.annotations.security.SecurityRequirement;
 import java.util.List;
 import org.springframework.http.HttpHeaders;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -21,6 +23,10 @@ class InboxController {
     }
 
     @GetMapping("/api/appeals/{trackingNumber}/messages")
+    @SecurityRequirement(name = "appellantToken")
+    @ApiResponse(responseCode = "200", description = "every message to the appellant, oldest first")
+    @ApiResponse(responseCode = "401", description = "no or a wrong access token for this appeal")
+    @ApiResponse(responseCode = "404", description = "no appeal with this tracking number")
     List<Message> messages(@PathVariable String trackingNumber,
             @RequestHeader(name = HttpHeaders.AUTHORIZATION, required = false) String authorization) {
         access.check(trackingNumber, authorization);

@@ -38,5 +38,18 @@ class OpenApiDocumentTest {
         assertThat(((Map<String, Object>) schemas.get("OpenAppealRequest").get("properties"))).containsKeys("accountId", "channel", "applicant")
                 .doesNotContainKey("restrictionReason");
         assertThat(schemas).containsKey("Problem");
+
+        for (String idempotent : List.of("/api/appeals", "/api/appeals/{trackingNumber}/documents")) {
+            assertThat((List<Map<String, Object>>) paths.get(idempotent).get("post").get("parameters")).as(idempotent)
+                    .anySatisfy(parameter -> assertThat(parameter).containsEntry("name", "Idempotency-Key").containsEntry("in", "header"));
+        }
+        Map<String, Object> inbox = paths.get("/api/appeals/{trackingNumber}/messages").get("get");
+        assertThat((Map<String, Object>) inbox.get("responses")).containsKeys("200", "401", "404");
+        assertThat((List<Map<String, Object>>) inbox.get("security")).anySatisfy(item -> assertThat(item).containsKey("appellantToken"));
+        Map<String, Map<String, Object>> message = (Map<String, Map<String, Object>>) schemas.get("Message").get("properties");
+        assertThat((List<String>) message.get("channel").get("enum")).containsExactly("IN_APP", "EMAIL");
+        assertThat((List<String>) message.get("status").get("enum")).containsExactly("DELIVERED", "PENDING", "SENT", "FAILED");
+        assertThat((List<String>) ((Map<String, Map<String, Object>>) schemas.get("Decision").get("properties")).get("outcome").get("enum"))
+                .containsExactly("LIFT", "WITHDRAW_ONLY", "REJECT");
     }
 }

@@ -1,5 +1,6 @@
 package com.appealdesk.system.web;
 
+import com.appealdesk.api.AcceptsIdempotencyKey;
 import com.appealdesk.caller.ServiceCall;
 import io.swagger.v3.oas.models.Components;
 import io.swagger.v3.oas.models.OpenAPI;
@@ -7,6 +8,7 @@ import io.swagger.v3.oas.models.info.Info;
 import io.swagger.v3.oas.models.media.Content;
 import io.swagger.v3.oas.models.media.MediaType;
 import io.swagger.v3.oas.models.media.Schema;
+import io.swagger.v3.oas.models.parameters.HeaderParameter;
 import io.swagger.v3.oas.models.responses.ApiResponse;
 import io.swagger.v3.oas.models.security.SecurityRequirement;
 import io.swagger.v3.oas.models.security.SecurityScheme;
@@ -62,6 +64,13 @@ class OpenApiConfiguration {
                         + "Scope: " + call.value().value() + ".");
                 operation.getResponses().addApiResponse("401", problem("no, an unknown or a revoked API key"));
                 operation.getResponses().addApiResponse("403", problem("the key lacks the scope " + call.value().value()));
+            }
+            if (handler.getMethodAnnotation(AcceptsIdempotencyKey.class) != null) {
+                operation.addParametersItem(new HeaderParameter().name("Idempotency-Key").required(false)
+                        .description("1 to 255 visible ASCII characters; a retry with the same key and request gets the "
+                                + "first answer (header Idempotent-Replayed: true) and has no second effect; the same key "
+                                + "with another request, or while the first is running, is 409")
+                        .schema(new Schema<String>().type("string").maxLength(255)));
             }
             operation.getResponses().addApiResponse("503", problem("a dependency is unavailable; retry after Retry-After seconds"));
             operation.getResponses().forEach((code, response) -> {
