@@ -5,7 +5,10 @@ import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
 import org.springframework.stereotype.Component;
 
-/** {@code Task_StopReplyClock}: the reviewer decided: the reply clock stops, in the same transaction as the decision. */
+/**
+ * {@code Task_StopReplyClock}: the wallet has applied the decision and the appellant has been told, so the reply
+ * clock stops, recording whether the promise was met. Until then (the wallet down, say) the clock and its rungs run on.
+ */
 @Component
 class StopReplyClockDelegate implements JavaDelegate {
 
