@@ -145,12 +145,16 @@ public class Http {
 
     /** A call to the webapps' engine API ({@code /camunda/api/engine/engine/default/...}) in a logged-in session. */
     public ResponseEntity<String> webapp(HttpMethod method, String enginePath, WebappSession session, Object body) {
+        return webappApi(method, "/camunda/api/engine/engine/default" + enginePath, session, body);
+    }
+
+    /** A call to any of the webapps' APIs ({@code /camunda/api/...}) in a logged-in session. */
+    public ResponseEntity<String> webappApi(HttpMethod method, String path, WebappSession session, Object body) {
         HttpHeaders headers = new HttpHeaders();
         headers.set(HttpHeaders.COOKIE, session.cookie());
         headers.set("X-XSRF-TOKEN", session.csrf());
         headers.setContentType(MediaType.APPLICATION_JSON);
-        return rest.exchange(base + "/camunda/api/engine/engine/default" + enginePath, method, new HttpEntity<>(body, headers),
-                String.class);
+        return rest.exchange(base + path, method, new HttpEntity<>(body, headers), String.class);
     }
 
     /** Logs in to Tasklist as a person would (CSRF token first) and returns the session cookie to send. */

@@ -248,6 +248,11 @@ class InsiderAttackTest {
         assertThat(http.webapp(HttpMethod.GET, "/process-instance/" + instance.getId(), cockpit, null).getStatusCode().value())
                 .isEqualTo(200);
 
+        int cockpitStatus = http.webappApi(HttpMethod.POST, "/camunda/api/cockpit/plugin/base/default/process-instance/count",
+                cockpit, Map.of("businessKey", instance.getBusinessKey())).getStatusCode().value();
+        assertThat(jdbc.sql("select count(*) from appeal_desk.auditor_read where path like '%/api/cockpit/%' and status = ? and purpose = 'Cockpit'")
+                .param(cockpitStatus).query(Long.class).single()).as("Cockpit's own API too").isPositive();
+
         List<String> reads = jdbc.sql("""
                 select method || ' ' || status || ' ' || coalesce(purpose, '-') from appeal_desk.auditor_read
                 where auditor = 'auditor' and path like ? order by id""")
