@@ -5,6 +5,7 @@ import java.io.InputStream;
 import org.camunda.bpm.engine.RepositoryService;
 import org.camunda.bpm.engine.repository.Deployment;
 import org.camunda.bpm.engine.repository.DeploymentBuilder;
+import org.camunda.bpm.engine.repository.ProcessDefinition;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.InitializingBean;
@@ -13,15 +14,18 @@ import org.springframework.core.io.support.PathMatchingResourcePatternResolver;
 import org.springframework.stereotype.Component;
 
 /**
- * Deploys {@code processes/*.bpmn}, {@code processes/*.dmn} and {@code forms/*.form} at start-up as one deployment
+ * Deploys {@code processes/*.bpmn}, {@code processes/*.dmn}, {@code processes/catalogue.yaml} and {@code forms/*.form} at start-up as one deployment
  * with stable resource names (so {@code formRefBinding="deployment"} finds the forms). Nothing is deployed when no
- * file changed; when one did, all are deployed together as new versions.
+ * packaged file changed since the last packaged deployment; when one did, all are deployed together as new versions
+ * (and become the newest, over a process owner's deployment). When a process owner's deployment is the newest, the
+ * log says so. Running appeals keep the version they started on.
  */
 @Component
 class ProcessDeployer implements InitializingBean {
 
     private static final Logger log = LoggerFactory.getLogger(ProcessDeployer.class);
-    private static final String[] PATTERNS = {"classpath*:processes/*.bpmn", "classpath*:processes/*.dmn", "classpath*:forms/*.form"};
+    private static final String[] PATTERNS = {"classpath*:processes/*.bpmn", "classpath*:processes/*.dmn", "classpath*:processes/catalogue.yaml",
+            "classpath*:forms/*.form"};
 
     private final RepositoryService repository;
 
@@ -47,5 +51,15 @@ class ProcessDeployer implements InitializingBean {
         }
         Deployment deployment = builder.deployWithResult();
         log.info("Deployment '{}' ({} resources): {}", AppealProcess.DEPLOYMENT_NAME, count, deployment.getId());
+        ProcessDefinition latest = repository.createProcessDefinitionQuery().processDefinitionKey(AppealProcess.PROCESS_ID)
+                .latestVersion().singleResult();
+        if (latest != null && !deployment.getId().equals(latest.getDeploymentId())) {
+            Deployment owners = repository.createDeploymentQuery().deploymentId(latest.getDeploymentId()).singleResult();
+            if (owners != null && !AppealProcess.DEPLOYMENT_NAME.equals(owners.getName())) {
+                log.warn("A process owner's deployment '{}' ({}) holds version {} of {}, newer than the packaged models: "
+                        + "new appeals use it until the packaged models change", owners.getName(), owners.getId(),
+                        latest.getVersion(), AppealProcess.PROCESS_ID);
+            }
+        }
     }
 }

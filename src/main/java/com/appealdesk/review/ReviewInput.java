@@ -9,7 +9,7 @@ import org.springframework.stereotype.Component;
 
 /**
  * Checks what a reviewer submits with the review form before the task may complete: a known decision, a reason
- * that has a public text for the appellant, and for a request for more documents the documents wanted.
+ * the catalogue allows for that decision, and for a request for more documents the documents wanted.
  */
 @Component
 public class ReviewInput {
@@ -29,8 +29,9 @@ public class ReviewInput {
         if (parsed == null) {
             problems.add("decision: choose one of " + Arrays.toString(Decision.values()));
         }
-        if (!templates.hasReason(decisionReason)) {
-            problems.add("decisionReason: choose a reason that has a public text (got '" + decisionReason + "')");
+        if (parsed != null && !templates.reasonFits(decisionReason, parsed.name())) {
+            problems.add("decisionReason: '" + decisionReason + "' is not a reason for " + parsed + "; choose one of "
+                    + templates.reasonsFor(parsed.name()));
         }
         if (parsed == Decision.REQUEST_MORE_DOCUMENTS) {
             if (requestedDocuments.isEmpty()) {

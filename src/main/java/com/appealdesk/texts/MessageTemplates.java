@@ -5,19 +5,24 @@ import java.io.InputStream;
 import java.io.InputStreamReader;
 import java.io.Reader;
 import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Properties;
 import java.util.Set;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.core.io.ClassPathResource;
 import org.springframework.stereotype.Component;
 
 /**
- * The texts the appellant reads, in zh-CN, zh-TW and en ({@code notifications/templates_*.properties}, UTF-8):
- * message subjects and bodies by kind, document names, and the public text of each decision reason.
+ * The texts the appellant reads, in zh-CN, zh-TW and en: message subjects and bodies by kind
+ * ({@code notifications/templates_*.properties}, UTF-8), and document names and decision reasons from the
+ * deployed {@link TextCatalogue} ({@code processes/catalogue.yaml}).
  * Placeholders are {@code {name}}; a key missing in one language falls back to English.
  */
 @Component
@@ -30,13 +35,67 @@ public class MessageTemplates {
     static final Locale ZH_TW = Locale.forLanguageTag("zh-TW");
     private static final Pattern PLACEHOLDER = Pattern.compile("\\{([a-zA-Z]+)}");
 
+    private static final long CATALOGUE_RECHECK_NANOS = 2_000_000_000L;
+
     private final Map<Locale, Properties> texts = new LinkedHashMap<>();
     private final Properties staffTexts = load("notifications/staff_en.properties");
+    private final TextCatalogue packaged = TextCatalogue.parse(read("processes/" + TextCatalogue.FILE_NAME));
+    private final ObjectProvider<DeployedCatalogues> deployed;
+    private volatile Cached cached;
 
+    private record Cached(String version, TextCatalogue catalogue, long checkedAt) {
+    }
+
+    /** The packaged texts only (tests of one class). */
     MessageTemplates() {
+        this(null);
+    }
+
+    @Autowired
+    MessageTemplates(ObjectProvider<DeployedCatalogues> deployed) {
+        this.deployed = deployed;
         texts.put(Locale.ENGLISH, load("notifications/templates_en.properties"));
         texts.put(ZH_CN, load("notifications/templates_zh-CN.properties"));
         texts.put(ZH_TW, load("notifications/templates_zh-TW.properties"));
+    }
+
+    /** Reads the deployed catalogues again on the next use (this node has just deployed one). */
+    public void reloadCatalogue() {
+        cached = null;
+    }
+
+    /**
+     * The catalogue in force: the newest deployed one, with what it lacks taken from older ones (an appeal on an
+     * older version may still ask for a type the newest no longer names), then from the packaged file. Rechecked
+     * every 2 seconds, so an owner's deployment is read within that time on every node.
+     */
+    public TextCatalogue catalogue() {
+        DeployedCatalogues source = deployed == null ? null : deployed.getIfAvailable();
+        if (source == null) {
+            return packaged;
+        }
+        Cached current = cached;
+        long now = System.nanoTime();
+        if (current != null && now - current.checkedAt() < CATALOGUE_RECHECK_NANOS) {
+            return current.catalogue();
+        }
+        String version = source.version();
+        if (current != null && current.version().equals(version)) {
+            cached = new Cached(version, current.catalogue(), now);
+            return current.catalogue();
+        }
+        TextCatalogue merged = TextCatalogue.EMPTY;
+        List<String> newestFirst = new ArrayList<>(source.newestFirst());
+        for (String yaml : newestFirst) {
+            try {
+                merged = merged.over(TextCatalogue.parse(yaml));
+            } catch (IllegalArgumentException e) {
+                // refused at deployment; one deployed before the guard rails existed is skipped
+            }
+        }
+        merged = merged.over(packaged);
+        cached = new Cached(version, merged, now);
+        return merged;
     }
 
     /** The supported language closest to the appellant's: traditional Chinese for TW/HK/MO and Hant, else simplified. */
@@ -72,17 +131,31 @@ public class MessageTemplates {
     }
 
     public String documentName(String type, Locale locale) {
-        String name = text("document." + type, locale);
+        Map<Locale, String> names = catalogue().documents().getOrDefault(type, Map.of());
+        String name = names.getOrDefault(supported(locale), names.get(Locale.ENGLISH));
         return name == null ? type : name;
     }
 
-    public boolean hasReason(String code) {
-        return code != null && text("reason." + code, Locale.ENGLISH) != null;
+    /** Whether a reviewer may give this reason for this decision. */
+    public boolean reasonFits(String code, String decision) {
+        TextCatalogue.Reason reason = code == null ? null : catalogue().reasons().get(code);
+        return reason != null && reason.decisions().contains(decision);
+    }
+
+    /** The reasons a reviewer may give for this decision, in the catalogue's order. */
+    public List<String> reasonsFor(String decision) {
+        return catalogue().reasons().entrySet().stream().filter(entry -> entry.getValue().decisions().contains(decision))
+                .map(Map.Entry::getKey).sorted().toList();
     }
 
     public String reasonText(String code, Locale locale) {
-        String text = code == null ? null : text("reason." + code, locale);
+        TextCatalogue.Reason reason = code == null ? null : catalogue().reasons().get(code);
+        String text = reason == null ? null : reason.texts().getOrDefault(supported(locale), reason.texts().get(Locale.ENGLISH));
         return text == null ? code : text;
+    }
+
+    private Locale supported(Locale locale) {
+        return texts.containsKey(locale) ? locale : Locale.ENGLISH;
     }
 
     private String text(String key, Locale locale) {
@@ -98,6 +171,14 @@ public class MessageTemplates {
             m.appendReplacement(out, Matcher.quoteReplacement(value != null ? value : m.group()));
         }
         return m.appendTail(out).toString();
+    }
+
+    private static String read(String path) {
+        try (InputStream in = new ClassPathResource(path).getInputStream()) {
+            return new String(in.readAllBytes(), StandardCharsets.UTF_8);
+        } catch (IOException e) {
+            throw new IllegalStateException("cannot read " + path, e);
+        }
     }
 
     private static Properties load(String path) {

@@ -57,7 +57,7 @@ class ProcessDeploymentTest {
         JsonNode form = reviewForm();
         assertThat(values(form, AppealVariables.DECISION))
                 .containsExactlyInAnyOrderElementsOf(Arrays.stream(Decision.values()).map(Enum::name).toList());
-        assertThat(values(form, AppealVariables.DECISION_REASON)).isNotEmpty().allMatch(templates::hasReason);
+        assertThat(values(form, AppealVariables.DECISION_REASON)).isNotEmpty().allMatch(reason -> templates.catalogue().reasons().containsKey(reason));
         assertThat(values(form, AppealVariables.REQUESTED_DOCUMENTS)).isNotEmpty()
                 .allMatch(type -> !templates.documentName(type, Locale.ENGLISH).equals(type));
     }

@@ -125,11 +125,13 @@ public class EngineApiGuard extends OncePerRequestFilter {
 
     private static boolean allowed(String method, String relative, Caller caller) {
         boolean supervisor = caller.groups().contains(StaffUser.SUPERVISORS);
+        boolean processOwner = caller.groups().contains(StaffUser.PROCESS_OWNERS);
         Matcher ownUser = OWN_USER.matcher(relative);
         return switch (method) {
             case "GET", "HEAD", "OPTIONS" -> true;
             case "POST" -> matches(QUERIES, relative) || matches(TASK_WORK, relative)
-                    || supervisor && relative.matches("/task/[^/]+/(assignee|delegate)");
+                    || supervisor && relative.matches("/task/[^/]+/(assignee|delegate)")
+                    || processOwner && relative.equals("/deployment/create");
             case "PUT" -> supervisor && relative.matches("/task/[^/]+")
                     || ownUser.matches() && ownUser.group(1).equals(caller.userId());
             default -> false;

@@ -9,6 +9,7 @@ public record StaffUser(String id, Set<String> groups) {
     public static final String SUPERVISORS = "supervisors";
     public static final String AUDITORS = "auditors";
     public static final String OPERATORS = "operators";
+    public static final String PROCESS_OWNERS = "process-owners";
     public static final String ADMINS = "camunda-admin";
 
     public boolean inAny(String... candidates) {

@@ -33,7 +33,8 @@ class DemoUsers {
         ensureUser("supervisor", "Sam", "Supervisor", List.of(StaffUser.SUPERVISORS, StaffUser.REVIEWERS));
         ensureUser("auditor", "Ada", "Auditor", List.of(StaffUser.AUDITORS));
         ensureUser("operator", "Otto", "Operator", List.of(StaffUser.OPERATORS));
-        log.warn("Demo users demo/demo, reviewer/reviewer, supervisor/supervisor, auditor/auditor, operator/operator are active");
+        ensureUser("owner", "Olga", "Owner", List.of(StaffUser.PROCESS_OWNERS));
+        log.warn("Demo users demo/demo, reviewer/reviewer, supervisor/supervisor, auditor/auditor, operator/operator, owner/owner are active");
     }
 
     private void ensureAdminGroup() {

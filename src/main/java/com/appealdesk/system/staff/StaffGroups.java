@@ -40,6 +40,7 @@ public class StaffGroups {
         ensureGroup(StaffUser.SUPERVISORS, "Supervisors");
         ensureGroup(StaffUser.AUDITORS, "Auditors");
         ensureGroup(StaffUser.OPERATORS, "Operators");
+        ensureGroup(StaffUser.PROCESS_OWNERS, "Process owners");
         for (String group : new String[] {StaffUser.REVIEWERS, StaffUser.SUPERVISORS}) {
             grant(group, Resources.APPLICATION, "tasklist", Permissions.ACCESS);
             grant(group, Resources.DEPLOYMENT, "*", Permissions.READ);
@@ -59,6 +60,12 @@ public class StaffGroups {
         grant(StaffUser.AUDITORS, Resources.DECISION_DEFINITION, "*", Permissions.READ, Permissions.READ_HISTORY);
         grant(StaffUser.AUDITORS, Resources.DEPLOYMENT, "*", Permissions.READ);
         grant(StaffUser.AUDITORS, Resources.TASK, "*", Permissions.READ);
+        // process owners deploy models (checked by ModelGuardRails) and read them and their history, nothing else
+        grant(StaffUser.PROCESS_OWNERS, Resources.APPLICATION, "cockpit", Permissions.ACCESS);
+        grant(StaffUser.PROCESS_OWNERS, Resources.DEPLOYMENT, "*", Permissions.READ, Permissions.CREATE);
+        grant(StaffUser.PROCESS_OWNERS, Resources.PROCESS_DEFINITION, "*", Permissions.READ, Permissions.READ_HISTORY);
+        grant(StaffUser.PROCESS_OWNERS, Resources.DECISION_DEFINITION, "*", Permissions.READ, Permissions.READ_HISTORY);
+        grant(StaffUser.PROCESS_OWNERS, Resources.DECISION_REQUIREMENTS_DEFINITION, "*", Permissions.READ);
     }
 
     private void ensureGroup(String id, String name) {

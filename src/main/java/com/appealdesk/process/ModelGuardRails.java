@@ -1,0 +1,462 @@
+package com.appealdesk.process;
+
+import com.appealdesk.appeal.Channel;
+import com.appealdesk.appeal.IdDocumentType;
+import com.appealdesk.restriction.AccountAccess;
+import com.appealdesk.restriction.RestrictionReason;
+import com.appealdesk.sla.WorkingCalendar;
+import com.appealdesk.sla.WorkingCalendars;
+import com.appealdesk.review.Decision;
+import com.appealdesk.texts.MessageTemplates;
+import com.appealdesk.texts.TextCatalogue;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.io.ByteArrayInputStream;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeSet;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import java.util.stream.Collectors;
+import org.camunda.bpm.dmn.engine.DmnDecision;
+import org.camunda.bpm.dmn.engine.DmnDecisionResultEntries;
+import org.camunda.bpm.dmn.engine.DmnEngine;
+import org.camunda.bpm.dmn.engine.DmnEngineConfiguration;
+import org.camunda.bpm.engine.delegate.ExecutionListener;
+import org.camunda.bpm.engine.delegate.JavaDelegate;
+import org.camunda.bpm.engine.delegate.TaskListener;
+import org.springframework.context.ApplicationContext;
+import org.springframework.stereotype.Component;
+
+/**
+ * The rules every deployment of Appeal Desk's models must keep, checked before the engine accepts it (by
+ * {@link ModelGuardRailsPlugin}, for the packaged models at start-up and for a process owner's deployment from
+ * Camunda Modeler alike) and by the build's tests on the shipped files:
+ * <ol>
+ * <li>the process comes with the three decision tables and the review form (it binds them to its own deployment);
+ * <li>{@code required-documents.dmn}: every region, identity document and reason has a checklist, and nobody living
+ * outside the mainland is asked for a mainland bank card (the dead loop of the first story);
+ * <li>{@code catalogue.yaml}: every reason has its texts in en, zh-CN and zh-TW, an internal description and the
+ * decisions it may be given for, every decision has a reason, every reason the form offers is in it;
+ * <li>every document type the checklist can ask for has its name in en, zh-CN and zh-TW (in the deployed catalogue,
+ * or the one in force when the deployment brings none);
+ * <li>{@code reply-window.dmn}: every reason and channel gets a promise of 1 to 10 working days in a calendar that
+ * exists;
+ * <li>{@code breach-policy.dmn}: every reason, access and hold gets a known exit and a new promise, and suspected
+ * malicious activity is never released automatically;
+ * <li>the BPMN names only beans, decisions and forms that exist;
+ * <li>every process or decision model in any deployment runs only Appeal Desk's delegates, listeners and model
+ * functions: no scripts, Java classes or connectors, no other beans, no engine services, no reflection.
+ * </ol>
+ */
+@Component
+public class ModelGuardRails {
+
+    static final String BPMN = "IdentityAppeal.bpmn";
+    static final String REQUIRED_DOCUMENTS = "required-documents.dmn";
+    static final String REPLY_WINDOW = "reply-window.dmn";
+    static final String BREACH_POLICY = "breach-policy.dmn";
+    static final String REVIEW_FORM = "review-appeal.form";
+    static final String CATALOGUE = TextCatalogue.FILE_NAME;
+    static final Set<String> OURS = Set.of(BPMN, REQUIRED_DOCUMENTS, REPLY_WINDOW, BREACH_POLICY, REVIEW_FORM, CATALOGUE);
+    private static final Set<String> EXITS = Set.of("WITHDRAW_ONLY", "SUPERVISOR_DECIDES", "NONE");
+    private static final Set<String> BUILT_IN = Set.of("execution", "task", "variables", "true", "false", "null", "empty", "not");
+    private static final Pattern DELEGATE = Pattern.compile("delegateExpression=\"\\$\\{\\s*([A-Za-z_]\\w*)\\s*}\"");
+    /** a method called on a name, {@code ${replyTimers.dueAt(...)}}: the name is a bean (a variable's field is not) */
+    private static final Pattern BEAN_CALL = Pattern.compile("\\$\\{[^}]*?(?<![\\w.])([A-Za-z_]\\w*)\\s*\\.\\s*\\w+\\s*\\(");
+    private static final Pattern DECISION_REF = Pattern.compile("camunda:decisionRef=\"([^\"]+)\"");
+    private static final Pattern FORM_REF = Pattern.compile("camunda:formRef=\"([^\"]+)\"");
+    private static final Pattern FORM_ID = Pattern.compile("\"id\"\\s*:\\s*\"([^\"]+)\"");
+    private static final int MAX_LISTED = 25;
+    /** a two-letter code in quotes, as a FEEL or JUEL string literal in a decision table ({@code &quot;HK&quot;}) */
+    private static final Pattern REGION_CODE = Pattern.compile("(?:&quot;|\"|')([A-Z]{2})(?:&quot;|\"|')");
+    private static final int UNNAMED_REGIONS_TRIED = 5;
+    private static final Pattern FORBIDDEN_ELEMENT = Pattern.compile(
+            "(scriptTask|camunda:script\\b|camunda:class|camunda:resource|scriptFormat|camunda:connector)");
+    private static final Pattern EXPRESSION_LANGUAGE = Pattern.compile("(?:expressionLanguage|typeLanguage)=\"([^\"]*)\"");
+    private static final Pattern DMN_TEXT = Pattern.compile("<text>([^<]*)</text>");
+    private static final Pattern EXTERNAL_FUNCTION = Pattern.compile("\\bexternal\\b");
+    private static final Pattern EXPRESSION = Pattern.compile("[$#]\\{([^}]*)}");
+    private static final Pattern STRING_LITERAL = Pattern.compile("'[^']*'|\"[^\"]*\"");
+    private static final Pattern IDENTIFIER = Pattern.compile("(?<![\\w$])([A-Za-z_]\\w*)");
+    private static final Pattern CONTEXT_PROPERTY = Pattern.compile("(?<![\\w.])(execution|task)\\s*\\.\\s*(\\w+)");
+    private static final Pattern CONTEXT_INDEX = Pattern.compile("(?<![\\w.])(execution|task)\\s*\\[");
+    /** what an expression may read of the execution or task it runs in */
+    private static final Set<String> CONTEXT_PROPERTIES = Set.of("processBusinessKey", "businessKey", "processInstanceId",
+            "id", "activityId", "currentActivityId", "eventName", "assignee", "name");
+    private static final Set<String> REFLECTION = Set.of("getClass", "class", "forName", "getClassLoader", "classLoader",
+            "getRuntime", "newInstance", "getMethod", "getDeclaredMethod", "invoke");
+    /** beans the shipped model calls in its expressions, beside delegates and listeners */
+    static final Set<String> MODEL_FUNCTIONS = Set.of("replyTimers", "reviewOutcome");
+
+    private final ApplicationContext beans;
+    private final WorkingCalendars calendars;
+    private final MessageTemplates texts;
+    private final DmnEngine dmn = DmnEngineConfiguration.createDefaultDmnEngineConfiguration().buildEngine();
+
+    ModelGuardRails(ApplicationContext beans, WorkingCalendars calendars, MessageTemplates texts) {
+        this.beans = beans;
+        this.calendars = calendars;
+        this.texts = texts;
+    }
+
+    /** Whether the deployment holds any of Appeal Desk's models by file name, or any process or decision model at all. */
+    public static boolean concerns(Map<String, byte[]> resources) {
+        return resources.keySet().stream().map(ModelGuardRails::fileName).anyMatch(name -> OURS.contains(name) || isModel(name));
+    }
+
+    private static boolean isModel(String name) {
+        return name.endsWith(".bpmn") || name.endsWith(".bpmn20.xml") || name.endsWith(".dmn") || name.endsWith(".dmn11.xml");
+    }
+
+    /** Every rule the deployment breaks, as a sentence a process owner can act on; empty when it may be deployed. */
+    public List<String> violations(Map<String, byte[]> resources) {
+        Map<String, String> byName = resources.entrySet().stream().collect(Collectors.toMap(
+                entry -> fileName(entry.getKey()), entry -> new String(entry.getValue(), StandardCharsets.UTF_8), (a, b) -> b));
+        List<String> violations = new ArrayList<>();
+        byName.forEach((name, content) -> {
+            if (isModel(name)) {
+                runsOnlyOurCode(name, content, violations);
+            }
+        });
+        if (byName.containsKey(BPMN)) {
+            for (String companion : List.of(REQUIRED_DOCUMENTS, REPLY_WINDOW, BREACH_POLICY, REVIEW_FORM, CATALOGUE)) {
+                if (!byName.containsKey(companion)) {
+                    violations.add(BPMN + " is deployed without " + companion + ": the process binds its decisions and form to its own deployment");
+                }
+            }
+        }
+        TextCatalogue catalogue = texts.catalogue();
+        if (byName.containsKey(CATALOGUE)) {
+            try {
+                catalogue = TextCatalogue.parse(byName.get(CATALOGUE));
+                Set<String> decisionsKnown = Arrays.stream(Decision.values()).map(Decision::name).collect(Collectors.toCollection(TreeSet::new));
+                catalogue.problems(decisionsKnown).forEach(problem -> violations.add(CATALOGUE + ": " + problem));
+            } catch (IllegalArgumentException e) {
+                violations.add(CATALOGUE + " " + e.getMessage());
+            }
+        }
+        if (byName.containsKey(REVIEW_FORM)) {
+            reasonsOffered(byName.get(REVIEW_FORM), catalogue, violations);
+        }
+        Map<String, DmnDecision> decisions = new java.util.HashMap<>();
+        for (String table : List.of(REQUIRED_DOCUMENTS, REPLY_WINDOW, BREACH_POLICY)) {
+            if (byName.containsKey(table)) {
+                try {
+                    dmn.parseDecisions(new ByteArrayInputStream(byName.get(table).getBytes(StandardCharsets.UTF_8)))
+                            .forEach(decision -> decisions.put(decision.getKey(), decision));
+                } catch (RuntimeException e) {
+                    violations.add(table + " cannot be read: " + e.getMessage());
+                }
+            }
+        }
+        if (byName.containsKey(REQUIRED_DOCUMENTS)) {
+            requiredDocuments(decisions.get("RequiredDocuments"), regionsToTry(byName.get(REQUIRED_DOCUMENTS)), catalogue, violations);
+        }
+        if (byName.containsKey(REPLY_WINDOW)) {
+            replyWindow(decisions.get("ReplyWindow"), violations);
+        }
+        if (byName.containsKey(BREACH_POLICY)) {
+            breachPolicy(decisions.get("BreachPolicy"), violations);
+        }
+        if (byName.containsKey(BPMN)) {
+            references(byName, decisions.keySet(), violations);
+        }
+        return violations;
+    }
+
+    /**
+     * The regions worth evaluating: every region the table names, plus a few it does not name. A rule compares the
+     * region with the codes written in it, so regions the table does not name all get the same answer; trying a few
+     * of them instead of all 249 keeps a deployment check to a fraction of a second. The build's tests try every
+     * region on the shipped table.
+     */
+    static List<String> regionsToTry(String table) {
+        Set<String> iso = Set.of(Locale.getISOCountries());
+        Set<String> regions = new TreeSet<>();
+        Matcher quoted = REGION_CODE.matcher(table);
+        while (quoted.find()) {
+            if (iso.contains(quoted.group(1))) {
+                regions.add(quoted.group(1));
+            }
+        }
+        regions.add("CN");
+        int unnamed = 0;
+        for (String region : Locale.getISOCountries()) {
+            if (unnamed < UNNAMED_REGIONS_TRIED && regions.add(region)) {
+                unnamed++;
+            }
+        }
+        return List.copyOf(regions);
+    }
+
+    /** Every reason the review form offers is one the catalogue knows, and every document it offers has a name. */
+    private static void reasonsOffered(String form, TextCatalogue catalogue, List<String> violations) {
+        JsonNode components;
+        try {
+            components = new ObjectMapper().readTree(form).path("components");
+        } catch (IOException e) {
+            violations.add(REVIEW_FORM + " is not a form (JSON): " + e.getMessage());
+            return;
+        }
+        Set<String> unknownReasons = new TreeSet<>();
+        Set<String> unnamedDocuments = new TreeSet<>();
+        for (JsonNode component : components) {
+            String key = component.path("key").asText();
+            for (JsonNode option : component.path("values")) {
+                String value = option.path("value").asText();
+                if (key.equals(AppealVariables.DECISION_REASON) && !catalogue.reasons().containsKey(value)) {
+                    unknownReasons.add(value);
+                } else if (key.equals(AppealVariables.REQUESTED_DOCUMENTS) && !catalogue.languagesWithoutName(value).isEmpty()) {
+                    unnamedDocuments.add(value);
+                }
+            }
+        }
+        if (!unknownReasons.isEmpty()) {
+            violations.add(REVIEW_FORM + " offers the reason(s) " + unknownReasons + ", which " + CATALOGUE + " does not know");
+        }
+        if (!unnamedDocuments.isEmpty()) {
+            violations.add(REVIEW_FORM + " offers the document(s) " + unnamedDocuments + ", which have no name in every language in " + CATALOGUE);
+        }
+    }
+
+    private void requiredDocuments(DmnDecision table, List<String> regions, TextCatalogue catalogue, List<String> violations) {
+        if (table == null) {
+            violations.add(REQUIRED_DOCUMENTS + " has no decision 'RequiredDocuments'");
+            return;
+        }
+        List<String> found = new ArrayList<>();
+        Set<String> types = new TreeSet<>();
+        for (String region : regions) {
+            for (IdDocumentType document : IdDocumentType.values()) {
+                for (RestrictionReason reason : RestrictionReason.values()) {
+                    List<String> required;
+                    try {
+                        required = dmn.evaluateDecisionTable(table, Map.of("residenceRegion", region,
+                                "idDocumentType", document.name(), "restrictionReason", reason.name())).collectEntries("documentType");
+                    } catch (RuntimeException e) {
+                        found.add(REQUIRED_DOCUMENTS + ": " + region + " " + document + " " + reason + " cannot be evaluated: " + e.getMessage());
+                        continue;
+                    }
+                    types.addAll(required);
+                    if (required.isEmpty()) {
+                        found.add(REQUIRED_DOCUMENTS + ": " + region + " " + document + " " + reason + " asks for nothing, so the appeal has no path");
+                    } else if (!"CN".equals(region) && required.contains("MAINLAND_BANK_CARD")) {
+                        found.add(REQUIRED_DOCUMENTS + ": someone living in " + region + " with " + document + " (" + reason
+                                + ") is asked for a mainland bank card, which they cannot have");
+                    }
+                }
+            }
+        }
+        for (String type : types) {
+            List<Locale> missing = catalogue.languagesWithoutName(type);
+            if (!missing.isEmpty()) {
+                found.add(REQUIRED_DOCUMENTS + ": document type " + type + " has no name in "
+                        + missing.stream().map(Locale::toLanguageTag).collect(Collectors.joining(", ")) + " (" + CATALOGUE + ")");
+            }
+        }
+        listed(found, violations);
+    }
+
+    private void replyWindow(DmnDecision table, List<String> violations) {
+        if (table == null) {
+            violations.add(REPLY_WINDOW + " has no decision 'ReplyWindow'");
+            return;
+        }
+        Set<String> known = calendars.all().stream().map(WorkingCalendar::id).collect(Collectors.toSet());
+        List<String> found = new ArrayList<>();
+        for (RestrictionReason reason : RestrictionReason.values()) {
+            for (Channel channel : Channel.values()) {
+                String combination = REPLY_WINDOW + ": " + reason + " by " + channel;
+                try {
+                    DmnDecisionResultEntries promise = dmn.evaluateDecision(table,
+                            Map.of("restrictionReason", reason.name(), "channel", channel.name())).getSingleResult();
+                    Object days = promise == null ? null : promise.get("workingDays");
+                    Object calendar = promise == null ? null : promise.get("calendar");
+                    if (promise == null) {
+                        found.add(combination + " gets no promise");
+                    } else if (!(days instanceof Number number) || number.intValue() < 1 || number.intValue() > 10) {
+                        found.add(combination + " is promised " + days + " working days; a promise is 1 to 10");
+                    } else if (!known.contains(String.valueOf(calendar))) {
+                        found.add(combination + " is promised in calendar '" + calendar + "', which does not exist (known: " + new TreeSet<>(known) + ")");
+                    }
+                } catch (RuntimeException e) {
+                    found.add(combination + " cannot be evaluated: " + e.getMessage());
+                }
+            }
+        }
+        listed(found, violations);
+    }
+
+    private void breachPolicy(DmnDecision table, List<String> violations) {
+        if (table == null) {
+            violations.add(BREACH_POLICY + " has no decision 'BreachPolicy'");
+            return;
+        }
+        List<String> found = new ArrayList<>();
+        for (RestrictionReason reason : RestrictionReason.values()) {
+            for (AccountAccess access : AccountAccess.values()) {
+                for (boolean hold : new boolean[] {false, true}) {
+                    String combination = BREACH_POLICY + ": " + reason + ", access " + access + (hold ? ", held" : "");
+                    try {
+                        DmnDecisionResultEntries policy = dmn.evaluateDecision(table, Map.of("breachHold", hold,
+                                "restrictionReason", reason.name(), "accountAccess", access.name())).getSingleResult();
+                        Object action = policy == null ? null : policy.get("action");
+                        Object days = policy == null ? null : policy.get("revisedReplyWorkingDays");
+                        if (policy == null || !EXITS.contains(String.valueOf(action))) {
+                            found.add(combination + " gets no known exit (" + action + "; known: " + new TreeSet<>(EXITS) + ")");
+                        } else if (!(days instanceof Number number) || number.intValue() < 1) {
+                            found.add(combination + " gets no new promise");
+                        } else if (reason == RestrictionReason.SUSPECTED_MALICIOUS_ACTIVITY && "WITHDRAW_ONLY".equals(action)) {
+                            found.add(combination + " releases the money of a suspected fraud without a person deciding");
+                        }
+                    } catch (RuntimeException e) {
+                        found.add(combination + " cannot be evaluated: " + e.getMessage());
+                    }
+                }
+            }
+        }
+        listed(found, violations);
+    }
+
+    private void references(Map<String, String> byName, Set<String> decisions, List<String> violations) {
+        String bpmn = byName.get(BPMN);
+        Set<String> named = new LinkedHashSet<>();
+        for (Pattern pattern : List.of(DELEGATE, BEAN_CALL)) {
+            Matcher bean = pattern.matcher(bpmn);
+            while (bean.find()) {
+                named.add(bean.group(1));
+            }
+        }
+        named.removeAll(BUILT_IN);
+        for (String bean : named) {
+            if (!beans.containsBean(bean)) {
+                violations.add(BPMN + " names a bean '" + bean + "' that does not exist");
+            }
+        }
+        Matcher decision = DECISION_REF.matcher(bpmn);
+        while (decision.find()) {
+            if (!decisions.contains(decision.group(1))) {
+                violations.add(BPMN + " refers to a decision '" + decision.group(1) + "' that is not in this deployment");
+            }
+        }
+        Set<String> forms = new LinkedHashSet<>();
+        byName.forEach((name, content) -> {
+            if (name.endsWith(".form")) {
+                Matcher id = FORM_ID.matcher(content);
+                if (id.find()) {
+                    forms.add(id.group(1));
+                }
+            }
+        });
+        Matcher form = FORM_REF.matcher(bpmn);
+        while (form.find()) {
+            if (!forms.contains(form.group(1))) {
+                violations.add(BPMN + " refers to a form '" + form.group(1) + "' that is not in this deployment");
+            }
+        }
+    }
+
+    /**
+     * A model runs only Appeal Desk's delegates, listeners and model functions: no scripts, no Java classes named
+     * in the model, no expression that reaches other beans (the data source, the engine) or the engine's services
+     * through {@code execution}, or Java reflection. Deploying is a process owner's right; running code on the
+     * server is not.
+     */
+    private void runsOnlyOurCode(String name, String xml, List<String> violations) {
+        Matcher forbidden = FORBIDDEN_ELEMENT.matcher(xml);
+        Set<String> found = new TreeSet<>();
+        while (forbidden.find()) {
+            found.add(forbidden.group(1));
+        }
+        for (String element : found) {
+            violations.add(name + " uses " + element + ": models may run only Appeal Desk's delegates, not scripts, "
+                    + "Java classes or connectors");
+        }
+        Matcher language = EXPRESSION_LANGUAGE.matcher(xml);
+        while (language.find()) {
+            String value = language.group(1).toLowerCase(Locale.ROOT);
+            if (!value.equals("juel") && !value.contains("feel")) {
+                violations.add(name + " evaluates expressions in '" + language.group(1) + "': only FEEL and JUEL are allowed");
+            }
+        }
+        if (name.endsWith(".dmn") || name.endsWith(".dmn11.xml")) {
+            Matcher text = DMN_TEXT.matcher(xml);
+            while (text.find()) {
+                if (EXTERNAL_FUNCTION.matcher(text.group(1)).find()) {
+                    violations.add(name + " defines an external (Java) function: " + text.group(1).strip());
+                }
+            }
+        }
+        Set<String> allowedBeans = modelBeans();
+        Matcher expression = EXPRESSION.matcher(xmlText(xml));
+        Set<String> problems = new LinkedHashSet<>();
+        while (expression.find()) {
+            Matcher raw = IDENTIFIER.matcher(expression.group(1));
+            while (raw.find()) {
+                if (REFLECTION.contains(raw.group(1))) {
+                    problems.add(name + ": the expression ${" + expression.group(1) + "} uses '" + raw.group(1) + "', which models may not");
+                }
+            }
+            String code = STRING_LITERAL.matcher(expression.group(1)).replaceAll("''");
+            if (CONTEXT_INDEX.matcher(code).find()) {
+                problems.add(name + ": the expression ${" + expression.group(1) + "} indexes execution or task; models may read only "
+                        + new TreeSet<>(CONTEXT_PROPERTIES));
+            }
+            Matcher identifier = IDENTIFIER.matcher(code);
+            while (identifier.find()) {
+                String word = identifier.group(1);
+                boolean member = code.substring(0, identifier.start()).stripTrailing().endsWith(".");
+                if (!member && !BUILT_IN.contains(word) && beans.containsBean(word) && !allowedBeans.contains(word)) {
+                    problems.add(name + ": the expression ${" + expression.group(1) + "} reaches the bean '" + word
+                            + "', which is not one of Appeal Desk's delegates, listeners or model functions");
+                }
+            }
+            Matcher property = CONTEXT_PROPERTY.matcher(code);
+            while (property.find()) {
+                if (!CONTEXT_PROPERTIES.contains(property.group(2))) {
+                    problems.add(name + ": the expression ${" + expression.group(1) + "} reads " + property.group(1) + "."
+                            + property.group(2) + "; models may read only " + new TreeSet<>(CONTEXT_PROPERTIES));
+                }
+            }
+        }
+        listed(new ArrayList<>(problems), violations);
+    }
+
+    /** Beans a model may name: Appeal Desk's delegates and listeners, and the functions its models call. */
+    private Set<String> modelBeans() {
+        Set<String> allowed = new TreeSet<>(MODEL_FUNCTIONS);
+        for (Class<?> type : List.of(JavaDelegate.class, TaskListener.class, ExecutionListener.class)) {
+            for (String bean : beans.getBeanNamesForType(type)) {
+                Class<?> implementation = beans.getType(bean);
+                if (implementation != null && implementation.getName().startsWith("com.appealdesk.")) {
+                    allowed.add(bean);
+                }
+            }
+        }
+        return allowed;
+    }
+
+    /** The model's text as the engine reads it: XML's escapes undone. */
+    private static String xmlText(String xml) {
+        return xml.replace("&quot;", "\"").replace("&apos;", "'").replace("&lt;", "<").replace("&gt;", ">").replace("&amp;", "&");
+    }
+
+    private static void listed(List<String> found, List<String> violations) {
+        violations.addAll(found.subList(0, Math.min(found.size(), MAX_LISTED)));
+        if (found.size() > MAX_LISTED) {
+            violations.add("... and " + (found.size() - MAX_LISTED) + " more of the same kind");
+        }
+    }
+
+    private static String fileName(String resourceName) {
+        return resourceName.substring(resourceName.lastIndexOf('/') + 1);
+    }
+}

@@ -1,0 +1,223 @@
+package com.appealdesk.process;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.appealdesk.AppealDeskTest;
+import com.appealdesk.appeal.AppealIntake;
+import com.appealdesk.appeal.AppealStatusQuery;
+import com.appealdesk.appeal.AppealStatusView;
+import com.appealdesk.sla.ReplyClock;
+import com.appealdesk.support.AppealScenarios;
+import com.appealdesk.support.Http;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.function.UnaryOperator;
+import org.camunda.bpm.engine.ProcessEngine;
+import org.camunda.bpm.engine.runtime.ProcessInstance;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.core.io.ByteArrayResource;
+import org.springframework.http.HttpEntity;
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.HttpMethod;
+import org.springframework.http.MediaType;
+import org.springframework.http.ResponseEntity;
+import org.springframework.http.client.SimpleClientHttpRequestFactory;
+import org.springframework.util.LinkedMultiValueMap;
+import org.springframework.web.client.DefaultResponseErrorHandler;
+import org.springframework.web.client.RestTemplate;
+
+/**
+ * A process owner deploys the models as Camunda Modeler does ({@code POST /engine-rest/deployment/create}): a valid
+ * change is taken by the next appeal while running ones finish on their version; a change that breaks a rule is
+ * refused with the rule named and nothing deployed; only process owners (and administrators) deploy.
+ */
+@AppealDeskTest
+class ModelDeploymentTest {
+
+    private static final List<String> MODELS = List.of("processes/IdentityAppeal.bpmn", "processes/required-documents.dmn",
+            "processes/reply-window.dmn", "processes/breach-policy.dmn", "processes/catalogue.yaml", "forms/review-appeal.form");
+
+    @LocalServerPort int port;
+    @Autowired ProcessEngine engine;
+    @Autowired AppealScenarios scenarios;
+    @Autowired ReplyClock replyClock;
+    @Autowired AppealStatusQuery status;
+
+    @AfterEach
+    void packagedModelsAgain() throws IOException {
+        // later tests expect the shipped models to be the newest version
+        assertThat(deploy(Http.basic("owner"), "shipped models again", UnaryOperator.identity(), null).getStatusCode().value())
+                .isEqualTo(200);
+    }
+
+    @Test
+    void onlyProcessOwnersDeployAndAValidChangeIsTakenByTheNextAppealWhileRunningOnesKeepTheirVersion() throws IOException {
+        assertThat(deploy(Http.REVIEWER, "by a reviewer", UnaryOperator.identity(), null).getStatusCode().value()).isEqualTo(403);
+        assertThat(deploy(Http.AUDITOR, "by an auditor", UnaryOperator.identity(), null).getStatusCode().value()).isEqualTo(403);
+        assertThat(deployments("by a reviewer") + deployments("by an auditor")).isZero();
+
+        AppealIntake.OpenedAppeal before = scenarios.openOverseasPassportAppeal();
+        ProcessInstance running = scenarios.instance(before.trackingNumber());
+        String previousVersion = running.getProcessDefinitionId();
+        ResponseEntity<Map> deployed = deploy(Http.basic("owner"), "four working days", content -> content.replace(
+                "<outputEntry id=\"Rule_Default_WorkingDays\"><text>3</text>", "<outputEntry id=\"Rule_Default_WorkingDays\"><text>4</text>"),
+                "processes/reply-window.dmn");
+        assertThat(deployed.getStatusCode().value()).as("%s", deployed.getBody()).isEqualTo(200);
+
+        AppealIntake.OpenedAppeal after = scenarios.openOverseasPassportAppeal();
+        scenarios.uploadOutstanding(after.trackingNumber());
+        assertThat(scenarios.instance(after.trackingNumber()).getProcessDefinitionId()).isNotEqualTo(previousVersion);
+        assertThat(replyClock.view(after.trackingNumber()).orElseThrow().workingDays()).as("the owner's change").isEqualTo(4);
+
+        scenarios.uploadOutstanding(before.trackingNumber());
+        assertThat(replyClock.view(before.trackingNumber()).orElseThrow().workingDays()).as("its own version's table").isEqualTo(3);
+        scenarios.decide(running, "reviewer", "LIFT", "IDENTITY_CONFIRMED", null);
+        scenarios.awaitEnded(running);
+        assertThat(engine.getHistoryService().createHistoricProcessInstanceQuery().processInstanceId(running.getId())
+                .singleResult().getProcessDefinitionId()).as("finished on the version it started on").isEqualTo(previousVersion);
+    }
+
+    @Test
+    void aNewDocumentTypeAndItsNamesAreDeployedWithoutARebuild() throws IOException {
+        ResponseEntity<Map> deployed = deploy(Http.basic("owner"), "entry stamp v2", Map.of(
+                "processes/required-documents.dmn", content -> content.replace("\"PASSPORT_ENTRY_STAMP_PAGE\"", "\"PASSPORT_ENTRY_STAMP_PAGE_V2\""),
+                "processes/catalogue.yaml", content -> content.replace("documents:\n", """
+                        documents:
+                          PASSPORT_ENTRY_STAMP_PAGE_V2:
+                            en: "Passport: the page with your latest entry stamp, and the page before it"
+                            zh-CN: "护照：最近一次入境章所在页及其前一页"
+                            zh-TW: "護照：最近一次入境章所在頁及其前一頁"
+                        """)));
+        assertThat(deployed.getStatusCode().value()).as("%s", deployed.getBody()).isEqualTo(200);
+
+        AppealIntake.OpenedAppeal opened = scenarios.open("US", com.appealdesk.appeal.IdDocumentType.PASSPORT,
+                com.appealdesk.restriction.RestrictionReason.IDENTITY_INCOMPLETE, "zh-TW");
+        assertThat(status.requiredDocuments(opened.trackingNumber())).extracting(AppealStatusView.RequiredDocument::name)
+                .contains("護照：最近一次入境章所在頁及其前一頁");
+    }
+
+    @Test
+    void changesThatBreakARuleAreRefusedWithTheRuleNamedAndNothingIsDeployed() throws IOException {
+        Map<String, String[]> breaks = new LinkedHashMap<>();
+        breaks.put("processes/required-documents.dmn", new String[] {
+                "<inputEntry id=\"Rule_MainlandBankCard_Region\"><text>\"CN\"</text>",
+                "<inputEntry id=\"Rule_MainlandBankCard_Region\"><text></text>", "asked for a mainland bank card"});
+        breaks.put("processes/required-documents.dmn  ", new String[] {
+                "<inputEntry id=\"Rule_MainlandBankCard_Region\"><text>\"CN\"</text>",
+                "<inputEntry id=\"Rule_MainlandBankCard_Region\"><text>\"CN\",\"US\"</text>", "living in US with RESIDENT_ID_CARD"});
+        breaks.put("processes/required-documents.dmn ", new String[] {
+                "\"PASSPORT_ENTRY_STAMP_PAGE\"", "\"PASSPORT_ENTRY_STAMP_PAGE_V2\"", "PASSPORT_ENTRY_STAMP_PAGE_V2 has no name in en, zh-CN, zh-TW"});
+        breaks.put("processes/reply-window.dmn", new String[] {
+                "<inputEntry id=\"Rule_Default_Channel\"><text></text>", "<inputEntry id=\"Rule_Default_Channel\"><text>\"APP\"</text>",
+                "by HOTLINE gets no promise"});
+        breaks.put("processes/IdentityAppeal.bpmn", new String[] {
+                "${remindReviewerDelegate}", "${remindReviewerDelegateV2}", "names a bean 'remindReviewerDelegateV2' that does not exist"});
+        breaks.put("processes/IdentityAppeal.bpmn ", new String[] {
+                "camunda:delegateExpression=\"${remindReviewerDelegate}\"",
+                "scriptFormat=\"javascript\" camunda:delegateExpression=\"${remindReviewerDelegate}\"", "uses scriptFormat"});
+        breaks.put("processes/IdentityAppeal.bpmn  ", new String[] {
+                "camunda:delegateExpression=\"${remindReviewerDelegate}\"", "camunda:class=\"java.lang.Runtime\"", "uses camunda:class"});
+        breaks.put("processes/IdentityAppeal.bpmn   ", new String[] {
+                "${replyTimers.dueAt(execution.processBusinessKey)}", "${replyTimers.dueAt(execution.processEngineServices.identityService)}",
+                "reads execution.processEngineServices"});
+        breaks.put("processes/IdentityAppeal.bpmn    ", new String[] {
+                "${replyTimers.dueAt(execution.processBusinessKey)}", "${replyTimers.dueAt(execution['processEngine'])}",
+                "indexes execution or task"});
+        breaks.put("processes/IdentityAppeal.bpmn     ", new String[] {
+                "${replyTimers.dueAt(execution.processBusinessKey)}", "${replyTimers.dueAt(dataSource.connection)}",
+                "reaches the bean 'dataSource'"});
+        breaks.put("processes/IdentityAppeal.bpmn      ", new String[] {
+                "${replyTimers.dueAt(execution.processBusinessKey)}", "${replyTimers.dueAt(''.getClass().forName('java.lang.Runtime'))}",
+                "uses 'getClass'"});
+        breaks.put("processes/catalogue.yaml", new String[] {
+                "    zh-TW: \"您提交的資料已確認您的身分。\"\n", "", "reason IDENTITY_CONFIRMED has no text in zh-TW"});
+        breaks.put("processes/catalogue.yaml ", new String[] {
+                "decisions: [LIFT]", "decisions: [APPROVE]", "the decision LIFT has no reason a reviewer could give"});
+        breaks.put("forms/review-appeal.form", new String[] {
+                "\"value\": \"ACCOUNT_MISUSE_CONFIRMED\"", "\"value\": \"ACCOUNT_MISUSED\"",
+                "offers the reason(s) [ACCOUNT_MISUSED], which catalogue.yaml does not know"});
+        int change = 0;
+        for (Map.Entry<String, String[]> broken : breaks.entrySet()) {
+            String name = "broken " + change++;
+            String[] edit = broken.getValue();
+            ResponseEntity<Map> refused = deploy(Http.basic("owner"), name, content -> {
+                assertThat(content).contains(edit[0]);
+                return content.replace(edit[0], edit[1]);
+            }, broken.getKey().strip());
+
+            assertThat(refused.getStatusCode().value()).as(name).isEqualTo(400);
+            assertThat(refused.getBody().get("message").toString()).as(name).contains("Deployment refused").contains(edit[2]);
+            assertThat(deployments(name)).as("nothing of %s deployed", name).isZero();
+        }
+    }
+
+    @Test
+    void theShippedModelsKeepEveryRule(@Autowired ModelGuardRails rails) throws IOException {
+        Map<String, byte[]> shipped = new LinkedHashMap<>();
+        for (String model : MODELS) {
+            shipped.put(Path.of(model).getFileName().toString(), Files.readAllBytes(Path.of(model)));
+        }
+        assertThat(ModelGuardRails.concerns(shipped)).isTrue();
+        assertThat(rails.violations(shipped)).isEmpty();
+        assertThat(ModelGuardRails.concerns(Map.of("holiday-process.bpmn", new byte[0]))).as("every model runs only our code").isTrue();
+        assertThat(ModelGuardRails.concerns(Map.of("readme.txt", new byte[0]))).as("no model").isFalse();
+        String otherTeams = "<bpmn:definitions><bpmn:scriptTask id=\"Task_Run\" scriptFormat=\"groovy\"/></bpmn:definitions>";
+        assertThat(rails.violations(Map.of("holiday-process.bpmn", otherTeams.getBytes(StandardCharsets.UTF_8))))
+                .anySatisfy(violation -> assertThat(violation).startsWith("holiday-process.bpmn uses scriptTask"))
+                .allSatisfy(violation -> assertThat(violation).startsWith("holiday-process.bpmn uses script"));
+    }
+
+    @Test
+    void theRegionsTriedAreEveryRegionTheTableNamesAndSomeItDoesNot() {
+        List<String> tried = ModelGuardRails.regionsToTry("<text>\"HK\",\"MO\"</text><text>not(&quot;TW&quot;)</text><text>\"ZZ\"</text>");
+        assertThat(tried).contains("CN", "HK", "MO", "TW").doesNotContain("ZZ").hasSize(9);
+    }
+
+    private long deployments(String name) {
+        return engine.getRepositoryService().createDeploymentQuery().deploymentName(name).count();
+    }
+
+    /** The shipped models, one of them edited, deployed as Camunda Modeler does. */
+    private ResponseEntity<Map> deploy(String authorization, String name, UnaryOperator<String> edit, String edited)
+            throws IOException {
+        return deploy(authorization, name, edited == null ? Map.of() : Map.of(edited, edit));
+    }
+
+    private ResponseEntity<Map> deploy(String authorization, String name, Map<String, UnaryOperator<String>> edits)
+            throws IOException {
+        LinkedMultiValueMap<String, Object> parts = new LinkedMultiValueMap<>();
+        parts.add("deployment-name", name);
+        parts.add("deployment-source", "Camunda Modeler");
+        for (String model : MODELS) {
+            String content = Files.readString(Path.of(model), StandardCharsets.UTF_8);
+            byte[] bytes = edits.getOrDefault(model, UnaryOperator.identity()).apply(content).getBytes(StandardCharsets.UTF_8);
+            String fileName = Path.of(model).getFileName().toString();
+            parts.add(fileName, new ByteArrayResource(bytes) {
+                @Override
+                public String getFilename() {
+                    return fileName;
+                }
+            });
+        }
+        HttpHeaders headers = new HttpHeaders();
+        headers.set(HttpHeaders.AUTHORIZATION, authorization);
+        headers.setContentType(MediaType.MULTIPART_FORM_DATA);
+        RestTemplate rest = new RestTemplate(new SimpleClientHttpRequestFactory());
+        rest.setErrorHandler(new DefaultResponseErrorHandler() {
+            @Override
+            public boolean hasError(org.springframework.http.client.ClientHttpResponse response) {
+                return false;
+            }
+        });
+        return rest.exchange("http://localhost:" + port + "/engine-rest/deployment/create", HttpMethod.POST,
+                new HttpEntity<>(parts, headers), Map.class);
+    }
+}
