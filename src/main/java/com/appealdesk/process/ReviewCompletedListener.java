@@ -26,10 +26,12 @@ class ReviewCompletedListener implements TaskListener {
 
     private final ReviewInput input;
     private final ReviewDecisions decisions;
+    private final RequestableDocuments requestable;
 
-    ReviewCompletedListener(ReviewInput input, ReviewDecisions decisions) {
+    ReviewCompletedListener(ReviewInput input, ReviewDecisions decisions, RequestableDocuments requestable) {
         this.input = input;
         this.decisions = decisions;
+        this.requestable = requestable;
     }
 
     @Override
@@ -48,7 +50,8 @@ class ReviewCompletedListener implements TaskListener {
         String decision = (String) task.getVariable(AppealVariables.DECISION);
         String reason = (String) task.getVariable(AppealVariables.DECISION_REASON);
         List<String> requested = AppealVariables.stringList(task.getVariable(AppealVariables.REQUESTED_DOCUMENTS));
-        List<String> problems = input.problems(decision, reason, requested);
+        List<String> problems = input.problems(decision, reason, requested,
+                requested.isEmpty() ? java.util.Set.of() : requestable.forTask(task));
         if (!problems.isEmpty()) {
             throw new BadUserRequestException("The review is incomplete: " + String.join("; ", problems));
         }

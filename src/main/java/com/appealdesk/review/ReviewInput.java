@@ -4,12 +4,14 @@ import com.appealdesk.texts.MessageTemplates;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
+import java.util.Set;
 import java.util.regex.Pattern;
 import org.springframework.stereotype.Component;
 
 /**
  * Checks what a reviewer submits with the review form before the task may complete: a known decision, a reason
- * the catalogue allows for that decision, and for a request for more documents the documents wanted.
+ * the catalogue allows for that decision, and for a request for more documents the documents wanted, each one the
+ * checklist could ask of this appellant (never a mainland bank card from someone living outside the mainland).
  */
 @Component
 public class ReviewInput {
@@ -22,8 +24,11 @@ public class ReviewInput {
         this.templates = templates;
     }
 
-    /** @return one "field: reason" line per problem; empty when the input is complete */
-    public List<String> problems(String decision, String decisionReason, List<String> requestedDocuments) {
+    /**
+     * @param requestable the documents this appellant may be asked for
+     * @return one "field: reason" line per problem; empty when the input is complete
+     */
+    public List<String> problems(String decision, String decisionReason, List<String> requestedDocuments, Set<String> requestable) {
         List<String> problems = new ArrayList<>();
         Decision parsed = parse(decision);
         if (parsed == null) {
@@ -37,8 +42,14 @@ public class ReviewInput {
             if (requestedDocuments.isEmpty()) {
                 problems.add("requestedDocuments: name at least one document to request");
             }
-            requestedDocuments.stream().filter(type -> !DOCUMENT_TYPE.matcher(type).matches())
-                    .forEach(type -> problems.add("requestedDocuments: '" + type + "' is not a document type"));
+            for (String type : requestedDocuments) {
+                if (!DOCUMENT_TYPE.matcher(type).matches()) {
+                    problems.add("requestedDocuments: '" + type + "' is not a document type");
+                } else if (!requestable.contains(type)) {
+                    problems.add("requestedDocuments: " + type + " cannot be asked of this appellant (their residence and identity"
+                            + " document allow " + requestable + ")");
+                }
+            }
         }
         return problems;
     }

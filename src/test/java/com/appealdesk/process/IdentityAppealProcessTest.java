@@ -116,6 +116,8 @@ class IdentityAppealProcessTest {
         scenarios.uploadOutstanding(opened.trackingNumber());
         Task secondReview = scenarios.reviewTask(instance);
         assertThat(secondReview.getAssignee()).isEqualTo("supervisor");
+        assertThat(engine.getTaskService().getVariables(secondReview.getId(), AppealVariables.REVIEW_FORM))
+                .as("the new round starts with an empty decision, reason and note").isEmpty();
 
         scenarios.decide(instance, "supervisor", "LIFT", "IDENTITY_CONFIRMED", null);
         scenarios.awaitEnded(instance);
@@ -157,6 +159,13 @@ class IdentityAppealProcessTest {
                 .hasRootCauseInstanceOf(BadUserRequestException.class).hasMessageContaining("decisionReason");
         assertThatThrownBy(() -> scenarios.decide(instance, "reviewer", "REQUEST_MORE_DOCUMENTS", "DOCUMENTS_UNREADABLE", List.of()))
                 .hasRootCauseInstanceOf(BadUserRequestException.class).hasMessageContaining("requestedDocuments");
+        assertThatThrownBy(() -> scenarios.decide(instance, "reviewer", "LIFT", "DOCUMENTS_UNREADABLE", null))
+                .as("a reason that does not fit the decision").hasRootCauseInstanceOf(BadUserRequestException.class)
+                .hasMessageContaining("decisionReason: 'DOCUMENTS_UNREADABLE' is not a reason for LIFT");
+        assertThatThrownBy(() -> scenarios.decide(instance, "reviewer", "REQUEST_MORE_DOCUMENTS", "DOCUMENTS_UNREADABLE",
+                List.of("SELFIE_WITH_DOCUMENT", "MAINLAND_BANK_CARD")))
+                .as("a bank card from someone living in the US").hasRootCauseInstanceOf(BadUserRequestException.class)
+                .hasMessageContaining("requestedDocuments: MAINLAND_BANK_CARD cannot be asked of this appellant");
 
         assertThat(instance).isWaitingAt(TASK_REVIEW_APPEAL);
         assertThat(appeal(opened).status()).isEqualTo(AppealStatus.IN_REVIEW);
