@@ -4,8 +4,10 @@ import com.appealdesk.review.Decision;
 import com.appealdesk.review.ReviewDecisions;
 import com.appealdesk.review.ReviewInput;
 import java.util.List;
+import java.util.Set;
 import org.camunda.bpm.engine.AuthorizationException;
 import org.camunda.bpm.engine.BadUserRequestException;
+import org.camunda.bpm.engine.OptimisticLockingException;
 import org.camunda.bpm.engine.delegate.DelegateTask;
 import org.camunda.bpm.engine.delegate.TaskListener;
 import org.camunda.bpm.engine.impl.identity.Authentication;
@@ -16,12 +18,12 @@ import org.springframework.stereotype.Component;
  * an error in Tasklist, nothing saved), a completion by anyone outside reviewers and supervisors or by anyone but the
  * reviewer who claimed it (403), then records
  * the decision as taken (who, when, which task) in the same transaction. A second completion of the same task fails
- * on the record's unique task id (409).
+ * on the record's unique task id, or on finding the task's execution gone (409).
  */
 @Component
 class ReviewCompletedListener implements TaskListener {
 
-    private static final java.util.Set<String> DECIDING_GROUPS = java.util.Set.of(AppealProcess.GROUP_REVIEWERS,
+    private static final Set<String> DECIDING_GROUPS = Set.of(AppealProcess.GROUP_REVIEWERS,
             AppealProcess.GROUP_SUPERVISORS, "camunda-admin");
 
     private final ReviewInput input;
@@ -36,6 +38,10 @@ class ReviewCompletedListener implements TaskListener {
 
     @Override
     public void notify(DelegateTask task) {
+        if (task.getExecution() == null) {
+            // the other of two simultaneous completions committed first and the task's execution has moved on
+            throw new OptimisticLockingException("Task " + task.getId() + " was completed by someone else at the same moment");
+        }
         String user = reviewer(task);
         Authentication current = task.getProcessEngineServices().getIdentityService().getCurrentAuthentication();
         if (current != null && current.getUserId() != null && (current.getGroupIds() == null
@@ -51,7 +57,7 @@ class ReviewCompletedListener implements TaskListener {
         String reason = (String) task.getVariable(AppealVariables.DECISION_REASON);
         List<String> requested = AppealVariables.stringList(task.getVariable(AppealVariables.REQUESTED_DOCUMENTS));
         List<String> problems = input.problems(decision, reason, requested,
-                requested.isEmpty() ? java.util.Set.of() : requestable.forTask(task));
+                requested.isEmpty() ? Set.of() : requestable.forTask(task));
         if (!problems.isEmpty()) {
             throw new BadUserRequestException("The review is incomplete: " + String.join("; ", problems));
         }

@@ -7,6 +7,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
+import java.util.TreeSet;
 import org.yaml.snakeyaml.LoaderOptions;
 import org.yaml.snakeyaml.Yaml;
 import org.yaml.snakeyaml.constructor.SafeConstructor;
@@ -67,7 +68,7 @@ public record TextCatalogue(Map<String, Map<Locale, String>> documents, Map<Stri
                 problems.add("reason " + code + " names no decision it may be given for");
             }
             reason.decisions().stream().filter(decision -> !decisionsKnown.contains(decision)).forEach(decision ->
-                    problems.add("reason " + code + " names the decision " + decision + ", which does not exist (known: " + decisionsKnown + ")"));
+                    problems.add("reason " + code + " names the decision " + decision + ", which does not exist (known: " + new TreeSet<>(decisionsKnown) + ")"));
         });
         for (String decision : decisionsKnown) {
             if (reasons.values().stream().noneMatch(reason -> reason.decisions().contains(decision))) {

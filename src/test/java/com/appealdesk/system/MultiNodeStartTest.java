@@ -13,6 +13,7 @@ import java.util.concurrent.Future;
 import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
 import org.springframework.boot.builder.SpringApplicationBuilder;
+import org.springframework.boot.logging.LoggingSystem;
 import org.springframework.context.ConfigurableApplicationContext;
 import org.springframework.jdbc.core.simple.JdbcClient;
 
@@ -28,6 +29,11 @@ class MultiNodeStartTest {
         ExecutorService pool = Executors.newFixedThreadPool(2);
         List<ConfigurableApplicationContext> nodes = new ArrayList<>();
         EmbeddedPostgres postgres = EmbeddedPostgres.builder().start();
+        // Spring Boot's logging set-up writes JVM-wide system properties and is not safe for two contexts starting in
+        // one JVM at once (a node then fails on "CONSOLE_LOG_STRUCTURED_FORMAT_IS_UNDEFINED"); logging is already
+        // configured by the earlier test contexts, so these two nodes leave it alone. Real nodes are separate JVMs.
+        String loggingSystem = System.getProperty(LoggingSystem.SYSTEM_PROPERTY);
+        System.setProperty(LoggingSystem.SYSTEM_PROPERTY, LoggingSystem.NONE);
         try {
             CountDownLatch start = new CountDownLatch(1);
             List<Future<ConfigurableApplicationContext>> starting = new ArrayList<>();
@@ -60,6 +66,11 @@ class MultiNodeStartTest {
             nodes.forEach(ConfigurableApplicationContext::close);
             pool.shutdownNow();
             postgres.close();
+            if (loggingSystem == null) {
+                System.clearProperty(LoggingSystem.SYSTEM_PROPERTY);
+            } else {
+                System.setProperty(LoggingSystem.SYSTEM_PROPERTY, loggingSystem);
+            }
         }
     }
 }
