@@ -9,7 +9,10 @@ import org.springframework.mail.javamail.JavaMailSender;
 import org.springframework.mail.javamail.MimeMessageHelper;
 import org.springframework.stereotype.Component;
 
-/** E-mail over SMTP (Spring Mail); subject and body go out as UTF-8 so Chinese arrives intact. */
+/**
+ * E-mail over SMTP (Spring Mail); subject and body go out as UTF-8 so Chinese arrives intact, with the message's
+ * stable id as {@code Message-ID}. Timeouts come from {@code spring.mail.properties}.
+ */
 @Component
 class EmailChannel implements OutboundChannel {
 
@@ -32,17 +35,35 @@ class EmailChannel implements OutboundChannel {
     }
 
     @Override
-    public void send(String recipient, String subject, String body) {
+    public String send(Outgoing message) {
         try {
             MimeMessage mime = mailSender.createMimeMessage();
             MimeMessageHelper helper = new MimeMessageHelper(mime, false, "UTF-8");
             helper.setFrom(properties.from());
-            helper.setTo(recipient);
-            helper.setSubject(subject);
-            helper.setText(body, false);
-            mailSender.send(mime);
+            helper.setTo(message.recipient());
+            helper.setSubject(message.subject());
+            helper.setText(message.body(), false);
+            mailSender.send(new StableIdMessage(mime, message.messageId()));
+            return message.messageId();
         } catch (MessagingException | MailException e) {
-            throw new DeliveryFailed("e-mail to " + recipient + " failed: " + e.getMessage(), e);
+            throw new DeliveryFailed("e-mail to " + message.recipient() + " failed: " + e.getMessage(), e);
+        }
+    }
+
+    /** Keeps our message id: JavaMail would otherwise make up a new {@code Message-ID} on every attempt. */
+    private static final class StableIdMessage extends MimeMessage {
+
+        private final String messageId;
+
+        StableIdMessage(MimeMessage template, String messageId) throws MessagingException {
+            super(template);
+            this.messageId = messageId;
+            setHeader("Message-ID", messageId);
+        }
+
+        @Override
+        protected void updateMessageID() throws MessagingException {
+            setHeader("Message-ID", messageId);
         }
     }
 }

@@ -9,8 +9,8 @@ public record Message(long id, String trackingNumber,
         @Schema(allowableValues = {IN_APP, EMAIL}) String channel,
         @Schema(description = "BCP 47 tag of the language it is written in", example = "zh-CN") String locale,
         String recipient, String subject, String body,
-        @Schema(allowableValues = {"DELIVERED", "PENDING", "SENT", "FAILED"},
-                description = "DELIVERED: in the in-app inbox; PENDING: queued or being retried; SENT: accepted by the channel; FAILED: given up")
+        @Schema(allowableValues = {"DELIVERED", "PENDING", "SENDING", "SENT", "FAILED"},
+                description = "DELIVERED: in the in-app inbox; PENDING: queued or waiting to be retried; SENDING: being sent; SENT: accepted by the channel; FAILED: given up (an operator may send it again)")
         String status,
         Instant createdAt, Instant sentAt) {
 

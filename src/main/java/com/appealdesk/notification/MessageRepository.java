@@ -4,9 +4,12 @@ import com.appealdesk.texts.MessageTemplates;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Timestamp;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.Collection;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
@@ -19,9 +22,11 @@ class MessageRepository {
             "id, tracking_number, kind, channel, locale, recipient, subject, body, status, created_at, sent_at";
 
     private final JdbcClient jdbc;
+    private final NotificationProperties properties;
 
-    MessageRepository(JdbcClient jdbc) {
+    MessageRepository(JdbcClient jdbc, NotificationProperties properties) {
         this.jdbc = jdbc;
+        this.properties = properties;
     }
 
     static final String APPELLANT = "APPELLANT";
@@ -32,11 +37,12 @@ class MessageRepository {
             MessageTemplates.Rendered text, String dedupeKey, String status) {
         jdbc.sql("""
                 insert into appeal_desk.message (audience, tracking_number, kind, channel, locale, recipient, subject,
-                    body, dedupe_key, status, created_at, sent_at, next_attempt_at)
-                values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, now(), case when ? = 'DELIVERED' then now() end, now())
+                    body, dedupe_key, status, created_at, sent_at, next_attempt_at, give_up_at)
+                values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, now(), case when ? = 'DELIVERED' then now() end, now(),
+                        now() + make_interval(secs => ?))
                 on conflict (dedupe_key, channel) do nothing""")
                 .params(audience, trackingNumber, kind, channel, locale, recipient, text.subject(), text.body(),
-                        dedupeKey, status, status)
+                        dedupeKey, status, status, properties.deliveryGiveUpAfter().toMillis() / 1000.0)
                 .update();
     }
 
@@ -46,29 +52,98 @@ class MessageRepository {
                 .param(trackingNumber).query(MessageRepository::map).list();
     }
 
-    /** The next message due on one of these channels, locked so that a second instance skips it. */
-    Optional<Message> lockNextPending(Collection<String> channels) {
+    /** A message claimed for sending, with what the outbox needs to schedule the next attempt. */
+    record Claimed(Message message, int attempts, Instant giveUpAt) {
+    }
+
+    /** A message that was given up, as operators see it: no recipient, no text. */
+    record Failed(long id, String trackingNumber, String kind, String channel, int attempts, String lastError,
+            Instant createdAt, Instant lastAttemptAt) {
+    }
+
+    /**
+     * Claims up to {@code limit} due messages of these channels in one short statement: PENDING ones whose time has
+     * come, and SENDING ones whose lease ran out (the node sending them died before it recorded the result). Other
+     * nodes skip the rows this one is claiming.
+     */
+    List<Claimed> claim(Collection<String> channels, int limit, Duration lease) {
         if (channels.isEmpty()) {
-            return Optional.empty();
+            return List.of();
         }
-        return jdbc.sql("select " + COLUMNS + """
-                 from appeal_desk.message where status = 'PENDING' and channel in (:channels) and next_attempt_at <= now()
-                order by id limit 1 for update skip locked""")
-                .param("channels", channels).query(MessageRepository::map).optional();
+        return jdbc.sql("""
+                update appeal_desk.message m set status = 'SENDING', claimed_until = now() + make_interval(secs => :lease)
+                from (select id from appeal_desk.message
+                      where channel in (:channels) and ((status = 'PENDING' and next_attempt_at <= now())
+                                                        or (status = 'SENDING' and claimed_until < now()))
+                      order by next_attempt_at, id limit :limit for update skip locked) due
+                where m.id = due.id
+                returning m.id, m.tracking_number, m.kind, m.channel, m.locale, m.recipient, m.subject, m.body, m.status,
+                          m.created_at, m.sent_at, m.attempts, m.give_up_at""")
+                .param("lease", lease.toMillis() / 1000.0).param("channels", channels).param("limit", limit)
+                .query((rs, row) -> new Claimed(map(rs, row), rs.getInt("attempts"), instant(rs.getTimestamp("give_up_at"))))
+                .list();
     }
 
-    void markSent(long id) {
-        jdbc.sql("update appeal_desk.message set status = 'SENT', sent_at = now(), attempts = attempts + 1, last_error = null where id = ?")
-                .param(id).update();
-    }
-
-    void markFailedAttempt(long id, String error, int maxAttempts, long retryDelaySeconds) {
+    void markSent(long id, String remoteRef) {
         jdbc.sql("""
-                update appeal_desk.message set attempts = attempts + 1, last_error = ?,
-                       status = case when attempts + 1 >= ? then 'FAILED' else 'PENDING' end,
-                       next_attempt_at = now() + make_interval(secs => ? * (attempts + 1))
-                where id = ?""")
-                .params(error, maxAttempts, retryDelaySeconds, id).update();
+                update appeal_desk.message set status = 'SENT', sent_at = now(), attempts = attempts + 1, last_error = null,
+                       claimed_until = null, remote_ref = ?
+                where id = ? and status = 'SENDING'""")
+                .params(remoteRef, id).update();
+    }
+
+    /** Counts a failed attempt; the message waits until {@code nextAttemptAt}, or is FAILED when that is null. */
+    void markFailedAttempt(long id, String error, Instant nextAttemptAt) {
+        jdbc.sql("""
+                update appeal_desk.message set attempts = attempts + 1, last_error = ?, claimed_until = null,
+                       status = case when ?::timestamptz is null then 'FAILED' else 'PENDING' end,
+                       next_attempt_at = coalesce(?::timestamptz, next_attempt_at)
+                where id = ? and status = 'SENDING'""")
+                .params(truncate(error), ts(nextAttemptAt), ts(nextAttemptAt), id).update();
+    }
+
+    List<Failed> failed(int limit) {
+        return jdbc.sql("""
+                select id, tracking_number, kind, channel, attempts, last_error, created_at, next_attempt_at
+                from appeal_desk.message where status = 'FAILED' order by id desc limit ?""")
+                .param(limit)
+                .query((rs, row) -> new Failed(rs.getLong("id"), rs.getString("tracking_number"), rs.getString("kind"),
+                        rs.getString("channel"), rs.getInt("attempts"), rs.getString("last_error"),
+                        instant(rs.getTimestamp("created_at")), instant(rs.getTimestamp("next_attempt_at"))))
+                .list();
+    }
+
+    /** Queues a FAILED message again, tried for another {@code giveUpAfter}; the tracking number, or empty when it is not FAILED. */
+    Optional<String> resend(long id, Duration giveUpAfter) {
+        return jdbc.sql("""
+                update appeal_desk.message set status = 'PENDING', next_attempt_at = now(),
+                       give_up_at = now() + make_interval(secs => ?)
+                where id = ? and status = 'FAILED' returning tracking_number""")
+                .params(giveUpAfter.toSeconds(), id).query(String.class).optional();
+    }
+
+    boolean exists(long id) {
+        return jdbc.sql("select count(*) from appeal_desk.message where id = ?").param(id).query(Long.class).single() > 0;
+    }
+
+    /** Per channel: messages waiting to be sent, and the age in seconds of the oldest. */
+    Map<String, double[]> backlog() {
+        Map<String, double[]> backlog = new HashMap<>();
+        jdbc.sql("""
+                select channel, count(*) as queued, coalesce(extract(epoch from now() - min(created_at)), 0) as oldest
+                from appeal_desk.message where status in ('PENDING', 'SENDING') group by channel""")
+                .query(rs -> {
+                    backlog.put(rs.getString("channel"), new double[] {rs.getLong("queued"), rs.getDouble("oldest")});
+                });
+        return backlog;
+    }
+
+    private static String truncate(String error) {
+        return error == null || error.length() <= 2000 ? error : error.substring(0, 2000);
+    }
+
+    private static Timestamp ts(Instant instant) {
+        return instant == null ? null : Timestamp.from(instant);
     }
 
     private static Message map(ResultSet rs, int row) throws SQLException {

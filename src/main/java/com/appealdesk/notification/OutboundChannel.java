@@ -4,9 +4,9 @@ import com.appealdesk.appeal.Appeal;
 import java.util.Optional;
 
 /**
- * A way to reach the appellant outside the app: the port behind the message outbox. E-mail is the adapter we ship
- * ({@link EmailChannel}); an SMS gateway is another bean implementing this. Every channel that has an address for
- * the appellant gets every message, so they hear from us on more than one channel.
+ * A way to reach the appellant outside the app: the port behind the message outbox. E-mail ({@link EmailChannel})
+ * and SMS are the adapters we ship. Every channel that has an address for the appellant gets every message, so
+ * they hear from us on more than one channel.
  */
 public interface OutboundChannel {
 
@@ -16,8 +16,21 @@ public interface OutboundChannel {
     /** Where this appellant is reached on this channel, if they gave us an address for it. */
     Optional<String> recipient(Appeal appeal);
 
-    /** Delivers one message; throws {@link DeliveryFailed} when the remote side refused or could not be reached. */
-    void send(String recipient, String subject, String body);
+    /**
+     * Delivers one message within the channel's timeouts. Throws when the remote side refused or could not be reached
+     * (any exception counts as a failed attempt; {@link DeliveryFailed} says so in words).
+     *
+     * @return the remote side's reference for the message (an SMS gateway's message id), or null
+     */
+    String send(Outgoing message);
+
+    /**
+     * One message as handed to a channel. {@code messageId} is stable for the message: sent again after a crash, it
+     * carries the same id, so the receiving side (and the appellant) can recognise the duplicate.
+     */
+    record Outgoing(long id, String messageId, String trackingNumber, String kind, String locale, String recipient,
+            String subject, String body) {
+    }
 
     /** A delivery failed; the outbox tries again later. */
     class DeliveryFailed extends RuntimeException {

@@ -12,10 +12,13 @@ import com.appealdesk.restriction.AccountAccess;
 import com.appealdesk.restriction.RestrictionReason;
 import com.appealdesk.support.AppealScenarios;
 import com.appealdesk.support.RecordingSmsChannel;
+import com.appealdesk.support.Http;
 import java.time.Duration;
+import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.jdbc.core.simple.JdbcClient;
 
 /** Every message goes to the inbox and to each outbound channel the appellant gave an address for. */
@@ -26,6 +29,9 @@ class OutboxDeliveryTest {
     @Autowired AppealScenarios scenarios;
     @Autowired RecordingSmsChannel sms;
     @Autowired JdbcClient jdbc;
+    @Autowired MessageRepository messages;
+    @Autowired MessageIds ids;
+    @LocalServerPort int port;
 
     @Test
     void theAppellantHearsOnEveryChannelTheyGaveUs() {
@@ -33,7 +39,7 @@ class OutboxDeliveryTest {
 
         await().atMost(Duration.ofSeconds(15)).until(() -> "SENT".equals(status(trackingNumber, "SMS")));
         assertThat(status(trackingNumber, "IN_APP")).isEqualTo("DELIVERED");
-        assertThat(status(trackingNumber, "EMAIL")).isIn("PENDING", "SENT");
+        assertThat(status(trackingNumber, "EMAIL")).isIn("PENDING", "SENDING", "SENT");
         assertThat(sms.sent).anySatisfy(sent -> {
             assertThat(sent.recipient()).isEqualTo("+852 5555 0123");
             assertThat(sent.subject()).contains(trackingNumber, "請提交所需資料");
@@ -47,9 +53,80 @@ class OutboxDeliveryTest {
         await().atMost(Duration.ofSeconds(20)).until(() -> "FAILED".equals(status(trackingNumber, "SMS")));
         Map<String, Object> row = jdbc.sql("select attempts, last_error from appeal_desk.message where tracking_number = ? and channel = 'SMS' and kind = 'DOCUMENTS_REQUESTED'")
                 .param(trackingNumber).query().singleRow();
-        assertThat(row.get("attempts")).isEqualTo(2);
+        assertThat((Integer) row.get("attempts")).as("retried until it was given up").isGreaterThanOrEqualTo(2);
         assertThat(row.get("last_error").toString()).contains("gateway unreachable");
         assertThat(status(trackingNumber, "IN_APP")).isEqualTo("DELIVERED");
+    }
+
+    @Test
+    void aPoisonMessageCountsAsAFailedAttemptAndDoesNotHoldUpTheOthers() {
+        String poison = open("+852 5555 9999");
+        String healthy = open("+852 5555 0124");
+
+        await().atMost(Duration.ofSeconds(15)).until(() -> "SENT".equals(status(healthy, "SMS")));
+        await().atMost(Duration.ofSeconds(15)).until(() -> "FAILED".equals(status(poison, "SMS")));
+        assertThat(jdbc.sql("select last_error from appeal_desk.message where tracking_number = ? and channel = 'SMS' and kind = 'DOCUMENTS_REQUESTED'")
+                .param(poison).query(String.class).single()).contains("IllegalStateException", "cannot encode");
+    }
+
+    @Test
+    void aNodeThatDiesBetweenSendingAndRecordingLeavesAClaimThatRunsOutAndTheResendCarriesTheSameMessageId() {
+        sms.refused.add("+852 5555 0125");
+        String trackingNumber = open("+852 5555 0125");
+        long id = jdbc.sql("select id from appeal_desk.message where tracking_number = ? and channel = 'SMS' and kind = 'DOCUMENTS_REQUESTED'")
+                .param(trackingNumber).query(Long.class).single();
+        // the other node: takes it (after the refused first attempt), hands it to the gateway, and dies before it
+        // records the result
+        await().atMost(Duration.ofSeconds(10)).until(() -> jdbc.sql("""
+                update appeal_desk.message set status = 'SENDING', claimed_until = now() + interval '2 seconds'
+                where id = ? and status = 'PENDING' and attempts >= 1""").param(id).update() == 1);
+        sms.refused.remove("+852 5555 0125");
+        Message message = jdbc.sql("select id, tracking_number, kind, channel, locale, recipient, subject, body, status, created_at, sent_at "
+                + "from appeal_desk.message where id = ?").param(id).query((rs, row) -> new Message(rs.getLong("id"),
+                        rs.getString("tracking_number"), rs.getString("kind"), rs.getString("channel"), rs.getString("locale"),
+                        rs.getString("recipient"), rs.getString("subject"), rs.getString("body"), rs.getString("status"), null, null))
+                .single();
+        sms.send(new OutboundChannel.Outgoing(id, ids.of(message), trackingNumber, message.kind(), message.locale(),
+                message.recipient(), message.subject(), message.body()));
+
+        await().atMost(Duration.ofSeconds(15)).until(() -> "SENT".equals(status(trackingNumber, "SMS")));
+        List<String> sentIds = sms.sent.stream().filter(sent -> sent.subject().contains(trackingNumber))
+                .filter(sent -> sent.subject().equals(message.subject())).map(RecordingSmsChannel.Sent::messageId).toList();
+        assertThat(sentIds).as("sent twice, recognisably the same message").hasSize(2).containsOnly(ids.of(message))
+                .allMatch(messageId -> messageId.startsWith("<ad-" + id + "." + trackingNumber + "@"));
+    }
+
+    @Test
+    void operatorsListWhatWasGivenUpAndSendItAgainOnceTheChannelIsBack() {
+        sms.refused.add("+852 5555 0126");
+        String trackingNumber = open("+852 5555 0126");
+        await().atMost(Duration.ofSeconds(20)).until(() -> "FAILED".equals(status(trackingNumber, "SMS")));
+        long id = jdbc.sql("select id from appeal_desk.message where tracking_number = ? and channel = 'SMS' and kind = 'DOCUMENTS_REQUESTED'")
+                .param(trackingNumber).query(Long.class).single();
+        Http http = new Http(port);
+
+        assertThat(http.get("/staff/messages/failed", Http.REVIEWER).getStatusCode().value()).isEqualTo(403);
+        List<Map> failed = http.getList("/staff/messages/failed", Http.OPERATOR);
+        assertThat(failed).anySatisfy(row -> {
+            assertThat(((Number) row.get("id")).longValue()).isEqualTo(id);
+            assertThat(row.get("lastError").toString()).contains("gateway unreachable");
+        });
+        assertThat(failed).allSatisfy(row -> assertThat(row).doesNotContainKeys("recipient", "body", "subject"));
+        assertThat(http.post("/staff/messages/" + id + "/resend", Http.REVIEWER, Map.of()).getStatusCode().value()).isEqualTo(403);
+
+        sms.refused.remove("+852 5555 0126");
+        assertThat(http.post("/staff/messages/" + id + "/resend", Http.OPERATOR, Map.of()).getStatusCode().value()).isEqualTo(202);
+        await().atMost(Duration.ofSeconds(15)).until(() -> "SENT".equals(status(trackingNumber, "SMS")));
+        assertThat(http.post("/staff/messages/" + id + "/resend", Http.OPERATOR, Map.of()).getStatusCode().value())
+                .as("only a FAILED message is sent again").isEqualTo(409);
+        assertThat(http.post("/staff/messages/99999999/resend", Http.OPERATOR, Map.of()).getStatusCode().value()).isEqualTo(404);
+        assertThat(jdbc.sql("select acted_by from appeal_desk.staff_action where tracking_number = ? and action = 'MESSAGE_RESENT'")
+                .param(trackingNumber).query(String.class).list()).containsExactly("operator");
+
+        String scrape = new String(http.getBytes("/actuator/prometheus", Http.OPERATOR).getBody(), java.nio.charset.StandardCharsets.UTF_8);
+        assertThat(scrape).contains("appeal_outbox_queued{channel=\"SMS\"}", "appeal_outbox_oldest_pending_seconds{channel=\"EMAIL\"}")
+                .containsPattern("appeal_outbox_sent_total\\{channel=\"SMS\"} [1-9]")
+                .containsPattern("appeal_outbox_given_up_total\\{channel=\"SMS\"} [1-9]");
     }
 
     private String open(String phone) {

@@ -9,13 +9,17 @@ import org.springframework.stereotype.Component;
 
 /**
  * A second outbound channel for the tests, standing where an SMS gateway adapter would: it records what it sends,
- * and refuses numbers ending in 0000, as an unreachable gateway would.
+ * refuses numbers ending in 0000 (and those in {@link #refused}) as an unreachable gateway would, and fails with
+ * an unexpected exception on numbers ending in 9999.
  */
 @Component
 public class RecordingSmsChannel implements OutboundChannel {
 
-    public record Sent(String recipient, String subject, String body) {
+    public record Sent(String messageId, String recipient, String subject, String body) {
     }
+
+    /** numbers refused as by an unreachable gateway, besides those ending in 0000 */
+    public final java.util.Set<String> refused = java.util.concurrent.ConcurrentHashMap.newKeySet();
 
     public final List<Sent> sent = new CopyOnWriteArrayList<>();
 
@@ -30,10 +34,15 @@ public class RecordingSmsChannel implements OutboundChannel {
     }
 
     @Override
-    public void send(String recipient, String subject, String body) {
-        if (recipient.endsWith("0000")) {
-            throw new DeliveryFailed("gateway unreachable for " + recipient, null);
+    public String send(Outgoing message) {
+        if (message.recipient().endsWith("0000") || refused.contains(message.recipient())) {
+            throw new DeliveryFailed("gateway unreachable for " + message.recipient(), null);
         }
-        sent.add(new Sent(recipient, subject, body));
+        if (message.recipient().endsWith("9999")) {
+            // a poison message: an adapter's bug, not a gateway's answer
+            throw new IllegalStateException("cannot encode the text for " + message.recipient());
+        }
+        sent.add(new Sent(message.messageId(), message.recipient(), message.subject(), message.body()));
+        return "ref-" + message.id();
     }
 }

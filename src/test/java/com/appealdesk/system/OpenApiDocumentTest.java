@@ -48,7 +48,7 @@ class OpenApiDocumentTest {
         assertThat((List<Map<String, Object>>) inbox.get("security")).anySatisfy(item -> assertThat(item).containsKey("appellantToken"));
         Map<String, Map<String, Object>> message = (Map<String, Map<String, Object>>) schemas.get("Message").get("properties");
         assertThat((List<String>) message.get("channel").get("enum")).containsExactly("IN_APP", "EMAIL");
-        assertThat((List<String>) message.get("status").get("enum")).containsExactly("DELIVERED", "PENDING", "SENT", "FAILED");
+        assertThat((List<String>) message.get("status").get("enum")).containsExactly("DELIVERED", "PENDING", "SENDING", "SENT", "FAILED");
         assertThat((List<String>) ((Map<String, Map<String, Object>>) schemas.get("Decision").get("properties")).get("outcome").get("enum"))
                 .containsExactly("LIFT", "WITHDRAW_ONLY", "REJECT");
     }

@@ -12,6 +12,9 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnExpression;
+import org.springframework.boot.context.properties.bind.Bindable;
+import org.springframework.boot.context.properties.bind.Binder;
+import org.springframework.core.env.Environment;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.mail.javamail.JavaMailSenderImpl;
@@ -52,8 +55,13 @@ public class EmbeddedMailConfiguration {
     }
 
     @Bean
-    JavaMailSenderImpl mailSender(GreenMail embeddedMailServer) {
+    JavaMailSenderImpl mailSender(GreenMail embeddedMailServer, Environment environment) {
         JavaMailSenderImpl sender = new JavaMailSenderImpl();
+        // the same timeouts as a configured SMTP server gets (spring.mail.properties)
+        java.util.Properties properties = new java.util.Properties();
+        properties.putAll(Binder.get(environment).bind("spring.mail.properties", Bindable.mapOf(String.class, String.class))
+                .orElse(java.util.Map.of()));
+        sender.setJavaMailProperties(properties);
         sender.setHost("127.0.0.1");
         sender.setPort(embeddedMailServer.getSmtp().getPort());
         sender.setDefaultEncoding(StandardCharsets.UTF_8.name());
