@@ -92,6 +92,19 @@ class MessageRepository {
                 .params(remoteRef, id).update();
     }
 
+    /**
+     * Records a delivery receipt against the message one of whose parts the channel knows by {@code remoteRef}; a
+     * failed part's status is kept over a later part's success. False when no message has that reference.
+     */
+    boolean recordReceipt(String channel, String remoteRef, String status) {
+        return jdbc.sql("""
+                update appeal_desk.message set receipt_at = now(),
+                       receipt_status = case when receipt_status in ('UNDELIV', 'REJECTD', 'EXPIRED', 'DELETED')
+                                             then receipt_status else ? end
+                where channel = ? and status = 'SENT' and ? = any(string_to_array(remote_ref, ','))""")
+                .params(status, channel, remoteRef).update() > 0;
+    }
+
     /** Counts a failed attempt; the message waits until {@code nextAttemptAt}, or is FAILED when that is null. */
     void markFailedAttempt(long id, String error, Instant nextAttemptAt) {
         jdbc.sql("""

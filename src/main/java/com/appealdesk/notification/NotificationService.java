@@ -53,18 +53,20 @@ public class NotificationService {
         Appeal appeal = appeals.find(trackingNumber).orElseThrow(() -> AppealException.notFound(trackingNumber));
         Locale locale = templates.localeFor(appeal.language());
         Optional<ReplyClockView> promise = replyClock.view(trackingNumber);
-        MessageTemplates.Rendered text = templates.render(kind, locale, Map.of(
+        Map<String, String> values = Map.of(
                 "name", appeal.fullName(),
                 "trackingNumber", trackingNumber,
                 "documents", outstandingDocuments(trackingNumber, locale),
                 "reason", reasonCode == null ? "" : templates.reasonText(reasonCode, locale),
                 "replyWorkingDays", promise.map(p -> String.valueOf(p.workingDays())).orElse(""),
-                "replyDueAt", promise.map(NotificationService::replyDueAt).orElse("")));
+                "replyDueAt", promise.map(NotificationService::replyDueAt).orElse(""));
+        MessageTemplates.Rendered text = templates.render(kind, locale, values);
         messages.insertOnce(MessageRepository.APPELLANT, trackingNumber, kind, Message.IN_APP, locale.toLanguageTag(),
                 null, text, dedupeKey, "DELIVERED");
         for (OutboundChannel channel : channels) {
             channel.recipient(appeal).ifPresent(recipient -> messages.insertOnce(MessageRepository.APPELLANT,
-                    trackingNumber, kind, channel.name(), locale.toLanguageTag(), recipient, text, dedupeKey, "PENDING"));
+                    trackingNumber, kind, channel.name(), locale.toLanguageTag(), recipient,
+                    channel.shortText() ? templates.renderShort(kind, locale, values) : text, dedupeKey, "PENDING"));
         }
     }
 

@@ -5,13 +5,18 @@ import java.util.Optional;
 
 /**
  * A way to reach the appellant outside the app: the port behind the message outbox. E-mail ({@link EmailChannel})
- * and SMS are the adapters we ship. Every channel that has an address for the appellant gets every message, so
+ * and SMS (SMPP) are the adapters we ship. Every channel that has an address for the appellant gets every message, so
  * they hear from us on more than one channel.
  */
 public interface OutboundChannel {
 
     /** The channel's name as recorded with each message, e.g. {@code EMAIL}. */
     String name();
+
+    /** True for a channel that carries short texts (SMS): it gets each template's SMS version. */
+    default boolean shortText() {
+        return false;
+    }
 
     /** Where this appellant is reached on this channel, if they gave us an address for it. */
     Optional<String> recipient(Appeal appeal);

@@ -6,14 +6,17 @@ import java.io.InputStreamReader;
 import java.io.Reader;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Properties;
 import java.util.Set;
+import java.util.TreeSet;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import java.util.stream.Collectors;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.core.io.ClassPathResource;
@@ -33,11 +36,14 @@ public class MessageTemplates {
 
     static final Locale ZH_CN = Locale.forLanguageTag("zh-CN");
     static final Locale ZH_TW = Locale.forLanguageTag("zh-TW");
-    private static final Pattern PLACEHOLDER = Pattern.compile("\\{([a-zA-Z]+)}");
+    private static final Pattern PLACEHOLDER = Pattern.compile("\\{([a-zA-Z]+(?:\\.[a-zA-Z]+)?)}");
+    /** glossary terms are filled as {@code {t.<term>}} */
+    public static final String TERM = "t.";
 
     private static final long CATALOGUE_RECHECK_NANOS = 2_000_000_000L;
 
     private final Map<Locale, Properties> texts = new LinkedHashMap<>();
+    private final Map<Locale, Map<String, String>> glossaries = new LinkedHashMap<>();
     private final Properties staffTexts = load("notifications/staff_en.properties");
     private final TextCatalogue packaged = TextCatalogue.parse(read("processes/" + TextCatalogue.FILE_NAME));
     private final ObjectProvider<DeployedCatalogues> deployed;
@@ -57,6 +63,29 @@ public class MessageTemplates {
         texts.put(Locale.ENGLISH, load("notifications/templates_en.properties"));
         texts.put(ZH_CN, load("notifications/templates_zh-CN.properties"));
         texts.put(ZH_TW, load("notifications/templates_zh-TW.properties"));
+        for (Locale language : texts.keySet()) {
+            Properties glossary = load("notifications/glossary_" + language.toLanguageTag() + ".properties");
+            Map<String, String> terms = new LinkedHashMap<>();
+            glossary.stringPropertyNames().stream().filter(key -> key.startsWith(TERM) && !key.endsWith(".avoid"))
+                    .sorted().forEach(key -> terms.put(key, glossary.getProperty(key)));
+            glossaries.put(language, Map.copyOf(terms));
+        }
+    }
+
+    /** The languages appellants are written to. */
+    public Set<Locale> languages() {
+        return texts.keySet();
+    }
+
+    /** The message kinds (each has a subject, a body and an SMS text in every language). */
+    public Set<String> kinds() {
+        return texts.get(Locale.ENGLISH).stringPropertyNames().stream().filter(key -> key.endsWith(".subject"))
+                .map(key -> key.substring(0, key.length() - ".subject".length())).collect(Collectors.toCollection(TreeSet::new));
+    }
+
+    /** The glossary's terms of a language, by placeholder ({@code t.trackingNumber}). */
+    public Map<String, String> glossary(Locale language) {
+        return glossaries.getOrDefault(supported(language), glossaries.get(Locale.ENGLISH));
     }
 
     /** Reads the deployed catalogues again on the next use (this node has just deployed one). */
@@ -117,7 +146,24 @@ public class MessageTemplates {
         if (!hasMessage(kind)) {
             throw new IllegalArgumentException("no message template '" + kind + "' in notifications/templates_en.properties");
         }
-        return new Rendered(fill(text(kind + ".subject", locale), values), fill(text(kind + ".body", locale), values));
+        Map<String, String> all = withTerms(values, locale);
+        return new Rendered(fill(text(kind + ".subject", locale), all), fill(text(kind + ".body", locale), all));
+    }
+
+    /**
+     * The SMS version ({@code <kind>.sms}): the body is the short text, the subject stays the e-mail's (for the
+     * record). A kind without an SMS text sends its subject.
+     */
+    public Rendered renderShort(String kind, Locale locale, Map<String, String> values) {
+        Rendered full = render(kind, locale, values);
+        String sms = text(kind + ".sms", locale);
+        return new Rendered(full.subject(), sms == null ? full.subject() : fill(sms, withTerms(values, locale)));
+    }
+
+    private Map<String, String> withTerms(Map<String, String> values, Locale locale) {
+        Map<String, String> all = new HashMap<>(glossary(locale));
+        all.putAll(values);
+        return all;
     }
 
     /** A notice to staff ({@code notifications/staff_en.properties}); staff read English. */

@@ -44,7 +44,7 @@ class MultiNodeStartTest {
                             "--server.port=0", "--camunda.bpm.process-engine-name=" + node,
                             "--spring.datasource.url=" + postgres.getJdbcUrl("postgres", "postgres"),
                             "--spring.datasource.username=postgres", "--appeal.demo-users.enabled=true",
-                            "--appeal.embedded.smtp-port=0", "--appeal.embedded.imap-port=0",
+                            "--appeal.embedded.smtp-port=0", "--appeal.embedded.imap-port=0", "--appeal.embedded.smpp-port=0",
                             "--camunda.bpm.job-execution.enabled=false");
                 }));
             }
