@@ -6,7 +6,8 @@ import java.time.Instant;
 
 /**
  * One appeal as stored: the appellant's facts, the restriction as the wallet reported it when the appeal began
- * (reason and access), its status and, once decided, the decision.
+ * (reason and access), its status and, once decided, the decision. {@code timeZone} is the IANA zone the appellant
+ * gave at intake, or null (see {@link AppellantTimeZone}).
  */
 public record Appeal(
         String trackingNumber,
@@ -25,5 +26,6 @@ public record Appeal(
         String decidedBy,
         Instant decidedAt,
         Instant createdAt,
-        AccountAccess accessAtIntake) {
+        AccountAccess accessAtIntake,
+        String timeZone) {
 }

@@ -47,6 +47,7 @@ public class AppealIntake {
             throw new AppealException(HttpStatus.BAD_REQUEST, "applicant.residenceRegion",
                     "'" + applicant.residenceRegion() + "' is not an ISO 3166 alpha-2 region code");
         }
+        String timeZone = AppellantTimeZone.given(applicant.timeZone()).orElse(null);
         String language = languageTag(applicant.language());
         Restriction restriction = restrictions.lock(request.accountId()).filter(Restriction::restricted)
                 .orElseThrow(() -> new AppealException(HttpStatus.UNPROCESSABLE_ENTITY, "accountId",
@@ -57,7 +58,7 @@ public class AppealIntake {
         Appeal appeal = new Appeal(TrackingNumbers.next(), request.accountId(), restriction.reason(),
                 request.channel(), applicant.fullName().strip(), applicant.residenceRegion(), applicant.idDocumentType(),
                 language, blankToNull(applicant.email()), blankToNull(applicant.phone()), AppealStatus.AWAITING_DOCUMENTS,
-                null, null, null, null, Instant.now(), restriction.access());
+                null, null, null, null, Instant.now(), restriction.access(), timeZone);
         appeals.insert(appeal, Secrets.sha256(token));
         events.record(appeal.trackingNumber(), "APPEAL_OPENED", appeal.channel().name() + " by " + openedBy);
         workflow.start(appeal);

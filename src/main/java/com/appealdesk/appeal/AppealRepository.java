@@ -16,7 +16,8 @@ public class AppealRepository {
 
     private static final String COLUMNS = """
             tracking_number, account_id, restriction_reason, channel, full_name, residence_region, id_document_type,
-            language, email, phone, status, decision, decision_reason, decided_by, decided_at, created_at, access_at_intake""";
+            language, email, phone, status, decision, decision_reason, decided_by, decided_at, created_at, access_at_intake,
+            time_zone""";
 
     private final JdbcClient jdbc;
 
@@ -28,7 +29,7 @@ public class AppealRepository {
         jdbc.sql("""
                 insert into appeal_desk.appeal (%s, access_token_hash, updated_at)
                 values (:tn, :account, :reason, :channel, :name, :region, :doc, :language, :email, :phone, :status,
-                        null, null, null, null, :created, :access, :hash, :created)""".formatted(COLUMNS))
+                        null, null, null, null, :created, :access, :zone, :hash, :created)""".formatted(COLUMNS))
                 .param("tn", appeal.trackingNumber())
                 .param("account", appeal.accountId())
                 .param("reason", appeal.restrictionReason().name())
@@ -42,6 +43,7 @@ public class AppealRepository {
                 .param("status", appeal.status().name())
                 .param("created", Timestamp.from(appeal.createdAt()))
                 .param("access", appeal.accessAtIntake().name())
+                .param("zone", appeal.timeZone())
                 .param("hash", accessTokenHash)
                 .update();
     }
@@ -94,7 +96,8 @@ public class AppealRepository {
                 rs.getString("email"), rs.getString("phone"), AppealStatus.valueOf(rs.getString("status")),
                 rs.getString("decision"), rs.getString("decision_reason"), rs.getString("decided_by"),
                 instant(rs.getTimestamp("decided_at")), instant(rs.getTimestamp("created_at")),
-                rs.getString("access_at_intake") == null ? null : AccountAccess.valueOf(rs.getString("access_at_intake")));
+                rs.getString("access_at_intake") == null ? null : AccountAccess.valueOf(rs.getString("access_at_intake")),
+                rs.getString("time_zone"));
     }
 
     private static Instant instant(Timestamp ts) {

@@ -4,6 +4,8 @@ import com.appealdesk.texts.MessageTemplates;
 import com.appealdesk.sla.ReplyClock;
 import com.appealdesk.sla.ReplyClockView;
 import com.appealdesk.sla.SlaState;
+import java.time.Instant;
+import java.time.ZoneId;
 import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
@@ -34,10 +36,16 @@ public class AppealStatusQuery {
         Appeal appeal = appeals.find(trackingNumber).orElseThrow(() -> AppealException.notFound(trackingNumber));
         Locale locale = templates.localeFor(appeal.language());
         Optional<ReplyClockView> promise = replyClock.view(trackingNumber);
+        Optional<ZoneId> own = AppellantTimeZone.of(appeal);
+        Optional<Instant> due = promise.map(ReplyClockView::replyDueAt);
         return new AppealStatusView(appeal.trackingNumber(), appeal.status(), appeal.restrictionReason(),
                 appeal.createdAt(), requiredDocuments(trackingNumber, locale), decision(appeal, locale),
                 events.of(trackingNumber), promise.map(ReplyClockView::workingDays).orElse(null),
-                promise.map(ReplyClockView::replyDueAt).orElse(null),
+                due.orElse(null),
+                due.flatMap(at -> promise.map(p -> at.atZone(p.zone()).toOffsetDateTime())).orElse(null),
+                promise.map(p -> p.zone().getId()).orElse(null),
+                due.flatMap(at -> own.map(zone -> at.atZone(zone).toOffsetDateTime())).orElse(null),
+                own.map(ZoneId::getId).orElse(null),
                 promise.map(ReplyClockView::state).orElse(SlaState.NOT_STARTED),
                 promise.map(ReplyClockView::events).orElse(List.of()));
     }

@@ -1,5 +1,6 @@
 package com.appealdesk.appeal;
 
+import io.swagger.v3.oas.annotations.media.Schema;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.Email;
 import jakarta.validation.constraints.NotBlank;
@@ -23,6 +24,15 @@ public record OpenAppealRequest(
             @NotNull IdDocumentType idDocumentType,
             @NotBlank @Size(max = 35) String language,
             @Email @Size(max = 254) String email,
-            @Size(max = 40) @Pattern(regexp = "\\+?[0-9 ()-]{5,40}", message = "must be a phone number such as +1 415 555 0100") String phone) {
+            @Size(max = 40) @Pattern(regexp = "\\+?[0-9 ()-]{5,40}", message = "must be a phone number such as +1 415 555 0100") String phone,
+            @Schema(description = "the appellant's IANA time zone, e.g. America/New_York; when absent, the zone of the "
+                    + "region of residence is used to show dates in their own time")
+            @Size(max = 64) String timeZone) {
+
+        /** Without a time zone: dates are shown in the zone of the region of residence. */
+        public Applicant(String fullName, String residenceRegion, IdDocumentType idDocumentType, String language,
+                String email, String phone) {
+            this(fullName, residenceRegion, idDocumentType, language, email, phone, null);
+        }
     }
 }

@@ -4,9 +4,12 @@ import com.appealdesk.texts.MessageTemplates;
 import com.appealdesk.appeal.Appeal;
 import com.appealdesk.appeal.AppealException;
 import com.appealdesk.appeal.AppealRepository;
+import com.appealdesk.appeal.AppellantTimeZone;
 import com.appealdesk.appeal.Checklist;
 import com.appealdesk.sla.ReplyClock;
 import com.appealdesk.sla.ReplyClockView;
+import java.time.Instant;
+import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
 import java.util.List;
 import java.util.Optional;
@@ -25,6 +28,7 @@ import org.springframework.transaction.annotation.Transactional;
 public class NotificationService {
 
     private static final DateTimeFormatter DATE_TIME = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm");
+    private static final String YOUR_TIME = MessageTemplates.TERM + "yourTime";
 
     private final AppealRepository appeals;
     private final Checklist checklist;
@@ -59,7 +63,8 @@ public class NotificationService {
                 "documents", outstandingDocuments(trackingNumber, locale),
                 "reason", reasonCode == null ? "" : templates.reasonText(reasonCode, locale),
                 "replyWorkingDays", promise.map(p -> String.valueOf(p.workingDays())).orElse(""),
-                "replyDueAt", promise.map(NotificationService::replyDueAt).orElse(""));
+                "replyDueAt", promise.map(p -> replyDueAt(p, AppellantTimeZone.of(appeal),
+                        templates.glossary(locale).get(YOUR_TIME))).orElse(""));
         MessageTemplates.Rendered text = templates.render(kind, locale, values);
         messages.insertOnce(MessageRepository.APPELLANT, trackingNumber, kind, Message.IN_APP, locale.toLanguageTag(),
                 null, text, dedupeKey, "DELIVERED");
@@ -70,10 +75,20 @@ public class NotificationService {
         }
     }
 
-    /** The promised date in the calendar's own zone, named, so an appellant abroad knows whose clock it is. */
-    static String replyDueAt(ReplyClockView promise) {
-        return promise.replyDueAt() == null ? ""
-                : DATE_TIME.format(promise.replyDueAt().atZone(promise.zone())) + " (" + promise.zone().getId() + ")";
+    /**
+     * The promised date in the calendar's own zone, named, so an appellant abroad knows whose clock it is; and in
+     * the appellant's zone as well when its clock shows another time at that moment.
+     */
+    static String replyDueAt(ReplyClockView promise, Optional<ZoneId> own, String yourTime) {
+        if (promise.replyDueAt() == null) {
+            return "";
+        }
+        Instant due = promise.replyDueAt();
+        String calendar = DATE_TIME.format(due.atZone(promise.zone())) + " (" + promise.zone().getId() + ")";
+        if (own.isEmpty() || own.get().getRules().getOffset(due).equals(promise.zone().getRules().getOffset(due))) {
+            return calendar;
+        }
+        return calendar + " = " + DATE_TIME.format(due.atZone(own.get())) + " (" + own.get().getId() + ", " + yourTime + ")";
     }
 
     private String outstandingDocuments(String trackingNumber, Locale locale) {

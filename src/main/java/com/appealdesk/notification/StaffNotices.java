@@ -7,6 +7,7 @@ import com.appealdesk.appeal.AppealRepository;
 import com.appealdesk.sla.ReplyClock;
 import java.util.Collection;
 import java.util.Map;
+import java.util.Optional;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.stereotype.Service;
@@ -41,7 +42,8 @@ public class StaffNotices {
         MessageTemplates.Rendered text = templates.renderStaff(kind, Map.of(
                 "trackingNumber", trackingNumber,
                 "restrictionReason", appeal.restrictionReason().name(),
-                "replyDueAt", replyClock.view(trackingNumber).map(NotificationService::replyDueAt).orElse("")));
+                "replyDueAt", replyClock.view(trackingNumber)
+                        .map(promise -> NotificationService.replyDueAt(promise, Optional.empty(), "")).orElse("")));
         if (emailAddresses.isEmpty()) {
             log.warn("Staff notice {} for appeal {} has no recipient with an e-mail address", kind, trackingNumber);
         }

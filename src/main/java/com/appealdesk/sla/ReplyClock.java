@@ -7,6 +7,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
@@ -22,11 +23,13 @@ public class ReplyClock {
     private final ReplyClockRepository clocks;
     private final WorkingCalendars calendars;
     private final Clock clock;
+    private final ApplicationEventPublisher events;
 
-    ReplyClock(ReplyClockRepository clocks, WorkingCalendars calendars, Clock clock) {
+    ReplyClock(ReplyClockRepository clocks, WorkingCalendars calendars, Clock clock, ApplicationEventPublisher events) {
         this.clocks = clocks;
         this.calendars = calendars;
         this.clock = clock;
+        this.events = events;
     }
 
     @Transactional
@@ -39,7 +42,10 @@ public class ReplyClock {
         clocks.insertOnce(trackingNumber, calendarId, workingDays);
     }
 
-    /** Documents are complete: the clock starts, or resumes with the working time it had left. */
+    /**
+     * Documents are complete: the clock starts, or resumes with the working time it had left; either way a
+     * {@link PromiseSet} tells who needs to know the date (the appellant is told it).
+     */
     @Transactional
     public void startOrResume(String trackingNumber) {
         Row row = locked(trackingNumber);
@@ -49,11 +55,13 @@ public class ReplyClock {
             Instant due = calendar.endOfWorkingDays(now, row.workingDays());
             clocks.update(row.running(calendar.workingTimeBetween(now, due), now, due));
             clocks.record(trackingNumber, "STARTED", null, due, now);
+            events.publishEvent(new PromiseSet(trackingNumber, "STARTED", due));
         } else if (row.state() == State.PAUSED) {
             Duration left = row.window().minus(row.consumed());
             Instant due = left.isNegative() || left.isZero() ? row.dueAt() : calendar.plusWorkingTime(now, left);
             clocks.update(row.running(row.window(), now, due));
             clocks.record(trackingNumber, "RESUMED", null, due, now);
+            events.publishEvent(new PromiseSet(trackingNumber, "RESUMED", due));
         }
     }
 

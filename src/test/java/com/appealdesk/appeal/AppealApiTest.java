@@ -64,6 +64,30 @@ class AppealApiTest {
     }
 
     @Test
+    void aTimeZoneIsAnIanaZoneOrRefusedAndAGivenOneIsWhatTheStatusPageUses() {
+        String account = restrictedAccount();
+        for (String bad : List.of("Mars/Olympus_Mons", "+08:00", "UTC", "Asia/Shanghai; drop table appeal")) {
+            ResponseEntity<Map> refused = http.post("/api/appeals", Http.WALLET, appeal(account, Map.of("applicant",
+                    Map.of("fullName", "Jane Doe", "residenceRegion", "US", "idDocumentType", "PASSPORT", "language", "en",
+                            "timeZone", bad))));
+            assertThat(refused.getStatusCode().value()).as(bad).isEqualTo(400);
+            assertThat(fields(refused)).as(bad).containsExactly("applicant.timeZone");
+        }
+        assertThat(jdbc.sql("select count(*) from appeal_desk.appeal where account_id = ?").param(account)
+                .query(Long.class).single()).isZero();
+
+        ResponseEntity<Map> opened = http.post("/api/appeals", Http.WALLET, appeal(account, Map.of("applicant",
+                Map.of("fullName", "Jane Doe", "residenceRegion", "US", "idDocumentType", "PASSPORT", "language", "en",
+                        "timeZone", "America/Los_Angeles"))));
+        assertThat(opened.getStatusCode().value()).isEqualTo(201);
+        ResponseEntity<Map> status = http.get("/api/appeals/" + opened.getBody().get("trackingNumber"),
+                "Bearer " + opened.getBody().get("accessToken"));
+        assertThat(status.getBody().get("appellantTimeZone")).isEqualTo("America/Los_Angeles");
+        assertThat(status.getBody().get("calendarTimeZone")).isEqualTo("Asia/Shanghai");
+        assertThat(status.getBody().get("replyDueAtLocal")).as("no date before the documents are complete").isNull();
+    }
+
+    @Test
     void aSecondAppealForTheSameAccountWhileOneIsOpenNamesTheOpenOne() {
         String account = restrictedAccount();
         ResponseEntity<Map> first = http.post("/api/appeals", Http.WALLET, appeal(account, Map.of()));

@@ -8,6 +8,8 @@ import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.assertT
 import com.appealdesk.AppealDeskTest;
 import com.appealdesk.appeal.AppealIntake;
 import com.appealdesk.appeal.AppealRepository;
+import com.appealdesk.appeal.AppealStatusQuery;
+import com.appealdesk.appeal.AppealStatusView;
 import com.appealdesk.appeal.IdDocumentType;
 import com.appealdesk.restriction.RestrictionReason;
 import com.appealdesk.restriction.AccountAccess;
@@ -18,6 +20,7 @@ import com.appealdesk.sla.SlaState;
 import com.appealdesk.support.AppealScenarios;
 import com.appealdesk.support.EngineTime;
 import java.time.Instant;
+import java.time.OffsetDateTime;
 import java.util.Date;
 import java.util.List;
 import org.camunda.bpm.engine.ProcessEngine;
@@ -52,6 +55,7 @@ class ReplyClockProcessTest {
     @Autowired AppealRepository appeals;
     @Autowired AccountRestrictions restrictions;
     @Autowired JdbcClient jdbc;
+    @Autowired AppealStatusQuery statusQuery;
 
     @BeforeEach
     void pauseJobExecutor() {
@@ -246,6 +250,10 @@ class ReplyClockProcessTest {
     void clockPausesWhileWaitingForMoreDocumentsAndResumesWithTheWorkingTimeLeft() {
         AppealIntake.OpenedAppeal opened = scenarios.openOverseasPassportAppeal();
         ProcessInstance instance = completeDocumentsAt(opened, DOCUMENTS_COMPLETE);
+        // the US appellant is told the date on the calendar's clock and on their own (New York, daylight saving)
+        String firstPromise = "2026-03-12 18:00 (Asia/Shanghai) = 2026-03-12 06:00 (America/New_York, your time)";
+        assertThat(promisesTold(opened, "IN_APP")).containsExactly(firstPromise);
+        assertThat(promisesTold(opened, "EMAIL")).containsExactly(firstPromise);
 
         // Tuesday 10:00: 9 of 35 working hours used
         time.setTo(shanghai("2026-03-10T10:00"));
@@ -265,6 +273,12 @@ class ReplyClockProcessTest {
         assertThat(view(opened).state()).isEqualTo(SlaState.ON_TRACK);
         assertThat(view(opened).events()).extracting(ReplyClockView.Event::type).containsExactly("STARTED", "PAUSED", "RESUMED");
         assertThat(view(opened).events().get(1).at()).isEqualTo(shanghai("2026-03-10T10:00"));
+        assertThat(promisesTold(opened, "IN_APP")).as("told again when the date changed, once per date").containsExactly(
+                firstPromise, "2026-03-18 18:00 (Asia/Shanghai) = 2026-03-18 06:00 (America/New_York, your time)");
+        AppealStatusView status = statusQuery.status(opened.trackingNumber());
+        assertThat(status.replyDueAtCalendar()).isEqualTo(OffsetDateTime.parse("2026-03-18T18:00+08:00"));
+        assertThat(status.replyDueAtLocal()).isEqualTo(OffsetDateTime.parse("2026-03-18T06:00-04:00"));
+        assertThat(status.appellantTimeZone()).isEqualTo("America/New_York");
 
         walkTo(instance, resumedPromise.minusSeconds(1));
         assertThat(instance).hasNotPassed("Task_RecordBreach");
@@ -343,5 +357,13 @@ class ReplyClockProcessTest {
     private String appellantMessage(AppealIntake.OpenedAppeal opened, String kind) {
         return jdbc.sql("select body from appeal_desk.message where tracking_number = ? and kind = ? and channel = 'IN_APP'")
                 .params(opened.trackingNumber(), kind).query(String.class).single();
+    }
+
+    /** The dates told in PROMISE_TOLD messages on a channel, oldest first. */
+    private List<String> promisesTold(AppealIntake.OpenedAppeal opened, String channel) {
+        return jdbc.sql("select body from appeal_desk.message where tracking_number = ? and kind = 'PROMISE_TOLD' and channel = ? order by id")
+                .params(opened.trackingNumber(), channel).query(String.class).list().stream()
+                .map(body -> body.substring(body.indexOf("We will reply by ") + "We will reply by ".length(), body.indexOf(".\n")))
+                .toList();
     }
 }
