@@ -9,6 +9,7 @@ public final class AppealProcess {
     public static final String MESSAGE_ACCOUNT_RESTORED_BY_WALLET = "AccountRestoredByWallet";
 
     public static final String TASK_REVIEW_APPEAL = "Task_ReviewAppeal";
+    public static final String TASK_CONFIRM_DECISION = "Task_ConfirmDecision";
     public static final String TASK_AWAIT_DOCUMENTS = "Task_AwaitDocuments";
     public static final String TASK_APPLY_DECISION = "Task_ApplyDecision";
     public static final String TASK_GRANT_WITHDRAW_ONLY = "Task_GrantWithdrawOnly";

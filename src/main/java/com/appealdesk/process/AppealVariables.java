@@ -41,8 +41,17 @@ public final class AppealVariables {
     public static final String DECISION_REASON = "decisionReason";
     public static final String INTERNAL_NOTE = "internalNote";
     public static final String REQUESTED_DOCUMENTS = "requestedDocuments";
+    /** items of the current round decided without opening them: one line each, {@code DOCUMENT_TYPE: reason} */
+    public static final String WAIVERS = "waivers";
     // every field of the review form; read only by the complete listener, which records the decision
-    public static final List<String> REVIEW_FORM = List.of("decision", "decisionReason", "internalNote", "requestedDocuments");
+    public static final List<String> REVIEW_FORM = List.of("decision", "decisionReason", "internalNote", "requestedDocuments",
+            "waivers");
+    // the confirmation form: CONFIRM or SEND_BACK, and the note to the decider (required to send back)
+    public static final String CONFIRMATION = "confirmation";
+    public static final String CONFIRMATION_NOTE = "confirmationNote";
+    public static final List<String> CONFIRMATION_FORM = List.of("confirmation", "confirmationNote");
+    /** shown on the review form after a confirmer sent the decision back: who, and why */
+    public static final String SENT_BACK_NOTE = "sentBackNote";
     public static final String ESCALATED = "escalated";
     // input parameters of every notification task: the template, and whether it goes out once per appeal
     public static final String NOTIFICATION = "notification";

@@ -64,8 +64,9 @@ public class ModelGuardRails {
     static final String REPLY_WINDOW = "reply-window.dmn";
     static final String BREACH_POLICY = "breach-policy.dmn";
     static final String REVIEW_FORM = "review-appeal.form";
+    static final String CONFIRM_FORM = "confirm-decision.form";
     static final String CATALOGUE = TextCatalogue.FILE_NAME;
-    static final Set<String> OURS = Set.of(BPMN, REQUIRED_DOCUMENTS, REPLY_WINDOW, BREACH_POLICY, REVIEW_FORM, CATALOGUE);
+    static final Set<String> OURS = Set.of(BPMN, REQUIRED_DOCUMENTS, REPLY_WINDOW, BREACH_POLICY, REVIEW_FORM, CONFIRM_FORM, CATALOGUE);
     private static final Set<String> EXITS = Set.of("WITHDRAW_ONLY", "SUPERVISOR_DECIDES", "NONE");
     private static final Set<String> BUILT_IN = Set.of("execution", "task", "variables", "true", "false", "null", "empty", "not");
     private static final Pattern DELEGATE = Pattern.compile("delegateExpression=\"\\$\\{\\s*([A-Za-z_]\\w*)\\s*}\"");
@@ -127,7 +128,7 @@ public class ModelGuardRails {
             }
         });
         if (byName.containsKey(BPMN)) {
-            for (String companion : List.of(REQUIRED_DOCUMENTS, REPLY_WINDOW, BREACH_POLICY, REVIEW_FORM, CATALOGUE)) {
+            for (String companion : List.of(REQUIRED_DOCUMENTS, REPLY_WINDOW, BREACH_POLICY, REVIEW_FORM, CONFIRM_FORM, CATALOGUE)) {
                 if (!byName.containsKey(companion)) {
                     violations.add(BPMN + " is deployed without " + companion + ": the process binds its decisions and form to its own deployment");
                 }

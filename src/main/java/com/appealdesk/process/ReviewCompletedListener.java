@@ -1,9 +1,13 @@
 package com.appealdesk.process;
 
 import com.appealdesk.review.Decision;
+import com.appealdesk.review.DecisionRecord;
+import com.appealdesk.review.FourEyes;
 import com.appealdesk.review.ReviewDecisions;
 import com.appealdesk.review.ReviewInput;
+import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import org.camunda.bpm.engine.AuthorizationException;
 import org.camunda.bpm.engine.BadUserRequestException;
@@ -16,7 +20,8 @@ import org.springframework.stereotype.Component;
 /**
  * Complete listener of {@code Task_ReviewAppeal}: refuses an incomplete decision (HTTP 400 through the REST API,
  * an error in Tasklist, nothing saved), a completion by anyone outside reviewers and supervisors or by anyone but the
- * reviewer who claimed it (403), then records
+ * reviewer who claimed it (403), a final decision by someone who has not opened every document of the current round
+ * and not waived it with a reason (400), then records
  * the decision as taken (who, when, which task) in the same transaction. A second completion of the same task fails
  * on the record's unique task id, or on finding the task's execution gone (409).
  */
@@ -29,11 +34,13 @@ class ReviewCompletedListener implements TaskListener {
     private final ReviewInput input;
     private final ReviewDecisions decisions;
     private final RequestableDocuments requestable;
+    private final FourEyes fourEyes;
 
-    ReviewCompletedListener(ReviewInput input, ReviewDecisions decisions, RequestableDocuments requestable) {
+    ReviewCompletedListener(ReviewInput input, ReviewDecisions decisions, RequestableDocuments requestable, FourEyes fourEyes) {
         this.input = input;
         this.decisions = decisions;
         this.requestable = requestable;
+        this.fourEyes = fourEyes;
     }
 
     @Override
@@ -56,14 +63,26 @@ class ReviewCompletedListener implements TaskListener {
         String decision = (String) task.getVariable(AppealVariables.DECISION);
         String reason = (String) task.getVariable(AppealVariables.DECISION_REASON);
         List<String> requested = AppealVariables.stringList(task.getVariable(AppealVariables.REQUESTED_DOCUMENTS));
-        List<String> problems = input.problems(decision, reason, requested,
-                requested.isEmpty() ? Set.of() : requestable.forTask(task));
+        String trackingNumber = task.getExecution().getProcessBusinessKey();
+        List<String> problems = new ArrayList<>(input.problems(decision, reason, requested,
+                requested.isEmpty() ? Set.of() : requestable.forTask(task)));
+        Map<String, String> waivers = fourEyes.waivers(trackingNumber, (String) task.getVariable(AppealVariables.WAIVERS), problems);
+        if (problems.isEmpty() && Decision.valueOf(decision).isFinal()) {
+            // the completeness gate: a final decision by someone who opened every document of this round, or said why not
+            List<String> unopened = new ArrayList<>(fourEyes.unopened(trackingNumber, user));
+            unopened.removeAll(waivers.keySet());
+            if (!unopened.isEmpty()) {
+                problems.add("open every document of this round before deciding, or waive it with a reason (\"TYPE: reason\" "
+                        + "in waivers); not opened by " + user + ": " + unopened);
+            }
+        }
         if (!problems.isEmpty()) {
             throw new BadUserRequestException("The review is incomplete: " + String.join("; ", problems));
         }
         Object note = task.getVariable(AppealVariables.INTERNAL_NOTE);
-        decisions.record(task.getExecution().getProcessBusinessKey(), task.getId(), Decision.valueOf(decision), reason,
+        DecisionRecord record = decisions.record(trackingNumber, task.getId(), Decision.valueOf(decision), reason,
                 note == null ? null : note.toString(), requested, user);
+        fourEyes.recordWaivers(record.id(), Decision.valueOf(decision).isFinal() ? waivers : Map.of());
     }
 
     private static String reviewer(DelegateTask task) {

@@ -1,6 +1,7 @@
 package com.appealdesk.process;
 
 import com.appealdesk.review.DecisionRecord;
+import com.appealdesk.review.FourEyes;
 import com.appealdesk.review.ReviewDecisions;
 import org.springframework.stereotype.Component;
 
@@ -14,9 +15,21 @@ import org.springframework.stereotype.Component;
 public class ReviewOutcome {
 
     private final ReviewDecisions decisions;
+    private final FourEyes fourEyes;
 
-    ReviewOutcome(ReviewDecisions decisions) {
+    ReviewOutcome(ReviewDecisions decisions, FourEyes fourEyes) {
         this.decisions = decisions;
+        this.fourEyes = fourEyes;
+    }
+
+    /** Whether the latest decision waits for a second person (every REJECT, a release with a waived item). */
+    public boolean needsConfirmation(String trackingNumber) {
+        return decisions.latest(trackingNumber).map(fourEyes::needsConfirmation).orElse(false);
+    }
+
+    /** Whether the latest decision may go to the wallet: it needed no confirmation, or a supervisor confirmed it. */
+    public boolean cleared(String trackingNumber) {
+        return decisions.latest(trackingNumber).map(fourEyes::cleared).orElse(false);
     }
 
     /** The latest recorded decision of the appeal, e.g. {@code LIFT}; null before the first review. */

@@ -33,10 +33,12 @@ public class ReviewDecisions {
     private final WalletClient wallet;
     private final ObjectMapper json;
     private final Clock clock;
+    private final FourEyes fourEyes;
 
     ReviewDecisions(DecisionRecords records, AppealRepository appeals, AppealEvents events,
             AccountRestrictions restrictions, WalletInstructions instructions, WalletClient wallet, ObjectMapper json,
-            Clock clock) {
+            Clock clock, FourEyes fourEyes) {
+        this.fourEyes = fourEyes;
         this.records = records;
         this.appeals = appeals;
         this.events = events;
@@ -68,6 +70,11 @@ public class ReviewDecisions {
     public void apply(String trackingNumber) {
         DecisionRecord decision = records.latest(trackingNumber).filter(record -> record.decision().isFinal())
                 .orElseThrow(() -> new IllegalStateException("appeal " + trackingNumber + " has no final decision recorded"));
+        if (!fourEyes.cleared(decision)) {
+            // whatever moved the process here (a token moved in Cockpit), an unconfirmed REJECT never reaches the wallet
+            throw new IllegalStateException("decision " + decision.id() + " of appeal " + trackingNumber
+                    + " needs a second person's confirmation before it goes to the wallet");
+        }
         Appeal appeal = appeals.find(trackingNumber).orElseThrow(() -> AppealException.notFound(trackingNumber));
         WalletInstruction instruction = instructions.prepare(instructionFor(decision, appeal));
         if (!instruction.applied()) {

@@ -50,11 +50,13 @@ class AppealJourneyTest {
                 .containsExactly("PASSPORT_DATA_PAGE", "PASSPORT_ENTRY_STAMP_PAGE");
 
         String documentId = null;
+        List<String> documentIds = new java.util.ArrayList<>();
         for (Map<String, Object> doc : required) {
             ResponseEntity<Map> uploaded = http.upload(trackingNumber, bearer, (String) doc.get("type"), AppealScenarios.PNG);
             assertThat(uploaded.getStatusCode().value()).isEqualTo(201);
             assertThat(uploaded.getBody().get("receivedSha256")).isEqualTo(sha256(AppealScenarios.PNG));
             documentId = (String) uploaded.getBody().get("documentId");
+            documentIds.add(documentId);
         }
         assertThat(http.get("/api/appeals/" + trackingNumber, bearer).getBody().get("status")).isEqualTo("IN_REVIEW");
 
@@ -92,6 +94,13 @@ class AppealJourneyTest {
         ResponseEntity<Map> refused = http.post("/engine-rest/task/" + taskId + "/complete", Http.REVIEWER, decision("LIFT", ""));
         assertThat(refused.getStatusCode().value()).isEqualTo(400);
         assertThat(refused.getBody().get("message").toString()).contains("decisionReason");
+        // the completeness gate: the reviewer has opened one of the two documents
+        ResponseEntity<Map> unopened = http.post("/engine-rest/task/" + taskId + "/complete", Http.REVIEWER,
+                decision("LIFT", "IDENTITY_CONFIRMED"));
+        assertThat(unopened.getStatusCode().value()).isEqualTo(400);
+        assertThat(unopened.getBody().get("message").toString()).contains("not opened by reviewer", "PASSPORT_DATA_PAGE")
+                .doesNotContain("PASSPORT_ENTRY_STAMP_PAGE]");
+        assertThat(http.getBytes("/staff/documents/" + documentIds.get(0), Http.REVIEWER).getStatusCode().value()).isEqualTo(200);
         assertThat(http.post("/engine-rest/task/" + taskId + "/complete", Http.REVIEWER, decision("LIFT", "IDENTITY_CONFIRMED"))
                 .getStatusCode().value()).isEqualTo(204);
 

@@ -164,6 +164,8 @@ class RetryAndRaceTest {
             String taskId = engine.getTaskService().createTaskQuery().processInstanceBusinessKey(opened.trackingNumber())
                     .taskDefinitionKey(AppealProcess.TASK_REVIEW_APPEAL).singleResult().getId();
             String path = "/engine-rest/task/" + taskId + "/complete";
+            scenarios.openDocuments(opened.trackingNumber(), "reviewer");
+            scenarios.openDocuments(opened.trackingNumber(), "supervisor");
             List<Integer> statuses = race(List.of(
                     () -> http.post(path, Http.REVIEWER, decision("LIFT")).getStatusCode().value(),
                     () -> http.post(path, Http.SUPERVISOR, decision("REJECT")).getStatusCode().value()));
@@ -185,6 +187,8 @@ class RetryAndRaceTest {
             String taskId = engine.getTaskService().createTaskQuery().processInstanceBusinessKey(opened.trackingNumber())
                     .taskDefinitionKey(AppealProcess.TASK_REVIEW_APPEAL).singleResult().getId();
             String path = "/task/" + taskId + "/submit-form";
+            scenarios.openDocuments(opened.trackingNumber(), "reviewer");
+            scenarios.openDocuments(opened.trackingNumber(), "supervisor");
             List<Integer> statuses = race(List.of(
                     () -> http.webapp(HttpMethod.POST, path, reviewer, decision("LIFT")).getStatusCode().value(),
                     () -> http.webapp(HttpMethod.POST, path, supervisor, decision("REJECT")).getStatusCode().value()));

@@ -92,6 +92,8 @@ class IdentityAppealProcessTest {
         scenarios.uploadOutstanding(opened.trackingNumber());
 
         scenarios.decide(instance, "reviewer", "REJECT", "DOCUMENT_DOES_NOT_MATCH", null);
+        assertThat(instance).isWaitingAt(AppealProcess.TASK_CONFIRM_DECISION);
+        scenarios.confirm(instance, "supervisor", "CONFIRM", null);
         scenarios.awaitEnded(instance);
 
         assertThat(instance).hasPassed(END_APPEAL_REJECTED).isEnded();

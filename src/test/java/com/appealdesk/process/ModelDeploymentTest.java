@@ -43,7 +43,8 @@ import org.springframework.web.client.RestTemplate;
 class ModelDeploymentTest {
 
     private static final List<String> MODELS = List.of("processes/IdentityAppeal.bpmn", "processes/required-documents.dmn",
-            "processes/reply-window.dmn", "processes/breach-policy.dmn", "processes/catalogue.yaml", "forms/review-appeal.form");
+            "processes/reply-window.dmn", "processes/breach-policy.dmn", "processes/catalogue.yaml", "forms/review-appeal.form",
+            "forms/confirm-decision.form");
 
     @LocalServerPort int port;
     @Autowired ProcessEngine engine;

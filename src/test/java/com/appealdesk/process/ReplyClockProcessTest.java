@@ -97,7 +97,8 @@ class ReplyClockProcessTest {
         walkTo(instance, HALFWAY);
         assertThat(instance).hasPassed("Task_RemindReviewer").isWaitingAt(AppealProcess.TASK_REVIEW_APPEAL);
         assertThat(staffNotices(opened)).containsExactlyInAnyOrder(
-                "STAFF_REVIEW_REMINDER:reviewer@appeal-desk.local", "STAFF_REVIEW_REMINDER:supervisor@appeal-desk.local");
+                "STAFF_REVIEW_REMINDER:reviewer@appeal-desk.local", "STAFF_REVIEW_REMINDER:supervisor@appeal-desk.local",
+                "STAFF_REVIEW_REMINDER:lead@appeal-desk.local");
         assertThat(view(opened).state()).isEqualTo(SlaState.AT_RISK);
 
         walkTo(instance, AT_RISK);
@@ -133,6 +134,7 @@ class ReplyClockProcessTest {
         assertThat(staffNotices(opened)).contains("STAFF_REVIEW_BREACHED:supervisor@appeal-desk.local");
 
         scenarios.decide(instance, "supervisor", "REJECT", "DOCUMENT_DOES_NOT_MATCH", null);
+        scenarios.confirm(instance, "lead", "CONFIRM", null);
         time.executeDueJobs(instance);
         assertThat(instance).hasPassed(AppealProcess.END_APPEAL_REJECTED).isEnded();
         assertThat(restrictions.current(accountOf(opened))).as("the grant made on the breach binds the decision")

@@ -27,6 +27,7 @@ class ReviewDecisionsTest {
 
     @Autowired AppealScenarios scenarios;
     @Autowired ReviewDecisions decisions;
+    @Autowired FourEyes fourEyes;
     @Autowired AccountRestrictions restrictions;
     @Autowired AppealRepository appeals;
     @Autowired TestWallet wallet;
@@ -70,8 +71,9 @@ class ReviewDecisionsTest {
         AppealIntake.OpenedAppeal opened = scenarios.open(account, AccountAccess.WITHDRAW_ONLY, "US",
                 IdDocumentType.PASSPORT, RestrictionReason.IDENTITY_INCOMPLETE, "en");
         assertThat(appeals.find(opened.trackingNumber()).orElseThrow().accessAtIntake()).isEqualTo(AccountAccess.WITHDRAW_ONLY);
-        decisions.record(opened.trackingNumber(), "task-r-" + opened.trackingNumber(), Decision.REJECT,
+        DecisionRecord rejection = decisions.record(opened.trackingNumber(), "task-r-" + opened.trackingNumber(), Decision.REJECT,
                 "DOCUMENT_DOES_NOT_MATCH", null, List.of(), "reviewer");
+        fourEyes.confirm(rejection, "task-c-" + opened.trackingNumber(), FourEyes.Outcome.CONFIRMED, null, "supervisor");
 
         decisions.apply(opened.trackingNumber());
 

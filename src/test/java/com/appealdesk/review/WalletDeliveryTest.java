@@ -69,6 +69,7 @@ class WalletDeliveryTest {
         scenarios.uploadOutstanding(opened.trackingNumber());
         ProcessInstance instance = scenarios.instance(opened.trackingNumber());
         scenarios.decide(instance, "reviewer", "REJECT", "DOCUMENT_DOES_NOT_MATCH", null);
+        scenarios.confirm(instance, "supervisor", "CONFIRM", null);
 
         // between the completion and the job that hands the decision over, a supervisor tries to edit the variables
         // (refused), and someone with the engine's Java API does edit them

@@ -8,13 +8,16 @@ import com.appealdesk.appeal.Checklist;
 import com.appealdesk.appeal.IdDocumentType;
 import com.appealdesk.appeal.OpenAppealRequest;
 import com.appealdesk.document.DocumentUpload;
+import com.appealdesk.document.DocumentViewing;
 import com.appealdesk.process.AppealProcess;
 import com.appealdesk.restriction.AccountAccess;
 import com.appealdesk.restriction.RestrictionFeed;
 import com.appealdesk.restriction.RestrictionReason;
+import com.appealdesk.system.security.StaffUser;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
@@ -53,9 +56,11 @@ public class AppealScenarios {
     private final Checklist checklist;
     private final ProcessEngine engine;
     private final RestrictionFeed restrictions;
+    private final DocumentViewing viewing;
 
     AppealScenarios(AppealIntake intake, DocumentUpload upload, Checklist checklist, ProcessEngine engine,
-            RestrictionFeed restrictions) {
+            RestrictionFeed restrictions, DocumentViewing viewing) {
+        this.viewing = viewing;
         this.restrictions = restrictions;
         this.intake = intake;
         this.upload = upload;
@@ -114,15 +119,56 @@ public class AppealScenarios {
             form.put("requestedDocuments", requested);
         }
         Task task = reviewTask(instance);
-        List<String> groups = engine.getIdentityService().createGroupQuery().groupMember(userId).list().stream()
-                .map(org.camunda.bpm.engine.identity.Group::getId).toList();
+        List<String> groups = groupsOf(userId);
         engine.getIdentityService().setAuthentication(userId, groups);
         try {
             engine.getTaskService().claim(task.getId(), userId);
+        } finally {
+            engine.getIdentityService().clearAuthentication();
+        }
+        if (!"REQUEST_MORE_DOCUMENTS".equals(decision)) {
+            // the completeness gate: a final decision comes after opening every document of the round
+            openDocuments(instance.getBusinessKey(), userId);
+        }
+        engine.getIdentityService().setAuthentication(userId, groups);
+        try {
             engine.getTaskService().complete(task.getId(), form);
         } finally {
             engine.getIdentityService().clearAuthentication();
         }
+    }
+
+    /** Opens every received document of the appeal's latest round as {@code userId}, as the reviewer's links do. */
+    public void openDocuments(String trackingNumber, String userId) {
+        List<Checklist.Item> items = checklist.items(trackingNumber);
+        int round = items.stream().mapToInt(Checklist.Item::round).max().orElse(1);
+        StaffUser user = new StaffUser(userId, new HashSet<>(groupsOf(userId)));
+        items.stream().filter(item -> item.round() == round && item.receivedDocumentId() != null)
+                .forEach(item -> viewing.view(item.receivedDocumentId(), user, null));
+    }
+
+    public Task confirmTask(ProcessInstance instance) {
+        return engine.getTaskService().createTaskQuery().processInstanceId(instance.getId())
+                .taskDefinitionKey(AppealProcess.TASK_CONFIRM_DECISION).singleResult();
+    }
+
+    /** Answers the confirmation of a decision as {@code userId}: CONFIRM, or SEND_BACK with a note. */
+    public void confirm(ProcessInstance instance, String userId, String answer, String note) {
+        Map<String, Object> form = new HashMap<>();
+        form.put("confirmation", answer);
+        form.put("confirmationNote", note);
+        String taskId = confirmTask(instance).getId();
+        engine.getIdentityService().setAuthentication(userId, groupsOf(userId));
+        try {
+            engine.getTaskService().complete(taskId, form);
+        } finally {
+            engine.getIdentityService().clearAuthentication();
+        }
+    }
+
+    private List<String> groupsOf(String userId) {
+        return engine.getIdentityService().createGroupQuery().groupMember(userId).list().stream()
+                .map(org.camunda.bpm.engine.identity.Group::getId).toList();
     }
 
     /** Fires a timer now, as if its time had come. */

@@ -20,6 +20,7 @@ public class Http {
 
     public static final String REVIEWER = basic("reviewer");
     public static final String SUPERVISOR = basic("supervisor");
+    public static final String LEAD = basic("lead");
     public static final String AUDITOR = basic("auditor");
     public static final String OPERATOR = basic("operator");
     /** the demo service client of the embedded default, with every scope */

@@ -180,7 +180,7 @@ public class EngineApiGuard extends OncePerRequestFilter {
         }
     }
 
-    /** A review is completed with the review form's fields and nothing else. */
+    /** A review (or its confirmation) is completed with its form's fields and nothing else. */
     private Optional<String> completionProblem(byte[] body) {
         if (body.length == 0) {
             return Optional.empty();
@@ -202,8 +202,9 @@ public class EngineApiGuard extends OncePerRequestFilter {
         }
         for (Iterator<String> names = request.path("variables").fieldNames(); names.hasNext(); ) {
             String name = names.next();
-            if (!AppealVariables.REVIEW_FORM.contains(name)) {
-                return Optional.of("variables: '" + name + "' is not a field of the review form " + AppealVariables.REVIEW_FORM);
+            if (!AppealVariables.REVIEW_FORM.contains(name) && !AppealVariables.CONFIRMATION_FORM.contains(name)) {
+                return Optional.of("variables: '" + name + "' is not a field of the review form " + AppealVariables.REVIEW_FORM
+                        + " or the confirmation form " + AppealVariables.CONFIRMATION_FORM);
             }
         }
         return Optional.empty();

@@ -12,7 +12,7 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.stereotype.Component;
 
-/** The demo staff of the embedded default: demo (admin), reviewer, supervisor, auditor, operator; password = user name. */
+/** The demo staff of the embedded default: demo (admin), reviewer, supervisor, lead (a second supervisor), auditor, operator; password = user name. */
 @Component
 class DemoUsers {
 
@@ -31,10 +31,12 @@ class DemoUsers {
         ensureUser("demo", "Demo", "Admin", List.of(StaffUser.ADMINS));
         ensureUser("reviewer", "Rita", "Reviewer", List.of(StaffUser.REVIEWERS));
         ensureUser("supervisor", "Sam", "Supervisor", List.of(StaffUser.SUPERVISORS, StaffUser.REVIEWERS));
+        // a second supervisor: a REJECT is confirmed by someone other than the one who took it
+        ensureUser("lead", "Lee", "Lead", List.of(StaffUser.SUPERVISORS, StaffUser.REVIEWERS));
         ensureUser("auditor", "Ada", "Auditor", List.of(StaffUser.AUDITORS));
         ensureUser("operator", "Otto", "Operator", List.of(StaffUser.OPERATORS));
         ensureUser("owner", "Olga", "Owner", List.of(StaffUser.PROCESS_OWNERS));
-        log.warn("Demo users demo/demo, reviewer/reviewer, supervisor/supervisor, auditor/auditor, operator/operator, owner/owner are active");
+        log.warn("Demo users demo/demo, reviewer/reviewer, supervisor/supervisor, lead/lead, auditor/auditor, operator/operator, owner/owner are active");
     }
 
     private void ensureAdminGroup() {

@@ -166,6 +166,7 @@ class InsiderAttackTest {
         assertThat(claim.getStatusCode().value()).as("%s %s", claim.getHeaders(), claim.getBody()).isEqualTo(204);
         assertThat(http.webapp(HttpMethod.POST, "/task/" + review.getId() + "/identity-links", tasklist,
                 Map.of("groupId", "auditors", "type", "candidate")).getStatusCode().value()).isEqualTo(403);
+        scenarios.openDocuments(instance.getBusinessKey(), "reviewer");
         assertThat(http.webapp(HttpMethod.POST, "/task/" + review.getId() + "/submit-form", tasklist, Map.of("variables", Map.of(
                 "decision", Map.of("value", "LIFT"), "decisionReason", Map.of("value", "IDENTITY_CONFIRMED"),
                 "internalNote", Map.of("value", "passport matches")))).getStatusCode().value()).isEqualTo(204);
