@@ -25,6 +25,12 @@ public final class AppealVariables {
     public static final String APPLICANT_NAME = "applicantName";
     // the columns of the reviewers' queue, copied onto each review task (ReviewQueueColumnsListener)
     public static final List<String> QUEUE_COLUMNS = List.of(TRACKING_NUMBER, APPLICANT_NAME, RESIDENCE_REGION, RESTRICTION_REASON);
+    // task-local only, kept current by QueueSlaColumns: where the promise stands, and the date promised now
+    public static final String SLA_STATE = "slaState";
+    public static final String REPLY_DUE = "replyDue";
+    /** every task-local variable of a review or confirmation task: what a reviewer's queue reads */
+    public static final List<String> TASK_COLUMNS = List.of(TRACKING_NUMBER, APPLICANT_NAME, RESIDENCE_REGION,
+            RESTRICTION_REASON, SLA_STATE, REPLY_DUE);
     // the checklist (decision table result) and the reviewer's packet
     public static final String REQUIRED_DOCUMENT_TYPES = "requiredDocumentTypes";
     public static final String DOCUMENT_LINKS = "documentLinks";

@@ -123,7 +123,11 @@ public class ReplyClock {
         if (row.breachedAt() != null || !now.isBefore(row.dueAt())) {
             return false;
         }
-        return clocks.record(trackingNumber, "WARNING", rung, row.dueAt(), now);
+        boolean recorded = clocks.record(trackingNumber, "WARNING", rung, row.dueAt(), now);
+        if (recorded) {
+            events.publishEvent(new ReplyClockChanged(trackingNumber));
+        }
+        return recorded;
     }
 
     /** Records the breach once per appeal; false when it was already recorded. */
@@ -134,7 +138,9 @@ public class ReplyClock {
         if (row.breachedAt() == null) {
             clocks.update(row.breached(now));
         }
-        return clocks.record(trackingNumber, "BREACHED", null, row.dueAt(), now);
+        boolean recorded = clocks.record(trackingNumber, "BREACHED", null, row.dueAt(), now);
+        events.publishEvent(new ReplyClockChanged(trackingNumber));
+        return recorded;
     }
 
     /** After a breach, the new date we promise: {@code workingDays} from now, fixed the first time it is set. */
@@ -148,6 +154,7 @@ public class ReplyClock {
         Instant revised = calendars.get(row.calendar()).endOfWorkingDays(now, workingDays);
         clocks.update(row.revised(revised));
         clocks.record(trackingNumber, "REVISED", null, revised, now);
+        events.publishEvent(new ReplyClockChanged(trackingNumber));
         return revised;
     }
 

@@ -89,6 +89,9 @@ class FourEyesProcessTest {
         AppealIntake.OpenedAppeal opened = scenarios.openOverseasPassportAppeal();
         ProcessInstance instance = inReview(opened);
         scenarios.decide(instance, "reviewer", "REJECT", "DOCUMENT_DOES_NOT_MATCH", null);
+        assertThat(filter("Waiting for my confirmation", "lead", "supervisors", "reviewers"))
+                .contains(scenarios.confirmTask(instance).getId());
+        assertThat(scenarios.confirmTask(instance).getAssignee()).isNull();
 
         assertThatThrownBy(() -> scenarios.confirm(instance, "lead", "SEND_BACK", " "))
                 .hasRootCauseInstanceOf(BadUserRequestException.class).hasMessageContaining("confirmationNote");
@@ -97,6 +100,8 @@ class FourEyesProcessTest {
         assertThat(instance).isWaitingAt(TASK_REVIEW_APPEAL).hasNotPassed(TASK_APPLY_DECISION);
         Task again = scenarios.reviewTask(instance);
         assertThat(again.getAssignee()).as("one case, one owner").isEqualTo("reviewer");
+        assertThat(filter("My cases", "reviewer", "reviewers")).contains(again.getId());
+        assertThat(filter("My cases", "lead", "supervisors", "reviewers")).doesNotContain(again.getId());
         Map<String, Object> variables = engine.getRuntimeService().getVariables(instance.getId());
         assertThat(variables).doesNotContainKeys(AppealVariables.DECISION, AppealVariables.DECISION_REASON, AppealVariables.INTERNAL_NOTE);
         assertThat(variables.get(AppealVariables.SENT_BACK_NOTE).toString()).contains("lead", "page 2");
@@ -159,6 +164,17 @@ class FourEyesProcessTest {
         scenarios.uploadOutstanding(opened.trackingNumber());
         assertThat(instance).isWaitingAt(TASK_REVIEW_APPEAL);
         return instance;
+    }
+
+    /** The task ids a Tasklist filter lists for a user. */
+    private List<String> filter(String name, String user, String... groups) {
+        String id = engine.getFilterService().createFilterQuery().filterName(name).singleResult().getId();
+        engine.getIdentityService().setAuthentication(user, List.of(groups));
+        try {
+            return engine.getFilterService().<Task>list(id).stream().map(Task::getId).toList();
+        } finally {
+            engine.getIdentityService().clearAuthentication();
+        }
     }
 
     private void complete(Task review, String decision, String waivers) {

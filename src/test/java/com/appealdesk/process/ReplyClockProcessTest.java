@@ -110,6 +110,31 @@ class ReplyClockProcessTest {
     }
 
     @Test
+    void theQueueShowsWhereThePromiseStandsAndTheAtRiskFilterFollowsIt() {
+        AppealIntake.OpenedAppeal opened = scenarios.openOverseasPassportAppeal();
+        ProcessInstance instance = completeDocumentsAt(opened, DOCUMENTS_COMPLETE);
+        String review = scenarios.reviewTask(instance).getId();
+        String atRisk = engine.getFilterService().createFilterQuery().filterName("At risk or breached").singleResult().getId();
+        assertThat(column(review, "slaState")).isEqualTo("ON_TRACK");
+        assertThat(column(review, "replyDue")).isEqualTo("2026-03-12 18:00 Asia/Shanghai");
+        assertThat(engine.getFilterService().<Task>list(atRisk)).extracting(Task::getId).doesNotContain(review);
+
+        walkTo(instance, HALFWAY);
+        assertThat(column(review, "slaState")).isEqualTo("AT_RISK");
+        assertThat(engine.getFilterService().<Task>list(atRisk)).extracting(Task::getId).contains(review);
+
+        walkTo(instance, PROMISED);
+        String escalated = scenarios.reviewTask(instance).getId();
+        assertThat(column(escalated, "slaState")).isEqualTo("BREACHED");
+        assertThat(column(escalated, "replyDue")).as("the new date told to the appellant").isEqualTo("2026-03-16 18:00 Asia/Shanghai");
+        assertThat(engine.getFilterService().<Task>list(atRisk)).extracting(Task::getId).contains(escalated);
+    }
+
+    private Object column(String taskId, String name) {
+        return engine.getTaskService().getVariableLocal(taskId, name);
+    }
+
+    @Test
     void breachEscalatesApologisesWithANewDateAndGrantsWithdrawOnlyWhileTheReviewContinues() {
         AppealIntake.OpenedAppeal opened = scenarios.openOverseasPassportAppeal();
         ProcessInstance instance = completeDocumentsAt(opened, DOCUMENTS_COMPLETE);

@@ -1,6 +1,8 @@
 package com.appealdesk.system.staff;
 
 import com.appealdesk.process.AppealProcess;
+import com.appealdesk.process.AppealVariables;
+import com.appealdesk.sla.SlaState;
 import com.appealdesk.system.security.StaffUser;
 import java.util.List;
 import java.util.Map;
@@ -24,7 +26,9 @@ class ReviewerFilters {
             Map.of("name", "trackingNumber", "label", "Tracking number"),
             Map.of("name", "applicantName", "label", "Appellant"),
             Map.of("name", "residenceRegion", "label", "Region"),
-            Map.of("name", "restrictionReason", "label", "Restriction reason"));
+            Map.of("name", "restrictionReason", "label", "Restriction reason"),
+            Map.of("name", "slaState", "label", "Promise"),
+            Map.of("name", "replyDue", "label", "Reply due"));
 
     private final FilterService filters;
     private final TaskService tasks;
@@ -42,10 +46,28 @@ class ReviewerFilters {
                         .taskCandidateGroup(StaffUser.REVIEWERS).includeAssignedTasks().orderByDueDate().asc());
         ensure("Escalated to supervisors", 20, StaffUser.SUPERVISORS,
                 tasks.createTaskQuery().processDefinitionKey(AppealProcess.PROCESS_ID)
+                        .taskDefinitionKey(AppealProcess.TASK_REVIEW_APPEAL)
                         .taskCandidateGroup(StaffUser.SUPERVISORS).includeAssignedTasks().orderByTaskPriority().desc());
+        ensure("My cases", 5, List.of(StaffUser.REVIEWERS, StaffUser.SUPERVISORS),
+                tasks.createTaskQuery().processDefinitionKey(AppealProcess.PROCESS_ID)
+                        .taskAssigneeExpression("${currentUser()}").orderByDueDate().asc());
+        ensure("At risk or breached", 15, List.of(StaffUser.REVIEWERS, StaffUser.SUPERVISORS),
+                tasks.createTaskQuery().processDefinitionKey(AppealProcess.PROCESS_ID)
+                        .taskDefinitionKey(AppealProcess.TASK_REVIEW_APPEAL)
+                        .or().taskVariableValueEquals(AppealVariables.SLA_STATE, SlaState.AT_RISK.name())
+                        .taskVariableValueEquals(AppealVariables.SLA_STATE, SlaState.BREACHED.name()).endOr()
+                        .orderByDueDate().asc());
+        ensure("Waiting for my confirmation", 25, List.of(StaffUser.SUPERVISORS),
+                tasks.createTaskQuery().processDefinitionKey(AppealProcess.PROCESS_ID)
+                        .taskDefinitionKey(AppealProcess.TASK_CONFIRM_DECISION)
+                        .taskCandidateGroup(StaffUser.SUPERVISORS).includeAssignedTasks().orderByDueDate().asc());
     }
 
     private void ensure(String name, int priority, String group, TaskQuery query) {
+        ensure(name, priority, List.of(group), query);
+    }
+
+    private void ensure(String name, int priority, List<String> groupsToShare, TaskQuery query) {
         Filter filter = filters.createFilterQuery().filterName(name).singleResult();
         if (filter == null) {
             filter = filters.newTaskFilter(name);
@@ -55,6 +77,8 @@ class ReviewerFilters {
                     "variables", COLUMNS));
             filters.saveFilter(filter);
         }
-        groups.grant(group, Resources.FILTER, filter.getId(), Permissions.READ);
+        for (String group : groupsToShare) {
+            groups.grant(group, Resources.FILTER, filter.getId(), Permissions.READ);
+        }
     }
 }

@@ -192,7 +192,7 @@ class InsiderAttackTest {
         assertThat(http.getBytes("/staff/documents/00000000-0000-0000-0000-000000000000", Http.REVIEWER).getStatusCode().value())
                 .isEqualTo(404);
 
-        List<String> views = jdbc.sql("select viewed_by || ':' || coalesce(purpose, '') from appeal_desk.document_view where document_id = ?::uuid")
+        List<String> views = jdbc.sql("select viewed_by || ':' || coalesce(purpose, '') from appeal_desk.document_view where document_id = ?::uuid order by id")
                 .param(document).query(String.class).list();
         assertThat(views).containsExactly("reviewer:", "auditor:complaint 4711 follow-up");
         assertThat(jdbc.sql("select who || ' ' || status from appeal_desk.refusal where path = ? order by id").param(path)
@@ -217,7 +217,7 @@ class InsiderAttackTest {
                 .getStatusCode().value()).as("not even of their own case: they read it through its task").isEqualTo(403);
         assertThat(http.getList("/engine-rest/variable-instance?processInstanceIdIn=" + offered.getId(), Http.REVIEWER))
                 .extracting(variable -> (String) variable.get("name"))
-                .as("only the queue's task-local columns").containsExactlyInAnyOrderElementsOf(AppealVariables.QUEUE_COLUMNS);
+                .as("only the queue's task-local columns").containsExactlyInAnyOrderElementsOf(AppealVariables.TASK_COLUMNS);
 
         String queue = (String) http.getList("/engine-rest/filter?name=Reviewers' queue", Http.REVIEWER).get(0).get("id");
         ResponseEntity<Map> page = http.post("/engine-rest/filter/" + queue + "/list", Http.REVIEWER,
@@ -232,7 +232,7 @@ class InsiderAttackTest {
 
         engine.getTaskService().setAssignee(scenarios.reviewTask(someoneElses).getId(), null);
         assertThat(http.getList("/engine-rest/variable-instance?processInstanceIdIn=" + someoneElses.getId(), Http.REVIEWER))
-                .as("given back: offered to the reviewers again").hasSize(AppealVariables.QUEUE_COLUMNS.size());
+                .as("given back: offered to the reviewers again").hasSize(AppealVariables.TASK_COLUMNS.size());
     }
 
     @Test

@@ -1,0 +1,58 @@
+package com.appealdesk.process;
+
+import com.appealdesk.sla.ReplyClock;
+import com.appealdesk.sla.ReplyClockChanged;
+import com.appealdesk.sla.ReplyClockView;
+import java.time.format.DateTimeFormatter;
+import java.util.List;
+import java.util.Optional;
+import org.camunda.bpm.engine.TaskService;
+import org.camunda.bpm.engine.delegate.DelegateTask;
+import org.camunda.bpm.engine.task.Task;
+import org.springframework.context.annotation.Lazy;
+import org.springframework.context.event.EventListener;
+import org.springframework.stereotype.Component;
+
+/**
+ * The queue tells the state of the promise: each open review and confirmation task carries, as task-local
+ * variables, the appeal's SLA state ({@code ON_TRACK}, {@code AT_RISK}, {@code BREACHED}, ...) and the date promised
+ * now. Set when the task is created, and again in the same transaction whenever the clock warns, breaches or gives
+ * a new date, so the Tasklist columns and the <em>At risk or breached</em> filter never show an old promise.
+ */
+@Component
+class QueueSlaColumns {
+
+    private static final DateTimeFormatter DATE_TIME = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm");
+    private static final List<String> TASKS = List.of(AppealProcess.TASK_REVIEW_APPEAL, AppealProcess.TASK_CONFIRM_DECISION);
+
+    private final ReplyClock replyClock;
+    private final TaskService tasks;
+
+    QueueSlaColumns(ReplyClock replyClock, @Lazy TaskService tasks) {
+        this.replyClock = replyClock;
+        this.tasks = tasks;
+    }
+
+    void onCreate(DelegateTask task) {
+        Optional<ReplyClockView> view = replyClock.view(task.getExecution().getProcessBusinessKey());
+        task.setVariableLocal(AppealVariables.SLA_STATE, view.map(v -> v.state().name()).orElse(null));
+        task.setVariableLocal(AppealVariables.REPLY_DUE, view.map(QueueSlaColumns::due).orElse(null));
+    }
+
+    @EventListener
+    void clockChanged(ReplyClockChanged change) {
+        Optional<ReplyClockView> view = replyClock.view(change.trackingNumber());
+        for (Task task : tasks.createTaskQuery().processInstanceBusinessKey(change.trackingNumber())
+                .processDefinitionKey(AppealProcess.PROCESS_ID).list()) {
+            if (TASKS.contains(task.getTaskDefinitionKey())) {
+                tasks.setVariableLocal(task.getId(), AppealVariables.SLA_STATE, view.map(v -> v.state().name()).orElse(null));
+                tasks.setVariableLocal(task.getId(), AppealVariables.REPLY_DUE, view.map(QueueSlaColumns::due).orElse(null));
+            }
+        }
+    }
+
+    private static String due(ReplyClockView view) {
+        return view.replyDueAt() == null ? null
+                : DATE_TIME.format(view.replyDueAt().atZone(view.zone())) + " " + view.zone().getId();
+    }
+}
