@@ -11,6 +11,7 @@ import com.appealdesk.sla.ReplyClockView;
 import java.time.Instant;
 import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Optional;
 import java.util.Locale;
@@ -54,17 +55,24 @@ public class NotificationService {
      */
     @Transactional
     public void notify(String trackingNumber, String kind, String reasonCode, String dedupeKey) {
+        notify(trackingNumber, kind, reasonCode, dedupeKey, Map.of());
+    }
+
+    /** @param extra further placeholders of this kind of message, e.g. {@code commitmentDue} */
+    @Transactional
+    public void notify(String trackingNumber, String kind, String reasonCode, String dedupeKey, Map<String, String> extra) {
         Appeal appeal = appeals.find(trackingNumber).orElseThrow(() -> AppealException.notFound(trackingNumber));
         Locale locale = templates.localeFor(appeal.language());
         Optional<ReplyClockView> promise = replyClock.view(trackingNumber);
-        Map<String, String> values = Map.of(
+        Map<String, String> values = new HashMap<>(extra);
+        values.putAll(Map.of(
                 "name", appeal.fullName(),
                 "trackingNumber", trackingNumber,
                 "documents", outstandingDocuments(trackingNumber, locale),
                 "reason", reasonCode == null ? "" : templates.reasonText(reasonCode, locale),
                 "replyWorkingDays", promise.map(p -> String.valueOf(p.workingDays())).orElse(""),
                 "replyDueAt", promise.map(p -> replyDueAt(p, AppellantTimeZone.of(appeal),
-                        templates.glossary(locale).get(YOUR_TIME))).orElse(""));
+                        templates.glossary(locale).get(YOUR_TIME))).orElse("")));
         MessageTemplates.Rendered text = templates.render(kind, locale, values);
         messages.insertOnce(MessageRepository.APPELLANT, trackingNumber, kind, Message.IN_APP, locale.toLanguageTag(),
                 null, text, dedupeKey, "DELIVERED");

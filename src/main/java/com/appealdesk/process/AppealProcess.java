@@ -4,6 +4,8 @@ package com.appealdesk.process;
 public final class AppealProcess {
 
     public static final String PROCESS_ID = "IdentityAppeal";
+    /** one instance per commitment made on an appeal; its business key is the commitment's id */
+    public static final String COMMITMENT_PROCESS_ID = "AppealCommitment";
     public static final String DEPLOYMENT_NAME = "appeal-desk";
     public static final String MESSAGE_DOCUMENTS_COMPLETE = "DocumentsComplete";
     public static final String MESSAGE_ACCOUNT_RESTORED_BY_WALLET = "AccountRestoredByWallet";

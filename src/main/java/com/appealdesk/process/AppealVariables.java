@@ -59,6 +59,8 @@ public final class AppealVariables {
     /** shown on the review form after a confirmer sent the decision back: who, and why */
     public static final String SENT_BACK_NOTE = "sentBackNote";
     public static final String ESCALATED = "escalated";
+    /** the open commitments of the case, as the review form shows them at its top (set by CamundaCommitmentWatch) */
+    public static final String COMMITMENTS = "commitments";
     // input parameters of every notification task: the template, and whether it goes out once per appeal
     public static final String NOTIFICATION = "notification";
     public static final String ONCE = "once";

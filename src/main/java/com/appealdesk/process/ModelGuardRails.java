@@ -95,7 +95,7 @@ public class ModelGuardRails {
     private static final Set<String> REFLECTION = Set.of("getClass", "class", "forName", "getClassLoader", "classLoader",
             "getRuntime", "newInstance", "getMethod", "getDeclaredMethod", "invoke");
     /** beans the shipped model calls in its expressions, beside delegates and listeners */
-    static final Set<String> MODEL_FUNCTIONS = Set.of("replyTimers", "reviewOutcome");
+    static final Set<String> MODEL_FUNCTIONS = Set.of("replyTimers", "reviewOutcome", "commitmentTimers");
 
     private final ApplicationContext beans;
     private final WorkingCalendars calendars;

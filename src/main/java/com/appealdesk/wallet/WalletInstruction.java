@@ -15,7 +15,9 @@ public record WalletInstruction(UUID idempotencyKey, String trackingNumber, Stri
         /** a reviewer's final decision */
         DECISION,
         /** the withdraw-only exit when we missed the promised reply date */
-        BREACH_GRANT
+        BREACH_GRANT,
+        /** withdraw-only granted by staff as a commitment, until a date, while the review goes on */
+        TEMPORARY_GRANT
     }
 
     public boolean applied() {

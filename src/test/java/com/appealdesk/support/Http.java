@@ -59,6 +59,10 @@ public class Http {
                 "restrictedAt", java.time.Instant.now().toString()));
     }
 
+    public ResponseEntity<Map> delete(String path, String authorization, Object body) {
+        return rest.exchange(base + path, HttpMethod.DELETE, new HttpEntity<>(body, headers(authorization, MediaType.APPLICATION_JSON)), Map.class);
+    }
+
     public ResponseEntity<Map> put(String path, String authorization, Object body) {
         return rest.exchange(base + path, HttpMethod.PUT, new HttpEntity<>(body, headers(authorization, MediaType.APPLICATION_JSON)), Map.class);
     }

@@ -21,9 +21,9 @@ import org.springframework.core.io.ClassPathResource;
 class GlossaryTest {
 
     private static final Set<String> VALUES = Set.of("name", "trackingNumber", "documents", "reason", "replyWorkingDays",
-            "replyDueAt");
+            "replyDueAt", "commitmentDue", "commitmentText");
     /** what an SMS may carry: no name, no list of identity documents, no reason for a restriction */
-    private static final Set<String> SMS_VALUES = Set.of("trackingNumber", "replyWorkingDays", "replyDueAt");
+    private static final Set<String> SMS_VALUES = Set.of("trackingNumber", "replyWorkingDays", "replyDueAt", "commitmentDue");
     /** terms the application puts into a value rather than a template ({replyDueAt}: "..., your time") */
     private static final Set<String> TERMS_USED_IN_VALUES = Set.of("t.yourTime");
     private static final Pattern PLACEHOLDER = Pattern.compile("\\{([^}]*)}");
@@ -80,7 +80,8 @@ class GlossaryTest {
     @Test
     void everyPlaceholderIsFilledInEveryLanguageAndChannel() {
         Map<String, String> values = Map.of("name", "陳大文", "trackingNumber", "AD-20261204-ABCDEF", "documents", "- 護照",
-                "reason", "資料不清晰", "replyWorkingDays", "3", "replyDueAt", "2026-12-09 18:00 (Asia/Shanghai)");
+                "reason", "資料不清晰", "replyWorkingDays", "3", "replyDueAt", "2026-12-09 18:00 (Asia/Shanghai)", "commitmentDue", "2026-12-10 18:00 (Asia/Hong_Kong)",
+                "commitmentText", "我們會於週四前致電");
         for (Locale language : templates.languages()) {
             for (String kind : templates.kinds()) {
                 MessageTemplates.Rendered full = templates.render(kind, language, values);
