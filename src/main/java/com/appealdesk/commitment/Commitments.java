@@ -8,7 +8,7 @@ import com.appealdesk.audit.StaffActions;
 import com.appealdesk.notification.NotificationService;
 import com.appealdesk.restriction.AccountAccess;
 import com.appealdesk.restriction.AccountRestrictions;
-import com.appealdesk.wallet.WalletClient;
+import com.appealdesk.wallet.WalletDelivery;
 import com.appealdesk.wallet.WalletInstruction;
 import com.appealdesk.wallet.WalletInstructions;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -48,12 +48,12 @@ public class Commitments {
     private final StaffActions actions;
     private final AccountRestrictions restrictions;
     private final WalletInstructions instructions;
-    private final WalletClient wallet;
+    private final WalletDelivery delivery;
     private final ObjectMapper json;
     private final Clock clock;
 
     Commitments(JdbcClient jdbc, AppealRepository appeals, CommitmentWatch watch, NotificationService notifications,
-            StaffActions actions, AccountRestrictions restrictions, WalletInstructions instructions, WalletClient wallet,
+            StaffActions actions, AccountRestrictions restrictions, WalletInstructions instructions, WalletDelivery delivery,
             ObjectMapper json, Clock clock) {
         this.jdbc = jdbc;
         this.appeals = appeals;
@@ -62,7 +62,7 @@ public class Commitments {
         this.actions = actions;
         this.restrictions = restrictions;
         this.instructions = instructions;
-        this.wallet = wallet;
+        this.delivery = delivery;
         this.json = json;
         this.clock = clock;
     }
@@ -132,19 +132,15 @@ public class Commitments {
         if (!prepared && restrictions.current(appeal.accountId()).orElse(AccountAccess.RESTRICTED) != AccountAccess.RESTRICTED) {
             return;
         }
-        WalletInstruction instruction = instructions.prepare(new WalletInstruction(id, appeal.trackingNumber(),
+        delivery.deliverOnce(new WalletInstruction(id, appeal.trackingNumber(),
                 appeal.accountId(), WalletInstruction.Kind.TEMPORARY_GRANT, null, AccountAccess.WITHDRAW_ONLY,
                 json.createObjectNode().put("instructionId", id.toString())
                         .put("kind", WalletInstruction.Kind.TEMPORARY_GRANT.name())
                         .put("trackingNumber", appeal.trackingNumber()).put("accountId", appeal.accountId())
                         .put("access", AccountAccess.WITHDRAW_ONLY.name()).put("until", commitment.dueAt().toString())
                         .put("grantedBy", commitment.madeBy()).put("reason", commitment.text()).toString(),
-                0, null));
-        if (!instruction.applied()) {
-            wallet.send(instruction).ifPresent(access ->
-                    restrictions.confirmedByWallet(appeal.accountId(), access, "COMMITMENT:" + appeal.trackingNumber() + ":" + id));
-            instructions.markApplied(id);
-        }
+                0, null), access ->
+                restrictions.confirmedByWallet(appeal.accountId(), access, "COMMITMENT:" + appeal.trackingNumber() + ":" + id));
     }
 
     /**

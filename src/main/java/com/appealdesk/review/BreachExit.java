@@ -6,7 +6,7 @@ import com.appealdesk.appeal.AppealException;
 import com.appealdesk.appeal.AppealRepository;
 import com.appealdesk.restriction.AccountAccess;
 import com.appealdesk.restriction.AccountRestrictions;
-import com.appealdesk.wallet.WalletClient;
+import com.appealdesk.wallet.WalletDelivery;
 import com.appealdesk.wallet.WalletInstruction;
 import com.appealdesk.wallet.WalletInstructions;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -32,17 +32,17 @@ public class BreachExit {
     private final AppealEvents events;
     private final AccountRestrictions restrictions;
     private final WalletInstructions instructions;
-    private final WalletClient wallet;
+    private final WalletDelivery delivery;
     private final ObjectMapper json;
     private final Clock clock;
 
     BreachExit(AppealRepository appeals, AppealEvents events, AccountRestrictions restrictions,
-            WalletInstructions instructions, WalletClient wallet, ObjectMapper json, Clock clock) {
+            WalletInstructions instructions, WalletDelivery delivery, ObjectMapper json, Clock clock) {
         this.appeals = appeals;
         this.events = events;
         this.restrictions = restrictions;
         this.instructions = instructions;
-        this.wallet = wallet;
+        this.delivery = delivery;
         this.json = json;
         this.clock = clock;
     }
@@ -56,12 +56,8 @@ public class BreachExit {
         if (!prepared && restrictions.current(appeal.accountId()).orElse(AccountAccess.RESTRICTED) != AccountAccess.RESTRICTED) {
             return;
         }
-        WalletInstruction instruction = instructions.prepare(instruction(key, appeal));
-        if (!instruction.applied()) {
-            wallet.send(instruction).ifPresent(access ->
-                    restrictions.confirmedByWallet(appeal.accountId(), access, "REPLY_WINDOW_BREACHED:" + trackingNumber));
-            instructions.markApplied(key);
-        }
+        delivery.deliverOnce(instruction(key, appeal), access ->
+                restrictions.confirmedByWallet(appeal.accountId(), access, "REPLY_WINDOW_BREACHED:" + trackingNumber));
         if (!events.has(trackingNumber, GRANTED_EVENT)) {
             events.record(trackingNumber, GRANTED_EVENT, null);
         }

@@ -5,9 +5,8 @@ import com.appealdesk.appeal.AppealEvents;
 import com.appealdesk.appeal.AppealException;
 import com.appealdesk.appeal.AppealRepository;
 import com.appealdesk.restriction.AccountRestrictions;
-import com.appealdesk.wallet.WalletClient;
+import com.appealdesk.wallet.WalletDelivery;
 import com.appealdesk.wallet.WalletInstruction;
-import com.appealdesk.wallet.WalletInstructions;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.time.Clock;
@@ -29,22 +28,20 @@ public class ReviewDecisions {
     private final AppealRepository appeals;
     private final AppealEvents events;
     private final AccountRestrictions restrictions;
-    private final WalletInstructions instructions;
-    private final WalletClient wallet;
+    private final WalletDelivery delivery;
     private final ObjectMapper json;
     private final Clock clock;
     private final FourEyes fourEyes;
 
     ReviewDecisions(DecisionRecords records, AppealRepository appeals, AppealEvents events,
-            AccountRestrictions restrictions, WalletInstructions instructions, WalletClient wallet, ObjectMapper json,
+            AccountRestrictions restrictions, WalletDelivery delivery, ObjectMapper json,
             Clock clock, FourEyes fourEyes) {
         this.fourEyes = fourEyes;
         this.records = records;
         this.appeals = appeals;
         this.events = events;
         this.restrictions = restrictions;
-        this.instructions = instructions;
-        this.wallet = wallet;
+        this.delivery = delivery;
         this.json = json;
         this.clock = clock;
     }
@@ -76,12 +73,8 @@ public class ReviewDecisions {
                     + " needs a second person's confirmation before it goes to the wallet");
         }
         Appeal appeal = appeals.find(trackingNumber).orElseThrow(() -> AppealException.notFound(trackingNumber));
-        WalletInstruction instruction = instructions.prepare(instructionFor(decision, appeal));
-        if (!instruction.applied()) {
-            wallet.send(instruction).ifPresent(access ->
-                    restrictions.confirmedByWallet(appeal.accountId(), access, "APPEAL:" + trackingNumber + ":" + decision.decision()));
-            instructions.markApplied(instruction.idempotencyKey());
-        }
+        delivery.deliverOnce(instructionFor(decision, appeal), access ->
+                restrictions.confirmedByWallet(appeal.accountId(), access, "APPEAL:" + trackingNumber + ":" + decision.decision()));
         if (appeals.lock(trackingNumber).orElseThrow().decidedAt() == null) {
             appeals.recordDecision(trackingNumber, decision.decision().status(), decision.decision().name(),
                     decision.reason(), decision.decidedBy(), decision.decidedAt());

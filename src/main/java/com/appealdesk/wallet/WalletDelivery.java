@@ -1,0 +1,30 @@
+package com.appealdesk.wallet;
+
+import com.appealdesk.restriction.AccountAccess;
+import java.util.function.Consumer;
+import org.springframework.stereotype.Service;
+
+/**
+ * Hands one instruction to the wallet exactly once: stored first (the first body wins), sent with its idempotency
+ * key unless already applied, then marked applied. A failure throws, and the retried step sends the same body again.
+ */
+@Service
+public class WalletDelivery {
+
+    private final WalletInstructions instructions;
+    private final WalletClient wallet;
+
+    WalletDelivery(WalletInstructions instructions, WalletClient wallet) {
+        this.instructions = instructions;
+        this.wallet = wallet;
+    }
+
+    /** @param confirmed what to do with the access the wallet says the account now has */
+    public void deliverOnce(WalletInstruction instruction, Consumer<AccountAccess> confirmed) {
+        WalletInstruction stored = instructions.prepare(instruction);
+        if (!stored.applied()) {
+            wallet.send(stored).ifPresent(confirmed);
+            instructions.markApplied(stored.idempotencyKey());
+        }
+    }
+}
