@@ -9,7 +9,7 @@ import java.util.stream.Collectors;
 
 /**
  * The reviewer's packet as Markdown for the review form: every checklist item, round by round, with the document
- * that satisfied it as a link to the logged-in viewer ({@code /staff/documents/{id}}), then any extra uploads.
+ * that satisfied it as a link to the logged-in viewer ({@code /staff/documents/{id}/viewer}), then any extra uploads.
  */
 final class DocumentLinks {
 
@@ -33,7 +33,7 @@ final class DocumentLinks {
     }
 
     private static String link(StoredDocument doc) {
-        return "[open](" + VIEW_PATH + doc.id() + ") " + doc.contentType() + ", " + Math.max(1, doc.size() / 1024)
+        return "[open](" + VIEW_PATH + doc.id() + "/viewer) " + doc.contentType() + ", " + Math.max(1, doc.size() / 1024)
                 + " KB, sha256 `" + doc.sha256().substring(0, 12) + "`";
     }
 }

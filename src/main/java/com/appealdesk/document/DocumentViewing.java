@@ -45,6 +45,17 @@ public class DocumentViewing {
         return new Viewed(doc, bytes);
     }
 
+    /**
+     * Checks that {@code user} may see the document, without reading or recording anything: for the viewer page,
+     * whose own requests for the content are the recorded views.
+     */
+    public StoredDocument describe(UUID documentId, StaffUser user, String purpose) {
+        StoredDocument doc = documents.find(documentId)
+                .orElseThrow(() -> new AppealException(HttpStatus.NOT_FOUND, "documentId", "no document " + documentId));
+        allowedPurpose(doc, user, purpose);
+        return doc;
+    }
+
     /** @return the purpose to record (null for someone working the case); throws when the user may not see it */
     private String allowedPurpose(StoredDocument doc, StaffUser user, String purpose) {
         if (user.inAny(StaffUser.REVIEWERS) && caseWork.worksOn(user.id(), user.groups(), doc.trackingNumber())) {

@@ -23,10 +23,10 @@ class DocumentLinksTest {
         String markdown = DocumentLinks.markdown(checklist, List.of(page, retake, selfie), type -> "name of " + type);
 
         assertThat(markdown.lines()).containsExactly(
-                "- name of PASSPORT_DATA_PAGE (round 1): [open](/staff/documents/" + page.id() + ") image/png, 1 KB, sha256 `0123456789ab`",
-                "- name of SELFIE_WITH_DOCUMENT (round 2): [open](/staff/documents/" + selfie.id() + ") image/png, 1 KB, sha256 `0123456789ab`",
+                "- name of PASSPORT_DATA_PAGE (round 1): [open](/staff/documents/" + page.id() + "/viewer) image/png, 1 KB, sha256 `0123456789ab`",
+                "- name of SELFIE_WITH_DOCUMENT (round 2): [open](/staff/documents/" + selfie.id() + "/viewer) image/png, 1 KB, sha256 `0123456789ab`",
                 "- name of PASSPORT_ENTRY_STAMP_PAGE (round 2): **missing**",
-                "- name of PASSPORT_DATA_PAGE (extra upload): [open](/staff/documents/" + retake.id() + ") image/png, 1 KB, sha256 `0123456789ab`");
+                "- name of PASSPORT_DATA_PAGE (extra upload): [open](/staff/documents/" + retake.id() + "/viewer) image/png, 1 KB, sha256 `0123456789ab`");
     }
 
     private static StoredDocument doc(String type) {

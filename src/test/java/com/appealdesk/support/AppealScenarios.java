@@ -166,6 +166,11 @@ public class AppealScenarios {
         }
     }
 
+    /** A variable of the appeal's process instance. */
+    public Object instanceVariable(String trackingNumber, String name) {
+        return engine.getRuntimeService().getVariable(instance(trackingNumber).getId(), name);
+    }
+
     private List<String> groupsOf(String userId) {
         return engine.getIdentityService().createGroupQuery().groupMember(userId).list().stream()
                 .map(org.camunda.bpm.engine.identity.Group::getId).toList();
