@@ -26,7 +26,7 @@ import org.springframework.web.bind.annotation.RestController;
 
 /**
  * {@code /staff/appeals/{trackingNumber}/commitments}: whoever works the case (the reviewer holding or offered its
- * review, a supervisor) makes a commitment; they and auditors read them; only a supervisor withdraws one, with a
+ * review, a supervisor) makes a promise, only a supervisor a temporary withdraw-only grant; they and auditors read them; only a supervisor withdraws one, with a
  * reason. Every change is recorded in {@code appeal_desk.staff_action}.
  */
 @RestController
@@ -61,6 +61,10 @@ class CommitmentController {
                 && !(user.inAny(StaffUser.REVIEWERS) && caseWork.worksOn(user.id(), user.groups(), trackingNumber))) {
             throw new StaffAccessDenied(true, "commitments are made by the reviewer working appeal " + trackingNumber
                     + " or by a supervisor");
+        }
+        if (body.kind() == Commitment.Kind.TEMPORARY_WITHDRAW_ONLY && !user.inAny(StaffUser.SUPERVISORS, StaffUser.ADMINS)) {
+            // money leaves the account before a decision: a supervisor's call, not one reviewer's
+            throw new StaffAccessDenied(true, "a temporary withdraw-only grant is made by a supervisor");
         }
         return commitments.make(trackingNumber, body.kind(), body.text(), body.dueAt(), user.id(), request.getRemoteAddr());
     }

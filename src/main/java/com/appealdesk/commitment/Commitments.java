@@ -8,6 +8,7 @@ import com.appealdesk.audit.StaffActions;
 import com.appealdesk.notification.NotificationService;
 import com.appealdesk.restriction.AccountAccess;
 import com.appealdesk.restriction.AccountRestrictions;
+import com.appealdesk.restriction.RestrictionReason;
 import com.appealdesk.wallet.WalletDelivery;
 import com.appealdesk.wallet.WalletInstruction;
 import com.appealdesk.wallet.WalletInstructions;
@@ -80,6 +81,10 @@ public class Commitments {
         if (!dueAt.isAfter(now) || dueAt.isAfter(now.plus(LONGEST))) {
             throw new AppealException(HttpStatus.BAD_REQUEST, "dueAt", "must be in the future and at most "
                     + LONGEST.toDays() + " days ahead");
+        }
+        if (kind == Commitment.Kind.TEMPORARY_WITHDRAW_ONLY && appeal.restrictionReason() == RestrictionReason.SUSPECTED_MALICIOUS_ACTIVITY) {
+            throw new AppealException(HttpStatus.CONFLICT, "kind", "the account is restricted for suspected malicious "
+                    + "activity: its money is released only by a decision, never ahead of one");
         }
         if (kind == Commitment.Kind.TEMPORARY_WITHDRAW_ONLY && open(trackingNumber).stream()
                 .anyMatch(c -> c.kind() == Commitment.Kind.TEMPORARY_WITHDRAW_ONLY)) {

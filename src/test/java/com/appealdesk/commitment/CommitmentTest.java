@@ -66,10 +66,12 @@ class CommitmentTest {
         assertThat(http.post(path, Http.REVIEWER, Map.of("kind", "FOREVER", "text", "x", "dueAt", until.toString()))
                 .getStatusCode().value()).isEqualTo(400);
 
-        ResponseEntity<Map> made = http.post(path, Http.REVIEWER, grant);
+        assertThat(http.post(path, Http.REVIEWER, grant).getStatusCode().value()).as("money leaves: a supervisor's call")
+                .isEqualTo(403);
+        ResponseEntity<Map> made = http.post(path, Http.SUPERVISOR, grant);
         assertThat(made.getStatusCode().value()).isEqualTo(201);
         String id = (String) made.getBody().get("id");
-        assertThat(made.getBody().get("madeBy")).isEqualTo("reviewer");
+        assertThat(made.getBody().get("madeBy")).isEqualTo("supervisor");
         assertThat(http.post(path, Http.SUPERVISOR, grant).getStatusCode().value()).as("one open grant per appeal").isEqualTo(409);
 
         // applied through the wallet, signed, with the commitment's id as idempotency key
@@ -80,7 +82,7 @@ class CommitmentTest {
         // the next person to open the case reads it first; the appellant is told
         Task review = scenarios.reviewTask(appeal);
         assertThat(engine.getTaskService().getVariable(review.getId(), "commitments").toString())
-                .contains("Temporary withdraw-only", "by reviewer", "Rent is due");
+                .contains("Temporary withdraw-only", "by supervisor", "Rent is due");
         assertThat(jdbc.sql("select body from appeal_desk.message where tracking_number = ? and kind = 'COMMITMENT_TEMPORARY_WITHDRAW_ONLY' and channel = 'IN_APP'")
                 .param(opened.trackingNumber()).query(String.class).single()).contains("withdraw-only access until", "Rent is due");
         assertThat(http.getList(path, Http.AUDITOR)).singleElement().satisfies(c -> assertThat(c.get("status")).isEqualTo("OPEN"));
@@ -102,6 +104,19 @@ class CommitmentTest {
         assertThat(jdbc.sql("select count(*) from appeal_desk.message where tracking_number = ? and kind = 'STAFF_COMMITMENT_FELL_DUE'")
                 .param(opened.trackingNumber()).query(Long.class).single()).isPositive();
         assertThat(engine.getTaskService().getVariable(escalated.getId(), "commitments")).as("no longer open").isNull();
+    }
+
+    @Test
+    void noMoneyOfASuspectedMaliciousAccountLeavesAheadOfADecision() {
+        AppealIntake.OpenedAppeal opened = scenarios.open("SG", com.appealdesk.appeal.IdDocumentType.PASSPORT,
+                com.appealdesk.restriction.RestrictionReason.SUSPECTED_MALICIOUS_ACTIVITY, "en");
+        ResponseEntity<Map> refused = http.post("/staff/appeals/" + opened.trackingNumber() + "/commitments", Http.SUPERVISOR,
+                Map.of("kind", "TEMPORARY_WITHDRAW_ONLY", "text", "Rent is due this week", "dueAt",
+                        Instant.now().plus(1, ChronoUnit.DAYS).toString()));
+        assertThat(refused.getStatusCode().value()).isEqualTo(409);
+        assertThat(refused.getBody().toString()).contains("suspected malicious");
+        assertThat(jdbc.sql("select count(*) from appeal_desk.commitment where tracking_number = ?").param(opened.trackingNumber())
+                .query(Long.class).single()).isZero();
     }
 
     @Test
