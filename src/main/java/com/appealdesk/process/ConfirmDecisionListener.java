@@ -6,10 +6,8 @@ import com.appealdesk.review.ReviewDecisions;
 import java.util.Set;
 import org.camunda.bpm.engine.AuthorizationException;
 import org.camunda.bpm.engine.BadUserRequestException;
-import org.camunda.bpm.engine.OptimisticLockingException;
 import org.camunda.bpm.engine.delegate.DelegateTask;
 import org.camunda.bpm.engine.delegate.TaskListener;
-import org.camunda.bpm.engine.impl.identity.Authentication;
 import org.springframework.stereotype.Component;
 
 /**
@@ -43,18 +41,10 @@ class ConfirmDecisionListener implements TaskListener {
                     .ifPresent(decision -> task.setVariableLocal(DECISION_TO_CONFIRM, summary(decision)));
             return;
         }
-        if (task.getExecution() == null) {
-            throw new OptimisticLockingException("Task " + task.getId() + " was completed by someone else at the same moment");
-        }
+        String user = TaskCompletion.completingUser(task, CONFIRMING_GROUPS);
         String trackingNumber = task.getExecution().getProcessBusinessKey();
         DecisionRecord decision = decisions.latest(trackingNumber)
                 .orElseThrow(() -> new IllegalStateException("appeal " + trackingNumber + " has no decision to confirm"));
-        Authentication current = task.getProcessEngineServices().getIdentityService().getCurrentAuthentication();
-        String user = current != null && current.getUserId() != null ? current.getUserId() : task.getAssignee();
-        if (current != null && current.getUserId() != null && (current.getGroupIds() == null
-                || current.getGroupIds().stream().noneMatch(CONFIRMING_GROUPS::contains))) {
-            throw new AuthorizationException(user, "TASK_WORK", "Task", task.getId());
-        }
         if (user == null || user.equals(decision.decidedBy())) {
             // four eyes: the decider never confirms their own decision, whatever their groups
             throw new AuthorizationException("four eyes: " + user + " took this decision and cannot confirm it; "

@@ -11,10 +11,8 @@ import java.util.Map;
 import java.util.Set;
 import org.camunda.bpm.engine.AuthorizationException;
 import org.camunda.bpm.engine.BadUserRequestException;
-import org.camunda.bpm.engine.OptimisticLockingException;
 import org.camunda.bpm.engine.delegate.DelegateTask;
 import org.camunda.bpm.engine.delegate.TaskListener;
-import org.camunda.bpm.engine.impl.identity.Authentication;
 import org.springframework.stereotype.Component;
 
 /**
@@ -45,17 +43,8 @@ class ReviewCompletedListener implements TaskListener {
 
     @Override
     public void notify(DelegateTask task) {
-        if (task.getExecution() == null) {
-            // the other of two simultaneous completions committed first and the task's execution has moved on
-            throw new OptimisticLockingException("Task " + task.getId() + " was completed by someone else at the same moment");
-        }
-        String user = reviewer(task);
-        Authentication current = task.getProcessEngineServices().getIdentityService().getCurrentAuthentication();
-        if (current != null && current.getUserId() != null && (current.getGroupIds() == null
-                || current.getGroupIds().stream().noneMatch(DECIDING_GROUPS::contains))) {
-            // a decision is taken by reviewers and supervisors only, whoever else may have been made a candidate
-            throw new AuthorizationException(user, "TASK_WORK", "Task", task.getId());
-        }
+        // a decision is taken by reviewers and supervisors only, whoever else may have been made a candidate
+        String user = TaskCompletion.completingUser(task, DECIDING_GROUPS);
         if (task.getAssignee() != null && !task.getAssignee().equals(user)) {
             // one case, one owner: a claimed review is completed by whoever claimed it (a supervisor reassigns first)
             throw new AuthorizationException(user, "TASK_WORK", "Task", task.getId());
@@ -83,10 +72,5 @@ class ReviewCompletedListener implements TaskListener {
         DecisionRecord record = decisions.record(trackingNumber, task.getId(), Decision.valueOf(decision), reason,
                 note == null ? null : note.toString(), requested, user);
         fourEyes.recordWaivers(record.id(), Decision.valueOf(decision).isFinal() ? waivers : Map.of());
-    }
-
-    private static String reviewer(DelegateTask task) {
-        Authentication current = task.getProcessEngineServices().getIdentityService().getCurrentAuthentication();
-        return current != null && current.getUserId() != null ? current.getUserId() : task.getAssignee();
     }
 }

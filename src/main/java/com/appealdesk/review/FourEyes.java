@@ -2,7 +2,6 @@ package com.appealdesk.review;
 
 import java.sql.Timestamp;
 import java.time.Clock;
-import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -135,14 +134,5 @@ public class FourEyes {
     public boolean cleared(DecisionRecord decision) {
         return !needsConfirmation(decision)
                 || confirmationOf(decision.id()).map(c -> c.outcome() == Outcome.CONFIRMED).orElse(false);
-    }
-
-    /** Every confirmation and send-back of an appeal, oldest first (for the record). */
-    public List<Confirmation> confirmations(String trackingNumber) {
-        return new ArrayList<>(jdbc.sql("""
-                select decision_id, task_id, outcome, note, decided_by from appeal_desk.decision_confirmation
-                where tracking_number = ? order by decided_at""").param(trackingNumber)
-                .query((rs, n) -> new Confirmation(rs.getObject(1, UUID.class), rs.getString(2),
-                        Outcome.valueOf(rs.getString(3)), rs.getString(4), rs.getString(5))).list());
     }
 }
