@@ -6,6 +6,7 @@ import com.appealdesk.appeal.AppealException;
 import com.appealdesk.appeal.AppealRepository;
 import com.appealdesk.sla.ReplyClock;
 import java.util.Collection;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import org.slf4j.Logger;
@@ -35,21 +36,23 @@ public class StaffNotices {
         this.replyClock = replyClock;
     }
 
-    /** @param emailAddresses the staff members to tell; when empty, the notice is only logged */
+    /** @param recipients the staff members to tell, each in their language; when empty, the notice is only logged */
     @Transactional
-    public void tell(String trackingNumber, String kind, Collection<String> emailAddresses) {
+    public void tell(String trackingNumber, String kind, Collection<StaffRecipient> recipients) {
         Appeal appeal = appeals.find(trackingNumber).orElseThrow(() -> AppealException.notFound(trackingNumber));
-        MessageTemplates.Rendered text = templates.renderStaff(kind, Map.of(
+        Map<String, String> values = Map.of(
                 "trackingNumber", trackingNumber,
                 "restrictionReason", appeal.restrictionReason().name(),
                 "replyDueAt", replyClock.view(trackingNumber)
-                        .map(promise -> NotificationService.replyDueAt(promise, Optional.empty(), "")).orElse("")));
-        if (emailAddresses.isEmpty()) {
+                        .map(promise -> NotificationService.replyDueAt(promise, Optional.empty(), "")).orElse(""));
+        if (recipients.isEmpty()) {
             log.warn("Staff notice {} for appeal {} has no recipient with an e-mail address", kind, trackingNumber);
         }
-        for (String address : emailAddresses) {
-            messages.insertOnce(MessageRepository.STAFF, trackingNumber, "STAFF_" + kind, Message.EMAIL, "en", address,
-                    text, trackingNumber + ":STAFF_" + kind + ":" + address, "PENDING");
+        for (StaffRecipient recipient : recipients) {
+            Locale language = MessageTemplates.staffLanguage(recipient.language());
+            messages.insertOnce(MessageRepository.STAFF, trackingNumber, "STAFF_" + kind, Message.EMAIL,
+                    language.toLanguageTag(), recipient.email(), templates.renderStaff(kind, values, language),
+                    trackingNumber + ":STAFF_" + kind + ":" + recipient.email(), "PENDING");
         }
     }
 }

@@ -5,6 +5,7 @@ import java.util.Collection;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import org.camunda.bpm.engine.delegate.VariableScope;
 import org.camunda.spin.Spin;
 import org.camunda.spin.json.SpinJsonNode;
 
@@ -28,9 +29,11 @@ public final class AppealVariables {
     // task-local only, kept current by QueueSlaColumns: where the promise stands, and the date promised now
     public static final String SLA_STATE = "slaState";
     public static final String REPLY_DUE = "replyDue";
-    /** every task-local variable of a review or confirmation task: what a reviewer's queue reads */
+    /** the task-local variables a reviewer's queue reads, on review and confirmation tasks */
     public static final List<String> TASK_COLUMNS = List.of(TRACKING_NUMBER, APPLICANT_NAME, RESIDENCE_REGION,
             RESTRICTION_REASON, SLA_STATE, REPLY_DUE);
+    /** review-routing.dmn result: reviewDesk (the review task's candidate group) and staffLanguage (en or zh-CN) */
+    public static final String REVIEW_ROUTING = "reviewRouting";
     // the checklist (decision table result) and the reviewer's packet
     public static final String REQUIRED_DOCUMENT_TYPES = "requiredDocumentTypes";
     public static final String DOCUMENT_LINKS = "documentLinks";
@@ -49,6 +52,13 @@ public final class AppealVariables {
     public static final String REQUESTED_DOCUMENTS = "requestedDocuments";
     /** items of the current round decided without opening them: one line each, {@code DOCUMENT_TYPE: reason} */
     public static final String WAIVERS = "waivers";
+    /** task-local, what the review form offers: decision -> [{value, label}] of the reasons that fit it */
+    public static final String REASON_OPTIONS = "reasonOptions";
+    /** task-local, what the review form offers: [{value, label}] of the documents this appellant may be asked for */
+    public static final String REQUESTABLE_DOCUMENT_OPTIONS = "requestableDocumentOptions";
+    /** every task-local variable of a review task: the queue's columns and what its form offers */
+    public static final List<String> REVIEW_TASK_LOCALS = List.of(TRACKING_NUMBER, APPLICANT_NAME, RESIDENCE_REGION,
+            RESTRICTION_REASON, SLA_STATE, REPLY_DUE, REASON_OPTIONS, REQUESTABLE_DOCUMENT_OPTIONS);
     // every field of the review form; read only by the complete listener, which records the decision
     public static final List<String> REVIEW_FORM = List.of("decision", "decisionReason", "internalNote", "requestedDocuments",
             "waivers");
@@ -66,6 +76,21 @@ public final class AppealVariables {
     public static final String ONCE = "once";
 
     private AppealVariables() {
+    }
+
+    /** The review desk the appeal was routed to: its review task's candidate group ({@code reviewers} if unrouted). */
+    static String reviewDesk(VariableScope scope) {
+        return routing(scope, "reviewDesk", AppealProcess.GROUP_REVIEWERS);
+    }
+
+    /** The language the desk's staff work in (task names): {@code en} or {@code zh-CN}. */
+    static String staffLanguage(VariableScope scope) {
+        return routing(scope, "staffLanguage", "en");
+    }
+
+    private static String routing(VariableScope scope, String key, String otherwise) {
+        return scope.getVariable(REVIEW_ROUTING) instanceof Map<?, ?> routing && routing.get(key) instanceof String value
+                && !value.isBlank() ? value : otherwise;
     }
 
     static Map<String, Object> atStart(Appeal appeal) {

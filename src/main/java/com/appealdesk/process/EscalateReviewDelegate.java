@@ -19,7 +19,7 @@ import org.springframework.stereotype.Component;
  * offered to {@code supervisors}, at high priority and due at the new date we promised (for suspected malicious
  * activity the breach policy gives 1 working day: a person decides, quickly), so it shows at the top of their queue;
  * supervisors are told by e-mail (once per appeal). When the policy says {@code SUPERVISOR_DECIDES}, the review is
- * taken from reviewers: their group is no longer a candidate and a reviewer who held it is unassigned, so from now on
+ * taken from reviewers: their desk's group is no longer a candidate and a reviewer who held it is unassigned, so from now on
  * only a supervisor can decide.
  */
 @Component
@@ -66,9 +66,10 @@ class EscalateReviewDelegate implements JavaDelegate {
     private static void takeFromReviewers(DelegateExecution execution, Task review) {
         TaskService tasks = execution.getProcessEngineServices().getTaskService();
         AuthorizationService authorizations = execution.getProcessEngineServices().getAuthorizationService();
-        tasks.deleteCandidateGroup(review.getId(), AppealProcess.GROUP_REVIEWERS);
+        String desk = AppealVariables.reviewDesk(execution);
+        tasks.deleteCandidateGroup(review.getId(), desk);
         authorizations.createAuthorizationQuery().resourceType(Resources.TASK).resourceId(review.getId())
-                .groupIdIn(AppealProcess.GROUP_REVIEWERS).list()
+                .groupIdIn(desk).list()
                 .forEach(row -> authorizations.deleteAuthorization(row.getId()));
         String assignee = review.getAssignee();
         if (assignee != null && !isSupervisor(execution, assignee)) {

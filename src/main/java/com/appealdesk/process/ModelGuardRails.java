@@ -51,6 +51,8 @@ import org.springframework.stereotype.Component;
  * exists;
  * <li>{@code breach-policy.dmn}: every reason, access and hold gets a known exit and a new promise, and suspected
  * malicious activity is never released automatically;
+ * <li>{@code review-routing.dmn}: every appellant's language and region reaches a review desk worked in a language
+ * staff texts exist in;
  * <li>the BPMN names only beans, decisions and forms that exist;
  * <li>every process or decision model in any deployment runs only Appeal Desk's delegates, listeners and model
  * functions: no scripts, Java classes or connectors, no other beans, no engine services, no reflection.
@@ -63,10 +65,13 @@ public class ModelGuardRails {
     static final String REQUIRED_DOCUMENTS = "required-documents.dmn";
     static final String REPLY_WINDOW = "reply-window.dmn";
     static final String BREACH_POLICY = "breach-policy.dmn";
+    static final String REVIEW_ROUTING = "review-routing.dmn";
     static final String REVIEW_FORM = "review-appeal.form";
     static final String CONFIRM_FORM = "confirm-decision.form";
     static final String CATALOGUE = TextCatalogue.FILE_NAME;
-    static final Set<String> OURS = Set.of(BPMN, REQUIRED_DOCUMENTS, REPLY_WINDOW, BREACH_POLICY, REVIEW_FORM, CONFIRM_FORM, CATALOGUE);
+    static final Set<String> OURS = Set.of(BPMN, REQUIRED_DOCUMENTS, REPLY_WINDOW, BREACH_POLICY, REVIEW_ROUTING, REVIEW_FORM, CONFIRM_FORM, CATALOGUE);
+    private static final List<String> APPELLANT_LANGUAGES = List.of("zh-CN", "zh-TW", "en");
+    private static final Set<String> STAFF_LANGUAGES = Set.of("en", "zh-CN");
     private static final Set<String> EXITS = Set.of("WITHDRAW_ONLY", "SUPERVISOR_DECIDES", "NONE");
     private static final Set<String> BUILT_IN = Set.of("execution", "task", "variables", "true", "false", "null", "empty", "not");
     private static final Pattern DELEGATE = Pattern.compile("delegateExpression=\"\\$\\{\\s*([A-Za-z_]\\w*)\\s*}\"");
@@ -128,7 +133,7 @@ public class ModelGuardRails {
             }
         });
         if (byName.containsKey(BPMN)) {
-            for (String companion : List.of(REQUIRED_DOCUMENTS, REPLY_WINDOW, BREACH_POLICY, REVIEW_FORM, CONFIRM_FORM, CATALOGUE)) {
+            for (String companion : List.of(REQUIRED_DOCUMENTS, REPLY_WINDOW, BREACH_POLICY, REVIEW_ROUTING, REVIEW_FORM, CONFIRM_FORM, CATALOGUE)) {
                 if (!byName.containsKey(companion)) {
                     violations.add(BPMN + " is deployed without " + companion + ": the process binds its decisions and form to its own deployment");
                 }
@@ -148,7 +153,7 @@ public class ModelGuardRails {
             reasonsOffered(byName.get(REVIEW_FORM), catalogue, violations);
         }
         Map<String, DmnDecision> decisions = new java.util.HashMap<>();
-        for (String table : List.of(REQUIRED_DOCUMENTS, REPLY_WINDOW, BREACH_POLICY)) {
+        for (String table : List.of(REQUIRED_DOCUMENTS, REPLY_WINDOW, BREACH_POLICY, REVIEW_ROUTING)) {
             if (byName.containsKey(table)) {
                 try {
                     dmn.parseDecisions(new ByteArrayInputStream(byName.get(table).getBytes(StandardCharsets.UTF_8)))
@@ -166,6 +171,9 @@ public class ModelGuardRails {
         }
         if (byName.containsKey(BREACH_POLICY)) {
             breachPolicy(decisions.get("BreachPolicy"), violations);
+        }
+        if (byName.containsKey(REVIEW_ROUTING)) {
+            reviewRouting(decisions.get("ReviewRouting"), regionsToTry(byName.get(REVIEW_ROUTING)), violations);
         }
         if (byName.containsKey(BPMN)) {
             references(byName, decisions.keySet(), violations);
@@ -198,7 +206,10 @@ public class ModelGuardRails {
         return List.copyOf(regions);
     }
 
-    /** Every reason the review form offers is one the catalogue knows, and every document it offers has a name. */
+    /**
+     * The review form offers reasons and documents from the task (those that fit the decision and the appellant),
+     * and any option it still lists is one the catalogue knows and names.
+     */
     private static void reasonsOffered(String form, TextCatalogue catalogue, List<String> violations) {
         JsonNode components;
         try {
@@ -211,6 +222,13 @@ public class ModelGuardRails {
         Set<String> unnamedDocuments = new TreeSet<>();
         for (JsonNode component : components) {
             String key = component.path("key").asText();
+            if (key.equals(AppealVariables.DECISION_REASON) && !component.path("valuesExpression").asText().contains(AppealVariables.REASON_OPTIONS)
+                    || key.equals(AppealVariables.REQUESTED_DOCUMENTS)
+                    && !AppealVariables.REQUESTABLE_DOCUMENT_OPTIONS.equals(component.path("valuesKey").asText())) {
+                violations.add(REVIEW_FORM + ": the field '" + key + "' must take its options from the task ("
+                        + AppealVariables.REASON_OPTIONS + " for the reason, " + AppealVariables.REQUESTABLE_DOCUMENT_OPTIONS
+                        + " for documents), which offer only what fits the decision and the appellant");
+            }
             for (JsonNode option : component.path("values")) {
                 String value = option.path("value").asText();
                 if (key.equals(AppealVariables.DECISION_REASON) && !catalogue.reasons().containsKey(value)) {
@@ -321,6 +339,34 @@ public class ModelGuardRails {
                     } catch (RuntimeException e) {
                         found.add(combination + " cannot be evaluated: " + e.getMessage());
                     }
+                }
+            }
+        }
+        listed(found, violations);
+    }
+
+    /** Every appellant's language and region reaches a review desk whose staff language the application has texts in. */
+    private void reviewRouting(DmnDecision table, List<String> regions, List<String> violations) {
+        if (table == null) {
+            violations.add(REVIEW_ROUTING + " has no decision 'ReviewRouting'");
+            return;
+        }
+        List<String> found = new ArrayList<>();
+        for (String language : APPELLANT_LANGUAGES) {
+            for (String region : regions) {
+                String combination = REVIEW_ROUTING + ": language " + language + ", region " + region;
+                try {
+                    DmnDecisionResultEntries route = dmn.evaluateDecision(table,
+                            Map.of("language", language, "residenceRegion", region)).getFirstResult();
+                    Object desk = route == null ? null : route.get("reviewDesk");
+                    Object staffLanguage = route == null ? null : route.get("staffLanguage");
+                    if (!(desk instanceof String name) || name.isBlank()) {
+                        found.add(combination + " reaches no review desk");
+                    } else if (!STAFF_LANGUAGES.contains(String.valueOf(staffLanguage))) {
+                        found.add(combination + " is worked in '" + staffLanguage + "'; staff texts exist in " + STAFF_LANGUAGES);
+                    }
+                } catch (RuntimeException e) {
+                    found.add(combination + " cannot be evaluated: " + e.getMessage());
                 }
             }
         }

@@ -31,7 +31,7 @@ class RemindReviewerDelegate implements JavaDelegate {
         String trackingNumber = execution.getProcessBusinessKey();
         if (replyClock.warn(trackingNumber, RUNG)) {
             for (Task review : ReviewTasks.open(execution)) {
-                notices.tell(trackingNumber, "REVIEW_REMINDER", recipients.ofReview(review));
+                notices.tell(trackingNumber, "REVIEW_REMINDER", recipients.ofReview(review, AppealVariables.reviewDesk(execution)));
             }
         }
     }

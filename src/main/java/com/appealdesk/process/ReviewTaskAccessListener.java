@@ -16,7 +16,7 @@ import org.springframework.stereotype.Component;
  * Update listener of {@code Task_ReviewAppeal} (the engine fires it when the assignee changes): one case, one owner. The engine gives a task's
  * candidate group read and work rights on it and keeps them (and a former assignee's) whatever happens next; here,
  * once a reviewer claims a review (or a supervisor assigns it), only the holder (and supervisors, who oversee every
- * task) may read it, so the other reviewers no longer see its data in their queue; when it is given back, the
+ * task) may read it, so the other reviewers of its desk (the candidate group {@code review-routing.dmn} chose) no longer see its data in their queue; when it is given back, the
  * reviewers' group gets it again. A case handed back to its previous reviewer at creation keeps the engine's rows
  * (they are written when the creating command ends) until it is claimed or reassigned.
  */
@@ -41,19 +41,20 @@ class ReviewTaskAccessListener implements TaskListener {
         List<Authorization> rows = authorizations.createAuthorizationQuery().resourceType(Resources.TASK)
                 .resourceId(task.getId()).list();
         String assignee = task.getAssignee();
+        String desk = AppealVariables.reviewDesk(task);
         for (Authorization row : rows) {
-            boolean groupRow = AppealProcess.GROUP_REVIEWERS.equals(row.getGroupId());
+            boolean groupRow = desk.equals(row.getGroupId());
             boolean formerHolder = row.getUserId() != null && !row.getUserId().equals(assignee);
             if (assignee != null && groupRow || formerHolder) {
                 authorizations.deleteAuthorization(row.getId());
             }
         }
         boolean offered = !EscalateReviewDelegate.supervisorDecides(task)
-                && task.getCandidates().stream().anyMatch(link -> AppealProcess.GROUP_REVIEWERS.equals(link.getGroupId()));
-        boolean groupHasRow = rows.stream().anyMatch(row -> AppealProcess.GROUP_REVIEWERS.equals(row.getGroupId()));
+                && task.getCandidates().stream().anyMatch(link -> desk.equals(link.getGroupId()));
+        boolean groupHasRow = rows.stream().anyMatch(row -> desk.equals(row.getGroupId()));
         if (assignee == null && offered && !groupHasRow) {
             Authorization grant = authorizations.createNewAuthorization(Authorization.AUTH_TYPE_GRANT);
-            grant.setGroupId(AppealProcess.GROUP_REVIEWERS);
+            grant.setGroupId(desk);
             grant.setResource(Resources.TASK);
             grant.setResourceId(task.getId());
             grant.addPermission(Permissions.READ);

@@ -44,7 +44,9 @@ public class MessageTemplates {
 
     private final Map<Locale, Properties> texts = new LinkedHashMap<>();
     private final Map<Locale, Map<String, String>> glossaries = new LinkedHashMap<>();
-    private final Properties staffTexts = load("notifications/staff_en.properties");
+    /** staff notices by language: English, and Simplified Chinese for the Chinese-speaking desk */
+    private final Map<Locale, Properties> staffTexts = Map.of(Locale.ENGLISH, load("notifications/staff_en.properties"),
+            ZH_CN, load("notifications/staff_zh-CN.properties"));
     private final TextCatalogue packaged = TextCatalogue.parse(read("processes/" + TextCatalogue.FILE_NAME));
     private final ObjectProvider<DeployedCatalogues> deployed;
     private volatile Cached cached;
@@ -166,14 +168,38 @@ public class MessageTemplates {
         return all;
     }
 
-    /** A notice to staff ({@code notifications/staff_en.properties}); staff read English. */
-    public Rendered renderStaff(String kind, Map<String, String> values) {
-        String subject = staffTexts.getProperty(kind + ".subject");
-        String body = staffTexts.getProperty(kind + ".body");
+    /**
+     * A notice to staff ({@code notifications/staff_<language>.properties}) in the staff member's language: English,
+     * or Simplified Chinese for anyone whose language is Chinese; a key missing in Chinese falls back to English.
+     */
+    public Rendered renderStaff(String kind, Map<String, String> values, Locale language) {
+        Properties chosen = staffTexts.get(staffLanguage(language));
+        Properties english = staffTexts.get(Locale.ENGLISH);
+        String subject = chosen.getProperty(kind + ".subject", english.getProperty(kind + ".subject"));
+        String body = chosen.getProperty(kind + ".body", english.getProperty(kind + ".body"));
         if (subject == null || body == null) {
             throw new IllegalArgumentException("no staff notice '" + kind + "' in notifications/staff_en.properties");
         }
         return new Rendered(fill(subject, values), fill(body, values));
+    }
+
+    /** A staff text other than a notice (a task's name, {@code TASK.<task id>}) in this language, or null when none. */
+    public String staffText(String key, Locale language) {
+        return staffTexts.get(staffLanguage(language)).getProperty(key);
+    }
+
+    /** The reason as a reviewer reads it: its internal description in English, its Chinese text for a Chinese desk. */
+    public String reasonLabel(String code, Locale staffLanguage) {
+        TextCatalogue.Reason reason = catalogue().reasons().get(code);
+        if (reason == null) {
+            return code;
+        }
+        return staffLanguage(staffLanguage).equals(ZH_CN) ? reason.texts().getOrDefault(ZH_CN, reason.internal()) : reason.internal();
+    }
+
+    /** The language staff texts are given in: Simplified Chinese for any Chinese, else English. */
+    public static Locale staffLanguage(Locale language) {
+        return language != null && "zh".equals(language.getLanguage()) ? ZH_CN : Locale.ENGLISH;
     }
 
     public String documentName(String type, Locale locale) {

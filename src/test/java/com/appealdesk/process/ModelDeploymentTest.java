@@ -43,7 +43,7 @@ import org.springframework.web.client.RestTemplate;
 class ModelDeploymentTest {
 
     private static final List<String> MODELS = List.of("processes/IdentityAppeal.bpmn", "processes/required-documents.dmn",
-            "processes/reply-window.dmn", "processes/breach-policy.dmn", "processes/catalogue.yaml", "forms/review-appeal.form",
+            "processes/reply-window.dmn", "processes/breach-policy.dmn", "processes/review-routing.dmn", "processes/catalogue.yaml", "forms/review-appeal.form",
             "forms/confirm-decision.form");
 
     @LocalServerPort int port;
@@ -143,8 +143,14 @@ class ModelDeploymentTest {
         breaks.put("processes/catalogue.yaml ", new String[] {
                 "decisions: [LIFT]", "decisions: [APPROVE]", "the decision LIFT has no reason a reviewer could give"});
         breaks.put("forms/review-appeal.form", new String[] {
-                "\"value\": \"ACCOUNT_MISUSE_CONFIRMED\"", "\"value\": \"ACCOUNT_MISUSED\"",
-                "offers the reason(s) [ACCOUNT_MISUSED], which catalogue.yaml does not know"});
+                "\"valuesKey\": \"requestableDocumentOptions\"", "\"values\": [{\"label\": \"Bank card\", \"value\": \"MAINLAND_BANK_CARD\"}]",
+                "the field 'requestedDocuments' must take its options from the task"});
+        breaks.put("processes/review-routing.dmn", new String[] {
+                "<outputEntry id=\"Rule_Default_Desk\"><text>\"reviewers\"</text>", "<outputEntry id=\"Rule_Default_Desk\"><text></text>",
+                "review-routing.dmn: language en, region AD reaches no review desk"});
+        breaks.put("processes/review-routing.dmn ", new String[] {
+                "<outputEntry id=\"Rule_ChineseSpeaking_Language_Out\"><text>\"zh-CN\"</text>", "<outputEntry id=\"Rule_ChineseSpeaking_Language_Out\"><text>\"fr\"</text>",
+                "is worked in 'fr'"});
         int change = 0;
         for (Map.Entry<String, String[]> broken : breaks.entrySet()) {
             String name = "broken " + change++;

@@ -98,7 +98,7 @@ class ReplyClockProcessTest {
         assertThat(instance).hasPassed("Task_RemindReviewer").isWaitingAt(AppealProcess.TASK_REVIEW_APPEAL);
         assertThat(staffNotices(opened)).containsExactlyInAnyOrder(
                 "STAFF_REVIEW_REMINDER:reviewer@appeal-desk.local", "STAFF_REVIEW_REMINDER:supervisor@appeal-desk.local",
-                "STAFF_REVIEW_REMINDER:lead@appeal-desk.local");
+                "STAFF_REVIEW_REMINDER:lead@appeal-desk.local", "STAFF_REVIEW_REMINDER:wang@appeal-desk.local");
         assertThat(view(opened).state()).isEqualTo(SlaState.AT_RISK);
 
         walkTo(instance, AT_RISK);

@@ -6,6 +6,7 @@ import org.camunda.bpm.engine.IdentityService;
 import org.camunda.bpm.engine.ProcessEngine;
 import org.camunda.bpm.engine.authorization.Permissions;
 import org.camunda.bpm.engine.authorization.Resources;
+import com.appealdesk.notification.StaffRecipient;
 import org.camunda.bpm.engine.identity.Group;
 import org.camunda.bpm.engine.identity.User;
 import org.slf4j.Logger;
@@ -30,13 +31,18 @@ class DemoUsers {
         ensureAdminGroup();
         ensureUser("demo", "Demo", "Admin", List.of(StaffUser.ADMINS));
         ensureUser("reviewer", "Rita", "Reviewer", List.of(StaffUser.REVIEWERS));
+        // a reviewer who reads Chinese: staff e-mails in Chinese (Tasklist follows the browser's language)
+        ensureUser("wang", "芳", "王", List.of(StaffUser.REVIEWERS));
+        if (identity.getUserInfo("wang", StaffRecipient.LANGUAGE_INFO) == null) {
+            identity.setUserInfo("wang", StaffRecipient.LANGUAGE_INFO, "zh-CN");
+        }
         ensureUser("supervisor", "Sam", "Supervisor", List.of(StaffUser.SUPERVISORS, StaffUser.REVIEWERS));
         // a second supervisor: a REJECT is confirmed by someone other than the one who took it
         ensureUser("lead", "Lee", "Lead", List.of(StaffUser.SUPERVISORS, StaffUser.REVIEWERS));
         ensureUser("auditor", "Ada", "Auditor", List.of(StaffUser.AUDITORS));
         ensureUser("operator", "Otto", "Operator", List.of(StaffUser.OPERATORS));
         ensureUser("owner", "Olga", "Owner", List.of(StaffUser.PROCESS_OWNERS));
-        log.warn("Demo users demo/demo, reviewer/reviewer, supervisor/supervisor, lead/lead, auditor/auditor, operator/operator, owner/owner are active");
+        log.warn("Demo users demo/demo, reviewer/reviewer, wang/wang, supervisor/supervisor, lead/lead, auditor/auditor, operator/operator, owner/owner are active");
     }
 
     private void ensureAdminGroup() {

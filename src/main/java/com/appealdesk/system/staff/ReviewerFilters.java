@@ -12,6 +12,7 @@ import org.camunda.bpm.engine.TaskService;
 import org.camunda.bpm.engine.authorization.Permissions;
 import org.camunda.bpm.engine.authorization.Resources;
 import org.camunda.bpm.engine.filter.Filter;
+import org.camunda.bpm.engine.impl.json.JsonTaskQueryConverter;
 import org.camunda.bpm.engine.task.TaskQuery;
 import org.springframework.stereotype.Component;
 
@@ -41,9 +42,11 @@ class ReviewerFilters {
     }
 
     void ensure() {
+        // every review desk the reviewer belongs to (review-routing.dmn names the desk: the task's candidate group)
         ensure("Reviewers' queue", 10, StaffUser.REVIEWERS,
                 tasks.createTaskQuery().processDefinitionKey(AppealProcess.PROCESS_ID)
-                        .taskCandidateGroup(StaffUser.REVIEWERS).includeAssignedTasks().orderByDueDate().asc());
+                        .taskDefinitionKey(AppealProcess.TASK_REVIEW_APPEAL)
+                        .taskCandidateGroupInExpression("${currentUserGroups()}").includeAssignedTasks().orderByDueDate().asc());
         ensure("Escalated to supervisors", 20, StaffUser.SUPERVISORS,
                 tasks.createTaskQuery().processDefinitionKey(AppealProcess.PROCESS_ID)
                         .taskDefinitionKey(AppealProcess.TASK_REVIEW_APPEAL)
@@ -63,6 +66,11 @@ class ReviewerFilters {
                         .taskCandidateGroup(StaffUser.SUPERVISORS).includeAssignedTasks().orderByDueDate().asc());
     }
 
+    private static boolean sameQuery(Filter filter, TaskQuery query) {
+        JsonTaskQueryConverter json = new JsonTaskQueryConverter();
+        return json.toJson((TaskQuery) filter.getQuery()).equals(json.toJson(query));
+    }
+
     private void ensure(String name, int priority, String group, TaskQuery query) {
         ensure(name, priority, List.of(group), query);
     }
@@ -75,6 +83,10 @@ class ReviewerFilters {
             filter.setQuery(query);
             filter.setProperties(Map.of("priority", priority, "description", "Identity appeals", "refresh", true,
                     "variables", COLUMNS));
+            filters.saveFilter(filter);
+        } else if (!sameQuery(filter, query)) {
+            // a filter shipped by an earlier version: its query follows the application's
+            filter.setQuery(query);
             filters.saveFilter(filter);
         }
         for (String group : groupsToShare) {

@@ -217,7 +217,7 @@ class InsiderAttackTest {
                 .getStatusCode().value()).as("not even of their own case: they read it through its task").isEqualTo(403);
         assertThat(http.getList("/engine-rest/variable-instance?processInstanceIdIn=" + offered.getId(), Http.REVIEWER))
                 .extracting(variable -> (String) variable.get("name"))
-                .as("only the queue's task-local columns").containsExactlyInAnyOrderElementsOf(AppealVariables.TASK_COLUMNS);
+                .as("only the review task's locals: the queue's columns and the form's options").containsExactlyInAnyOrderElementsOf(AppealVariables.REVIEW_TASK_LOCALS);
 
         String queue = (String) http.getList("/engine-rest/filter?name=Reviewers' queue", Http.REVIEWER).get(0).get("id");
         ResponseEntity<Map> page = http.post("/engine-rest/filter/" + queue + "/list", Http.REVIEWER,
@@ -232,7 +232,7 @@ class InsiderAttackTest {
 
         engine.getTaskService().setAssignee(scenarios.reviewTask(someoneElses).getId(), null);
         assertThat(http.getList("/engine-rest/variable-instance?processInstanceIdIn=" + someoneElses.getId(), Http.REVIEWER))
-                .as("given back: offered to the reviewers again").hasSize(AppealVariables.TASK_COLUMNS.size());
+                .as("given back: offered to the reviewers again").hasSize(AppealVariables.REVIEW_TASK_LOCALS.size());
     }
 
     @Test
