@@ -362,6 +362,8 @@ public class ModelGuardRails {
                     Object staffLanguage = route == null ? null : route.get("staffLanguage");
                     if (!(desk instanceof String name) || name.isBlank()) {
                         found.add(combination + " reaches no review desk");
+                    } else if (!name.matches("[A-Za-z0-9]+")) {
+                        found.add(combination + " reaches the desk '" + name + "', which is not a Camunda group id (letters and digits)");
                     } else if (!STAFF_LANGUAGES.contains(String.valueOf(staffLanguage))) {
                         found.add(combination + " is worked in '" + staffLanguage + "'; staff texts exist in " + STAFF_LANGUAGES);
                     }

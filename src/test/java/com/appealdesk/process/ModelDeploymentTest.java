@@ -17,7 +17,13 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.function.UnaryOperator;
+import com.appealdesk.appeal.IdDocumentType;
+import com.appealdesk.restriction.RestrictionReason;
+import org.camunda.bpm.engine.IdentityService;
 import org.camunda.bpm.engine.ProcessEngine;
+import org.camunda.bpm.engine.identity.Group;
+import org.camunda.bpm.engine.task.IdentityLink;
+import org.camunda.bpm.engine.task.Task;
 import org.camunda.bpm.engine.runtime.ProcessInstance;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
@@ -103,6 +109,48 @@ class ModelDeploymentTest {
                 com.appealdesk.restriction.RestrictionReason.IDENTITY_INCOMPLETE, "zh-TW");
         assertThat(status.requiredDocuments(opened.trackingNumber())).extracting(AppealStatusView.RequiredDocument::name)
                 .contains("護照：最近一次入境章所在頁及其前一頁");
+    }
+
+    @Test
+    void aProcessOwnerRoutesAppealsToAReviewDeskAndOnlyThatDeskQueuesThem() throws IOException {
+        IdentityService identity = engine.getIdentityService();
+        if (identity.createGroupQuery().groupId("ukdesk").count() == 0) {
+            Group desk = identity.newGroup("ukdesk");
+            desk.setName("UK review desk");
+            identity.saveGroup(desk);
+            identity.createMembership("reviewer", "ukdesk");
+        }
+        ResponseEntity<Map> deployed = deploy(Http.basic("owner"), "UK desk", content -> content.replace("      <rule id=\"Rule_ChineseSpeaking\">", """
+                      <rule id="Rule_UnitedKingdom">
+                        <inputEntry id="Rule_UnitedKingdom_Language"><text></text></inputEntry>
+                        <inputEntry id="Rule_UnitedKingdom_Region"><text>"GB"</text></inputEntry>
+                        <outputEntry id="Rule_UnitedKingdom_Desk"><text>"ukdesk"</text></outputEntry>
+                        <outputEntry id="Rule_UnitedKingdom_Language_Out"><text>"en"</text></outputEntry>
+                      </rule>
+                      <rule id="Rule_ChineseSpeaking">"""), "processes/review-routing.dmn");
+        assertThat(deployed.getStatusCode().value()).as("%s", deployed.getBody()).isEqualTo(200);
+
+        AppealIntake.OpenedAppeal opened = scenarios.open("GB", IdDocumentType.PASSPORT, RestrictionReason.IDENTITY_INCOMPLETE, "zh-CN");
+        scenarios.uploadOutstanding(opened.trackingNumber());
+        Task review = scenarios.reviewTask(scenarios.instance(opened.trackingNumber()));
+        assertThat(engine.getTaskService().getIdentityLinksForTask(review.getId())).extracting(IdentityLink::getGroupId)
+                .containsExactly("ukdesk");
+        assertThat(queue("reviewer")).as("a member of the desk").contains(review.getId());
+        assertThat(queue("wang")).as("a reviewer of another desk").doesNotContain(review.getId());
+        assertThat(engine.getTaskService().createTaskQuery().taskId(review.getId()).count()).isEqualTo(1);
+    }
+
+    /** The tasks of the Reviewers' queue filter, as {@code userId} sees them in Tasklist. */
+    private List<String> queue(String userId) {
+        IdentityService identity = engine.getIdentityService();
+        List<String> groups = identity.createGroupQuery().groupMember(userId).list().stream().map(Group::getId).toList();
+        String filter = engine.getFilterService().createFilterQuery().filterName("Reviewers' queue").singleResult().getId();
+        identity.setAuthentication(userId, groups);
+        try {
+            return engine.getFilterService().<Task>list(filter).stream().map(Task::getId).toList();
+        } finally {
+            identity.clearAuthentication();
+        }
     }
 
     @Test
