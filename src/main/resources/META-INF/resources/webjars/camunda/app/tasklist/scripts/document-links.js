@@ -1,0 +1,14 @@
+// Appeal Desk: a document link in a task form opens the document viewer in a new tab, so the form (decision,
+// reason, note typed so far) stays as the reviewer left it. Form-js renders Markdown links without a target.
+const VIEWER = /\/staff\/documents\/[^/]+\/viewer$/;
+
+document.addEventListener('click', (event) => {
+  const link = event.target instanceof Element ? event.target.closest('a[href]') : null;
+  if (!link || !VIEWER.test(new URL(link.href, window.location.href).pathname)) {
+    return;
+  }
+  event.preventDefault();
+  window.open(link.href, '_blank', 'noopener');
+}, true);
+
+export default [];
