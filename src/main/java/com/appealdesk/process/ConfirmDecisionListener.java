@@ -11,7 +11,8 @@ import org.camunda.bpm.engine.delegate.TaskListener;
 import org.springframework.stereotype.Component;
 
 /**
- * Listener of {@code Task_ConfirmDecision}, the second pair of eyes. On create the form starts empty. On complete:
+ * Listener of {@code Task_ConfirmDecision}, the second pair of eyes. On create the form starts empty. On assignment:
+ * the decider cannot claim it or be given it (403). On complete:
  * only a supervisor (or administrator) other than the one who took the decision may answer (403 otherwise, as Didit
  * refuses a maker approving their own decision); the answer is CONFIRM, or SEND_BACK with a note for the decider
  * (400 otherwise); it is recorded once, in the completing transaction (a second answer on the same decision is a
@@ -39,6 +40,10 @@ class ConfirmDecisionListener implements TaskListener {
             task.getExecution().removeVariables(AppealVariables.CONFIRMATION_FORM);
             decisions.latest(task.getExecution().getProcessBusinessKey())
                     .ifPresent(decision -> task.setVariableLocal(DECISION_TO_CONFIRM, summary(decision)));
+            return;
+        }
+        if (EVENTNAME_ASSIGNMENT.equals(task.getEventName())) {
+            refuseTheDecider(task);
             return;
         }
         String user = TaskCompletion.completingUser(task, CONFIRMING_GROUPS);
@@ -72,6 +77,17 @@ class ConfirmDecisionListener implements TaskListener {
         } else {
             task.getExecution().removeVariable(AppealVariables.SENT_BACK_NOTE);
         }
+    }
+
+    /** The decider cannot take the confirmation either: it would sit in their hands, where nobody else can answer it. */
+    private void refuseTheDecider(DelegateTask task) {
+        String assignee = task.getAssignee();
+        decisions.latest(task.getExecution().getProcessBusinessKey())
+                .filter(decision -> assignee != null && assignee.equals(decision.decidedBy()))
+                .ifPresent(decision -> {
+                    throw new AuthorizationException("four eyes: " + assignee + " took this decision and cannot take its "
+                            + "confirmation; another supervisor confirms or sends it back");
+                });
     }
 
     private String summary(DecisionRecord decision) {

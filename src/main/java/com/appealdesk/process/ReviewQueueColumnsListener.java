@@ -62,7 +62,7 @@ class ReviewQueueColumnsListener implements TaskListener {
         }
         List<Map<String, String>> documents = new ArrayList<>();
         for (String type : requestable.forTask(task)) {
-            documents.add(Map.of("value", type, "label", texts.documentName(type, staffLanguage)));
+            documents.add(Map.of("value", type, "label", texts.documentLabel(type, staffLanguage)));
         }
         task.setVariableLocal(AppealVariables.REASON_OPTIONS, SpinValues.jsonValue(Spin.JSON(reasons)).create());
         task.setVariableLocal(AppealVariables.REQUESTABLE_DOCUMENT_OPTIONS, SpinValues.jsonValue(Spin.JSON(documents)).create());

@@ -188,13 +188,23 @@ public class MessageTemplates {
         return staffTexts.get(staffLanguage(language)).getProperty(key);
     }
 
-    /** The reason as a reviewer reads it: its internal description in English, its Chinese text for a Chinese desk. */
+    /**
+     * The reason as a reviewer reads it: its internal description, followed for a Chinese desk by the Chinese text
+     * the appellant will read (the form itself is bilingual).
+     */
     public String reasonLabel(String code, Locale staffLanguage) {
         TextCatalogue.Reason reason = catalogue().reasons().get(code);
         if (reason == null) {
             return code;
         }
-        return staffLanguage(staffLanguage).equals(ZH_CN) ? reason.texts().getOrDefault(ZH_CN, reason.internal()) : reason.internal();
+        String chinese = reason.texts().get(ZH_CN);
+        return staffLanguage(staffLanguage).equals(ZH_CN) && chinese != null ? reason.internal() + " · " + chinese : reason.internal();
+    }
+
+    /** A document type as a reviewer reads it: its English name, followed by the Chinese one for a Chinese desk. */
+    public String documentLabel(String type, Locale staffLanguage) {
+        String english = documentName(type, Locale.ENGLISH);
+        return staffLanguage(staffLanguage).equals(ZH_CN) ? english + " · " + documentName(type, ZH_CN) : english;
     }
 
     /** The language staff texts are given in: Simplified Chinese for any Chinese, else English. */

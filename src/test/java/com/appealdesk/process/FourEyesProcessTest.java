@@ -68,6 +68,10 @@ class FourEyesProcessTest {
         assertThat(engine.getTaskService().getVariableLocal(scenarios.confirmTask(instance).getId(), "decisionToConfirm").toString())
                 .contains("REJECT", "supervisor", "DOCUMENT_DOES_NOT_MATCH");
 
+        String confirmation = scenarios.confirmTask(instance).getId();
+        assertThatThrownBy(() -> engine.getTaskService().claim(confirmation, "supervisor")).as("nor take it")
+                .hasRootCauseInstanceOf(AuthorizationException.class).hasMessageContaining("four eyes");
+        assertThat(scenarios.confirmTask(instance).getAssignee()).isNull();
         assertThatThrownBy(() -> scenarios.confirm(instance, "supervisor", "CONFIRM", null))
                 .hasRootCauseInstanceOf(AuthorizationException.class).hasMessageContaining("four eyes");
         assertThatThrownBy(() -> scenarios.confirm(instance, "reviewer", "CONFIRM", null)).as("not a supervisor: the engine refuses")

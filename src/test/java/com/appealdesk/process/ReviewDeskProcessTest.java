@@ -53,7 +53,7 @@ class ReviewDeskProcessTest {
         offered.forEach((decision, reasons) -> assertThat(reasons).as(decision)
                 .containsExactlyElementsOf(texts.reasonsFor(decision)));
         assertThat(offered.get("LIFT")).as("'documents unreadable' is no reason to lift").doesNotContain("DOCUMENTS_UNREADABLE");
-        assertThat(labels(review, AppealVariables.REASON_OPTIONS, "LIFT")).containsExactly("您提交的材料已确认您的身份。");
+        assertThat(labels(review, AppealVariables.REASON_OPTIONS, "LIFT")).containsExactly("The documents show the account holder; nothing speaks against lifting the restriction. · 您提交的材料已确认您的身份。");
     }
 
     @Test
