@@ -17,8 +17,8 @@ import org.springframework.stereotype.Component;
  * candidate group read and work rights on it and keeps them (and a former assignee's) whatever happens next; here,
  * once a reviewer claims a review (or a supervisor assigns it), only the holder (and supervisors, who oversee every
  * task) may read it, so the other reviewers of its desk (the candidate group {@code review-routing.dmn} chose) no longer see its data in their queue; when it is given back, the
- * reviewers' group gets it again. A case handed back to its previous reviewer at creation keeps the engine's rows
- * (they are written when the creating command ends) until it is claimed or reassigned.
+ * reviewers' group gets it again. A case handed back to its previous reviewer is created without a candidate group
+ * ({@link ReviewOutcome#deskUnlessReturning}), so the desk has no rows on it; given back, it is offered to the desk.
  */
 @Component
 class ReviewTaskAccessListener implements TaskListener {
@@ -48,6 +48,12 @@ class ReviewTaskAccessListener implements TaskListener {
             if (assignee != null && groupRow || formerHolder) {
                 authorizations.deleteAuthorization(row.getId());
             }
+        }
+        if (assignee == null && !EscalateReviewDelegate.supervisorDecides(task)
+                && task.getCandidates().stream().noneMatch(link -> desk.equals(link.getGroupId()))) {
+            // a returning case given back by its reviewer: offered to the desk now, and the engine grants the desk its rows
+            task.addCandidateGroup(desk);
+            return;
         }
         boolean offered = !EscalateReviewDelegate.supervisorDecides(task)
                 && task.getCandidates().stream().anyMatch(link -> desk.equals(link.getGroupId()));

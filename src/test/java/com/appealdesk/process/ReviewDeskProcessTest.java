@@ -88,6 +88,35 @@ class ReviewDeskProcessTest {
         assertThat(subjects.get("reviewer@appeal-desk.local")).startsWith("en ").contains(opened.trackingNumber());
     }
 
+    @Test
+    void aReturningCaseIsSeenOnlyByItsReviewerUntilTheyGiveItBackToTheDesk() {
+        AppealIntake.OpenedAppeal opened = scenarios.open("US", IdDocumentType.PASSPORT, RestrictionReason.IDENTITY_INCOMPLETE, "en");
+        ProcessInstance instance = scenarios.instance(opened.trackingNumber());
+        inReview(opened);
+        scenarios.decide(instance, "reviewer", "REQUEST_MORE_DOCUMENTS", "DOCUMENTS_UNREADABLE", List.of("SELFIE_WITH_DOCUMENT"));
+        Task returning = inReview(opened);
+
+        assertThat(returning.getAssignee()).as("one case, one owner").isEqualTo("reviewer");
+        assertThat(candidateGroups(returning)).as("offered to nobody else").isEmpty();
+        assertThat(visibleTo("reviewer", returning)).isTrue();
+        assertThat(visibleTo("wang", returning)).as("another reviewer of the desk").isFalse();
+
+        engine.getTaskService().setAssignee(returning.getId(), null);
+        assertThat(candidateGroups(returning)).as("given back: offered to the desk").containsExactly(AppealProcess.GROUP_REVIEWERS);
+        assertThat(visibleTo("wang", returning)).isTrue();
+    }
+
+    private boolean visibleTo(String userId, Task task) {
+        List<String> groups = engine.getIdentityService().createGroupQuery().groupMember(userId).list().stream()
+                .map(org.camunda.bpm.engine.identity.Group::getId).toList();
+        engine.getIdentityService().setAuthentication(userId, groups);
+        try {
+            return engine.getTaskService().createTaskQuery().taskId(task.getId()).count() == 1;
+        } finally {
+            engine.getIdentityService().clearAuthentication();
+        }
+    }
+
     private Task inReview(AppealIntake.OpenedAppeal opened) {
         scenarios.uploadOutstanding(opened.trackingNumber());
         return scenarios.reviewTask(scenarios.instance(opened.trackingNumber()));

@@ -60,7 +60,7 @@ class ReviewerDeskBrowserTest {
         try (Browser reviewer = new Browser(port, "en-US", shots)) {
             reviewer.loginToTasklist("reviewer");
             reviewer.openFilter("Reviewers' queue");
-            reviewer.openTask(opened.trackingNumber());
+            reviewer.openTask(reviewTask(opened));
             reviewer.shot("queue-and-form");
             reviewer.claim();
 
@@ -97,7 +97,7 @@ class ReviewerDeskBrowserTest {
         try (Browser reviewer = new Browser(port, "en-US", shots)) {
             reviewer.loginToTasklist("reviewer");
             reviewer.openFilter("Reviewers' queue");
-            reviewer.openTask(opened.trackingNumber());
+            reviewer.openTask(reviewTask(opened));
             reviewer.claim();
 
             reviewer.tick("Ask for more documents");
@@ -132,7 +132,7 @@ class ReviewerDeskBrowserTest {
         try (Browser reviewer = new Browser(port, "en-US", shots)) {
             reviewer.loginToTasklist("reviewer");
             reviewer.openFilter("My cases");
-            reviewer.openTask(opened.trackingNumber());
+            reviewer.openTask(reviewTask(opened));
             reviewer.shot("returning-case-starts-clean");
             assertThat(reviewer.ticked("Lift the restriction") || reviewer.ticked("Ask for more documents")
                     || reviewer.ticked("Reject") || reviewer.ticked("Withdraw only")).as("no decision carried over").isFalse();
@@ -147,7 +147,7 @@ class ReviewerDeskBrowserTest {
         try (Browser supervisor = new Browser(port, "en-US", shots)) {
             supervisor.loginToTasklist("supervisor");
             supervisor.openFilter("Reviewers' queue");
-            supervisor.openTask(opened.trackingNumber());
+            supervisor.openTask(reviewTask(opened));
             supervisor.claim();
             supervisor.viewDocument(0, "supervisor-opens-data-page");
             supervisor.viewDocument(1, "supervisor-opens-stamp-page");
@@ -159,7 +159,7 @@ class ReviewerDeskBrowserTest {
             assertThat(supervisor.complete()).isNull();
 
             supervisor.openFilter("Waiting for my confirmation");
-            supervisor.openTask(opened.trackingNumber());
+            supervisor.openTask(confirmTask(opened));
             assertThat(supervisor.claimRefused()).as("four eyes: the decider cannot take it").contains("four eyes");
             supervisor.shot("decider-cannot-claim-the-confirmation");
         }
@@ -167,7 +167,7 @@ class ReviewerDeskBrowserTest {
         try (Browser lead = new Browser(port, "en-US", shots)) {
             lead.loginToTasklist("lead");
             lead.openFilter("Waiting for my confirmation");
-            lead.openTask(opened.trackingNumber());
+            lead.openTask(confirmTask(opened));
             assertThat(lead.formText()).contains("REJECT", "supervisor");
             lead.claim();
             lead.tick("Confirm the decision");
@@ -188,7 +188,7 @@ class ReviewerDeskBrowserTest {
         try (Browser reviewer = new Browser(port, "en-US", shots)) {
             reviewer.loginToTasklist("reviewer");
             reviewer.openFilter("Reviewers' queue");
-            reviewer.openTask(opened.trackingNumber());
+            reviewer.openTask(reviewTask(opened));
             reviewer.shot("commitment-at-the-top-of-the-form");
             assertThat(reviewer.formText()).contains("Rent is due; agreed on the hotline call", "supervisor");
         }
@@ -200,8 +200,8 @@ class ReviewerDeskBrowserTest {
         try (Browser wang = new Browser(port, "zh-CN", shots)) {
             wang.loginToTasklist("wang");
             wang.openFilter("Reviewers' queue");
-            assertThat(wang.taskCards()).anySatisfy(card -> assertThat(card).contains("审核申诉", opened.trackingNumber()));
-            wang.openTask(opened.trackingNumber());
+            wang.openTask(reviewTask(opened));
+            assertThat(wang.taskName()).isEqualTo("审核申诉");
             wang.claim();
             wang.tick("解除限制");
             assertThat(wang.selectOptions("decisionReason")).singleElement().asString().contains("您提交的材料已确认您的身份。");
@@ -216,6 +216,21 @@ class ReviewerDeskBrowserTest {
         await().atMost(Duration.ofSeconds(10)).until(() -> engine.getTaskService().createTaskQuery()
                 .processInstanceBusinessKey(opened.trackingNumber()).taskDefinitionKey(AppealProcess.TASK_REVIEW_APPEAL).count() == 1);
         return opened;
+    }
+
+    private String reviewTask(AppealIntake.OpenedAppeal opened) {
+        return task(opened, AppealProcess.TASK_REVIEW_APPEAL);
+    }
+
+    private String confirmTask(AppealIntake.OpenedAppeal opened) {
+        return task(opened, AppealProcess.TASK_CONFIRM_DECISION);
+    }
+
+    private String task(AppealIntake.OpenedAppeal opened, String taskDefinitionKey) {
+        await().atMost(Duration.ofSeconds(10)).until(() -> engine.getTaskService().createTaskQuery()
+                .processInstanceBusinessKey(opened.trackingNumber()).taskDefinitionKey(taskDefinitionKey).count() == 1);
+        return engine.getTaskService().createTaskQuery().processInstanceBusinessKey(opened.trackingNumber())
+                .taskDefinitionKey(taskDefinitionKey).singleResult().getId();
     }
 
     private AppealStatus appeal(AppealIntake.OpenedAppeal opened) {

@@ -103,26 +103,20 @@ public final class Browser implements AutoCloseable {
         });
     }
 
-    /** The text of each task card in the list: its name, tracking number and columns. */
-    public List<String> taskCards() {
-        pause(Duration.ofMillis(800));
-        return texts(By.cssSelector("li.task"));
-    }
-
-    /** Opens the task whose card shows the tracking number (the list refreshes until it does). */
-    public void openTask(String trackingNumber) {
-        wait.until(driver -> {
-            for (WebElement card : driver.findElements(By.cssSelector("li.task"))) {
-                if (card.getText().contains(trackingNumber)) {
-                    card.findElement(By.cssSelector("h4.task a")).click();
-                    return true;
-                }
-            }
-            driver.navigate().refresh();
-            return false;
-        });
+    /**
+     * Opens a task of the open filter as a link to it does ({@code #/?filter=…&task=…}, what Tasklist puts in the
+     * address bar): the queue of a shared test database is longer than one page.
+     */
+    public void openTask(String taskId) {
+        String url = driver.getCurrentUrl().replaceAll("&task=[^&]*", "");
+        driver.get(url + (url.contains("?") ? "&" : "?") + "task=" + taskId);
         wait.until(ExpectedConditions.presenceOfElementLocated(By.cssSelector(".fjs-container")));
         pause(Duration.ofMillis(500));
+    }
+
+    /** The task's name as the task view shows it. */
+    public String taskName() {
+        return driver.findElement(By.cssSelector("h2.task")).getText().strip();
     }
 
     /** Claims the open task (the claim link beside its assignee). */
