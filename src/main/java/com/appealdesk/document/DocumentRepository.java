@@ -52,6 +52,11 @@ class DocumentRepository {
                 .params(doc.id(), doc.trackingNumber(), userId, purpose).update();
     }
 
+    void recordAppellantView(String trackingNumber, String userId, String purpose) {
+        jdbc.sql("insert into appeal_desk.appellant_view (tracking_number, viewed_by, viewed_at, purpose) values (?, ?, now(), ?)")
+                .params(trackingNumber, userId, purpose).update();
+    }
+
     private static StoredDocument map(ResultSet rs, int row) throws SQLException {
         return new StoredDocument(rs.getObject("id", UUID.class), rs.getString("tracking_number"),
                 rs.getString("document_type"), rs.getString("object_key"), rs.getString("sha256"),

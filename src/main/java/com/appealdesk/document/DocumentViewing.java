@@ -1,5 +1,6 @@
 package com.appealdesk.document;
 
+import com.appealdesk.appeal.Appeal;
 import com.appealdesk.appeal.AppealException;
 import com.appealdesk.appeal.AppealRepository;
 import com.appealdesk.system.security.StaffAccessDenied;
@@ -9,7 +10,7 @@ import org.springframework.http.HttpStatus;
 import org.springframework.stereotype.Service;
 
 /**
- * A staff member opens an identity document, only when their work needs it: a reviewer while an open review of the
+ * A staff member opens an identity document or the appellant's details, only when their work needs it: a reviewer while an open review of the
  * appeal is theirs (assigned to them, or unassigned and offered to their group); a supervisor for any open appeal;
  * an auditor or administrator for any appeal, read-only, stating why. Every view is recorded before the bytes are
  * handed out, with its purpose; every refusal is answered 403 and recorded in the refusal log.
@@ -56,23 +57,38 @@ public class DocumentViewing {
         return doc;
     }
 
-    /** @return the purpose to record (null for someone working the case); throws when the user may not see it */
+    /**
+     * The appellant's personal details (name, region, identity document held), under the same rules as the documents
+     * and recorded the same way: no process variable holds them, the review form links here.
+     */
+    public Appeal appellant(String trackingNumber, StaffUser user, String purpose) {
+        Appeal appeal = appeals.find(trackingNumber).orElseThrow(() -> AppealException.notFound(trackingNumber));
+        String recordedPurpose = allowedPurpose(trackingNumber, user, purpose, "the appellant's details");
+        documents.recordAppellantView(trackingNumber, user.id(), recordedPurpose);
+        return appeal;
+    }
+
     private String allowedPurpose(StoredDocument doc, StaffUser user, String purpose) {
-        if (user.inAny(StaffUser.REVIEWERS) && caseWork.worksOn(user.id(), user.groups(), doc.trackingNumber())) {
+        return allowedPurpose(doc.trackingNumber(), user, purpose, "identity documents");
+    }
+
+    /** @return the purpose to record (null for someone working the case); throws when the user may not see it */
+    private String allowedPurpose(String trackingNumber, StaffUser user, String purpose, String what) {
+        if (user.inAny(StaffUser.REVIEWERS) && caseWork.worksOn(user.id(), user.groups(), trackingNumber)) {
             return null;
         }
         if (user.inAny(StaffUser.SUPERVISORS)
-                && appeals.find(doc.trackingNumber()).map(appeal -> appeal.status().isOpen()).orElse(false)) {
+                && appeals.find(trackingNumber).map(appeal -> appeal.status().isOpen()).orElse(false)) {
             return null;
         }
         if (user.inAny(StaffUser.AUDITORS, StaffUser.ADMINS)) {
             if (purpose == null || purpose.strip().length() < 5) {
                 throw new AppealException(HttpStatus.BAD_REQUEST, "purpose",
-                        "say why you open this document (query parameter purpose, at least 5 characters); it is recorded");
+                        "say why you open " + what + " (query parameter purpose, at least 5 characters); it is recorded");
             }
             return purpose.strip().length() > 300 ? purpose.strip().substring(0, 300) : purpose.strip();
         }
-        throw new StaffAccessDenied(true, "identity documents are shown only to the people working the case: "
-                + user.id() + " has no open review of appeal " + doc.trackingNumber());
+        throw new StaffAccessDenied(true, what + " are shown only to the people working the case: "
+                + user.id() + " has no open review of appeal " + trackingNumber);
     }
 }

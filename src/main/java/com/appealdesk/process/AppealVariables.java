@@ -11,7 +11,8 @@ import org.camunda.spin.json.SpinJsonNode;
 
 /**
  * Every process variable of {@code IdentityAppeal}, declared once. Variables hold facts and references
- * (tracking number, document links), never document bytes or contact details.
+ * (tracking number, document links), never personal data: no name, no contact details, no document bytes (staff read
+ * those through the application, which checks who works the case and records the view; history keeps no copy).
  */
 public final class AppealVariables {
 
@@ -23,14 +24,13 @@ public final class AppealVariables {
     public static final String RESIDENCE_REGION = "residenceRegion";
     public static final String ID_DOCUMENT_TYPE = "idDocumentType";
     public static final String LANGUAGE = "language";
-    public static final String APPLICANT_NAME = "applicantName";
     // the columns of the reviewers' queue, copied onto each review task (ReviewQueueColumnsListener)
-    public static final List<String> QUEUE_COLUMNS = List.of(TRACKING_NUMBER, APPLICANT_NAME, RESIDENCE_REGION, RESTRICTION_REASON);
+    public static final List<String> QUEUE_COLUMNS = List.of(TRACKING_NUMBER, RESIDENCE_REGION, RESTRICTION_REASON);
     // task-local only, kept current by QueueSlaColumns: where the promise stands, and the date promised now
     public static final String SLA_STATE = "slaState";
     public static final String REPLY_DUE = "replyDue";
     /** the task-local variables a reviewer's queue reads, on review and confirmation tasks */
-    public static final List<String> TASK_COLUMNS = List.of(TRACKING_NUMBER, APPLICANT_NAME, RESIDENCE_REGION,
+    public static final List<String> TASK_COLUMNS = List.of(TRACKING_NUMBER, RESIDENCE_REGION,
             RESTRICTION_REASON, SLA_STATE, REPLY_DUE);
     /** review-routing.dmn result: reviewDesk (the review task's candidate group) and staffLanguage (en or zh-CN) */
     public static final String REVIEW_ROUTING = "reviewRouting";
@@ -57,7 +57,7 @@ public final class AppealVariables {
     /** task-local, what the review form offers: [{value, label}] of the documents this appellant may be asked for */
     public static final String REQUESTABLE_DOCUMENT_OPTIONS = "requestableDocumentOptions";
     /** every task-local variable of a review task: the queue's columns and what its form offers */
-    public static final List<String> REVIEW_TASK_LOCALS = List.of(TRACKING_NUMBER, APPLICANT_NAME, RESIDENCE_REGION,
+    public static final List<String> REVIEW_TASK_LOCALS = List.of(TRACKING_NUMBER, RESIDENCE_REGION,
             RESTRICTION_REASON, SLA_STATE, REPLY_DUE, REASON_OPTIONS, REQUESTABLE_DOCUMENT_OPTIONS);
     // every field of the review form; read only by the complete listener, which records the decision
     public static final List<String> REVIEW_FORM = List.of("decision", "decisionReason", "internalNote", "requestedDocuments",
@@ -102,7 +102,6 @@ public final class AppealVariables {
         variables.put(RESIDENCE_REGION, appeal.residenceRegion());
         variables.put(ID_DOCUMENT_TYPE, appeal.idDocumentType().name());
         variables.put(LANGUAGE, appeal.language());
-        variables.put(APPLICANT_NAME, appeal.fullName());
         variables.put(ESCALATED, false);
         variables.put(ACCOUNT_ACCESS, null);
         variables.put(BREACH_HOLD, false);

@@ -71,6 +71,7 @@ class ConfirmDecisionListener implements TaskListener {
             throw new BadUserRequestException("The confirmation is incomplete: confirmation: must be CONFIRM or SEND_BACK");
         }
         fourEyes.confirm(decision, task.getId(), outcome, noteText == null || noteText.isEmpty() ? null : noteText, user);
+        task.getExecution().removeVariable(AppealVariables.CONFIRMATION_NOTE);
         if (outcome == FourEyes.Outcome.SENT_BACK) {
             task.getExecution().removeVariables(AppealVariables.REVIEW_FORM);
             task.getExecution().setVariable(AppealVariables.SENT_BACK_NOTE, "Sent back by " + user + ": " + noteText);

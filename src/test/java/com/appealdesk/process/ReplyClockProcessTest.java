@@ -188,7 +188,7 @@ class ReplyClockProcessTest {
         engine.getIdentityService().setAuthentication("reviewer", List.of(AppealProcess.GROUP_REVIEWERS));
         try {
             assertThatThrownBy(() -> engine.getTaskService().claim(review.getId(), "reviewer"))
-                    .isInstanceOf(org.camunda.bpm.engine.AuthorizationException.class);
+                    .hasRootCauseInstanceOf(org.camunda.bpm.engine.AuthorizationException.class).hasMessageContaining("not offered");
         } finally {
             engine.getIdentityService().clearAuthentication();
         }

@@ -2,18 +2,23 @@ package com.appealdesk.process;
 
 import static com.appealdesk.support.EngineTime.shanghai;
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.appealdesk.AppealDeskTest;
 import com.appealdesk.appeal.AppealIntake;
 import com.appealdesk.appeal.IdDocumentType;
 import com.appealdesk.restriction.RestrictionReason;
+import com.appealdesk.document.DocumentViewing;
 import com.appealdesk.support.AppealScenarios;
+import com.appealdesk.system.security.StaffAccessDenied;
+import com.appealdesk.system.security.StaffUser;
 import com.appealdesk.support.EngineTime;
 import com.appealdesk.texts.MessageTemplates;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import org.camunda.bpm.engine.ProcessEngine;
+import org.camunda.bpm.engine.TaskAlreadyClaimedException;
 import org.camunda.bpm.engine.runtime.ProcessInstance;
 import org.camunda.bpm.engine.task.IdentityLink;
 import org.camunda.bpm.engine.task.Task;
@@ -36,6 +41,7 @@ class ReviewDeskProcessTest {
     @Autowired MessageTemplates texts;
     @Autowired EngineTime time;
     @Autowired JdbcClient jdbc;
+    @Autowired DocumentViewing viewing;
 
     @AfterEach
     void backToRealTime() {
@@ -89,7 +95,7 @@ class ReviewDeskProcessTest {
     }
 
     @Test
-    void aReturningCaseIsSeenOnlyByItsReviewerUntilTheyGiveItBackToTheDesk() {
+    void aReturningCaseGoesBackToItsReviewerAndNoOtherReviewerTakesItOrReadsWhoTheAppellantIs() {
         AppealIntake.OpenedAppeal opened = scenarios.open("US", IdDocumentType.PASSPORT, RestrictionReason.IDENTITY_INCOMPLETE, "en");
         ProcessInstance instance = scenarios.instance(opened.trackingNumber());
         inReview(opened);
@@ -97,21 +103,34 @@ class ReviewDeskProcessTest {
         Task returning = inReview(opened);
 
         assertThat(returning.getAssignee()).as("one case, one owner").isEqualTo("reviewer");
-        assertThat(candidateGroups(returning)).as("offered to nobody else").isEmpty();
-        assertThat(visibleTo("reviewer", returning)).isTrue();
-        assertThat(visibleTo("wang", returning)).as("another reviewer of the desk").isFalse();
+        assertThatThrownBy(() -> as("wang", () -> engine.getTaskService().claim(returning.getId(), "wang")))
+                .as("another reviewer of the desk").isInstanceOf(TaskAlreadyClaimedException.class);
+        assertThatThrownBy(() -> viewing.appellant(opened.trackingNumber(), staff("wang"), null))
+                .isInstanceOf(StaffAccessDenied.class);
+        assertThat(viewing.appellant(opened.trackingNumber(), staff("reviewer"), null).fullName()).isEqualTo("测试 用户");
 
         engine.getTaskService().setAssignee(returning.getId(), null);
-        assertThat(candidateGroups(returning)).as("given back: offered to the desk").containsExactly(AppealProcess.GROUP_REVIEWERS);
-        assertThat(visibleTo("wang", returning)).isTrue();
+        assertThat(viewing.appellant(opened.trackingNumber(), staff("wang"), null).fullName())
+                .as("given back: offered to the desk again").isEqualTo("测试 用户");
+        as("wang", () -> engine.getTaskService().claim(returning.getId(), "wang"));
+        assertThat(scenarios.reviewTask(instance).getAssignee()).isEqualTo("wang");
+        assertThat(jdbc.sql("select viewed_by from appeal_desk.appellant_view where tracking_number = ? order by id")
+                .param(opened.trackingNumber()).query(String.class).list()).as("every view recorded").containsExactly("reviewer", "wang");
     }
 
-    private boolean visibleTo(String userId, Task task) {
-        List<String> groups = engine.getIdentityService().createGroupQuery().groupMember(userId).list().stream()
+    private StaffUser staff(String userId) {
+        return new StaffUser(userId, new java.util.HashSet<>(groupsOf(userId)));
+    }
+
+    private List<String> groupsOf(String userId) {
+        return engine.getIdentityService().createGroupQuery().groupMember(userId).list().stream()
                 .map(org.camunda.bpm.engine.identity.Group::getId).toList();
-        engine.getIdentityService().setAuthentication(userId, groups);
+    }
+
+    private void as(String userId, Runnable action) {
+        engine.getIdentityService().setAuthentication(userId, groupsOf(userId));
         try {
-            return engine.getTaskService().createTaskQuery().taskId(task.getId()).count() == 1;
+            action.run();
         } finally {
             engine.getIdentityService().clearAuthentication();
         }

@@ -25,7 +25,6 @@ class ReviewerFilters {
 
     private static final List<Map<String, String>> COLUMNS = List.of(
             Map.of("name", "trackingNumber", "label", "Tracking number"),
-            Map.of("name", "applicantName", "label", "Appellant"),
             Map.of("name", "residenceRegion", "label", "Region"),
             Map.of("name", "restrictionReason", "label", "Restriction reason"),
             Map.of("name", "slaState", "label", "Promise"),
@@ -42,11 +41,12 @@ class ReviewerFilters {
     }
 
     void ensure() {
-        // every review desk the reviewer belongs to (review-routing.dmn names the desk: the task's candidate group)
+        // the unclaimed reviews of every desk the reviewer belongs to (review-routing.dmn names the desk: the task's
+        // candidate group); claimed ones are in My cases
         ensure("Reviewers' queue", 10, StaffUser.REVIEWERS,
                 tasks.createTaskQuery().processDefinitionKey(AppealProcess.PROCESS_ID)
                         .taskDefinitionKey(AppealProcess.TASK_REVIEW_APPEAL)
-                        .taskCandidateGroupInExpression("${currentUserGroups()}").includeAssignedTasks().orderByDueDate().asc());
+                        .taskCandidateGroupInExpression("${currentUserGroups()}").orderByDueDate().asc());
         ensure("Escalated to supervisors", 20, StaffUser.SUPERVISORS,
                 tasks.createTaskQuery().processDefinitionKey(AppealProcess.PROCESS_ID)
                         .taskDefinitionKey(AppealProcess.TASK_REVIEW_APPEAL)
@@ -84,9 +84,12 @@ class ReviewerFilters {
             filter.setProperties(Map.of("priority", priority, "description", "Identity appeals", "refresh", true,
                     "variables", COLUMNS));
             filters.saveFilter(filter);
-        } else if (!sameQuery(filter, query)) {
-            // a filter shipped by an earlier version: its query follows the application's
+        } else if (!sameQuery(filter, query) || !COLUMNS.equals(filter.getProperties().get("variables"))) {
+            // a filter shipped by an earlier version: its query and columns follow the application's
             filter.setQuery(query);
+            Map<String, Object> properties = new java.util.HashMap<>(filter.getProperties());
+            properties.put("variables", COLUMNS);
+            filter.setProperties(properties);
             filters.saveFilter(filter);
         }
         for (String group : groupsToShare) {

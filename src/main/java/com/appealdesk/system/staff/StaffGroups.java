@@ -10,6 +10,7 @@ import org.camunda.bpm.engine.ProcessEngine;
 import org.camunda.bpm.engine.authorization.Authorization;
 import org.camunda.bpm.engine.authorization.Permission;
 import org.camunda.bpm.engine.authorization.Permissions;
+import org.camunda.bpm.engine.authorization.ProcessDefinitionPermissions;
 import org.camunda.bpm.engine.authorization.Resource;
 import org.camunda.bpm.engine.authorization.Resources;
 import org.camunda.bpm.engine.identity.Group;
@@ -45,10 +46,14 @@ public class StaffGroups {
             grant(group, Resources.APPLICATION, "tasklist", Permissions.ACCESS);
             grant(group, Resources.DEPLOYMENT, "*", Permissions.READ);
         }
-        // reviewers read an appeal only through the review tasks offered to them or held by them (the engine's per-task
-        // rows); the queue's columns are task-local copies (ReviewQueueColumnsListener)
-        grant(StaffUser.REVIEWERS, Resources.PROCESS_DEFINITION, AppealProcess.PROCESS_ID, Permissions.READ);
-        narrow(StaffUser.REVIEWERS, Resources.PROCESS_DEFINITION, AppealProcess.PROCESS_ID, Permissions.READ_INSTANCE);
+        // reviewers see and work the appeals through this one grant on the process, not a row per task: per-task rows
+        // make every queue query join them with every task (bench/run measures both). Who may take and decide a task
+        // is checked by the task listeners (TaskEligibility); no variable holds personal data (the application shows
+        // names and documents to the people working the case, and records it), so what this lets a reviewer read of
+        // a case that is not theirs is its tracking number, region, reason and where its promise stands.
+        widen(StaffUser.REVIEWERS, Resources.PROCESS_DEFINITION, AppealProcess.PROCESS_ID, Permissions.READ,
+                Permissions.READ_INSTANCE, ProcessDefinitionPermissions.READ_TASK, ProcessDefinitionPermissions.TASK_WORK,
+                ProcessDefinitionPermissions.TASK_ASSIGN);
         // the breach hold is a staff action (PUT /staff/appeals/{tn}/breach-hold), not a variable write
         grant(StaffUser.SUPERVISORS, Resources.PROCESS_DEFINITION, AppealProcess.PROCESS_ID, Permissions.READ,
                 Permissions.READ_INSTANCE);
@@ -79,15 +84,24 @@ public class StaffGroups {
         log.info("Created staff group '{}'", id);
     }
 
-    /** Takes a permission an earlier version granted out of the group's grant (a database set up before it). */
-    private void narrow(String groupId, Resource resource, String resourceId, Permission permission) {
-        for (Authorization authorization : authorizations.createAuthorizationQuery().groupIdIn(groupId)
-                .resourceType(resource).resourceId(resourceId).list()) {
-            if (authorization.getAuthorizationType() == AUTH_TYPE_GRANT && authorization.isPermissionGranted(permission)) {
-                authorization.removePermission(permission);
-                authorizations.saveAuthorization(authorization);
-                log.info("Removed {} on {} {} from group '{}'", permission.getName(), resource.resourceName(), resourceId, groupId);
+    /** Adds the permissions to the group's grant on the resource, creating the grant when there is none. */
+    private void widen(String groupId, Resource resource, String resourceId, Permission... permissions) {
+        Authorization authorization = authorizations.createAuthorizationQuery().groupIdIn(groupId).resourceType(resource)
+                .resourceId(resourceId).authorizationType(AUTH_TYPE_GRANT).singleResult();
+        if (authorization == null) {
+            grant(groupId, resource, resourceId, permissions);
+            return;
+        }
+        boolean missing = false;
+        for (Permission permission : permissions) {
+            if (!authorization.isPermissionGranted(permission)) {
+                authorization.addPermission(permission);
+                missing = true;
             }
+        }
+        if (missing) {
+            authorizations.saveAuthorization(authorization);
+            log.info("Widened the grant of group '{}' on {} {}", groupId, resource.resourceName(), resourceId);
         }
     }
 
