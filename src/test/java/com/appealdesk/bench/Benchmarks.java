@@ -1,0 +1,55 @@
+package com.appealdesk.bench;
+
+import com.appealdesk.support.Http;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Set;
+import org.camunda.bpm.engine.ProcessEngine;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.transaction.support.TransactionTemplate;
+
+/**
+ * One benchmark run: the sections asked for, at one scale, each comparison side by side in the same run, into one
+ * report ({@code target/bench/report.md}). {@link PerformanceBench} runs it at full size ({@code bench/run});
+ * {@link PerformanceBenchSmokeTest} at a tiny one in every build, so the harness itself cannot rot.
+ */
+final class Benchmarks {
+
+    record Settings(int scale, int warmUp, int repetitions, Set<String> sections, Path output) {
+    }
+
+    private final ProcessEngine engine;
+    private final JdbcClient jdbc;
+    private final TransactionTemplate transactions;
+    private final int port;
+
+    Benchmarks(ProcessEngine engine, JdbcClient jdbc, TransactionTemplate transactions, int port) {
+        this.engine = engine;
+        this.jdbc = jdbc;
+        this.transactions = transactions;
+        this.port = port;
+    }
+
+    BenchReport run(Settings settings) throws Exception {
+        BenchReport report = new BenchReport("Appeal Desk benchmark");
+        Http http = new Http(port);
+        AppealSeeder seeder = new AppealSeeder(engine, jdbc, transactions);
+        if (settings.sections().contains("queue")) {
+            List<Integer> sizes = new ArrayList<>();
+            for (int size : new int[] {300, 3_000, 30_000, 100_000}) {
+                if (size < settings.scale()) {
+                    sizes.add(size);
+                }
+            }
+            sizes.add(settings.scale());
+            new QueueBenchmark(seeder, http, jdbc, report, settings.warmUp(), settings.repetitions())
+                    .run(sizes, Math.min(3_000, settings.scale()));
+        }
+        Path written = report.write(settings.output(), "Scale " + String.format("%,d", settings.scale()) + ", "
+                + Runtime.getRuntime().availableProcessors() + " cores, one JVM with the application and its in-process "
+                + "PostgreSQL (zonky), S3 server and SMTP server.");
+        System.out.println("\nBENCHMARK REPORT " + written.toAbsolutePath() + "\n" + report.table());
+        return report;
+    }
+}

@@ -1,0 +1,37 @@
+package com.appealdesk.bench;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.appealdesk.AppealDeskTest;
+import java.nio.file.Path;
+import java.util.Set;
+import org.camunda.bpm.engine.ProcessEngine;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.test.context.TestPropertySource;
+import org.springframework.transaction.support.TransactionTemplate;
+
+/**
+ * The benchmark at full size; not part of {@code ./mvnw verify} (its name does not end in Test): run it with
+ * {@code bench/run} (scale and sections as arguments). Its own application context, so nothing else shares its data.
+ */
+@AppealDeskTest
+@TestPropertySource(properties = "appeal.bench.context=full")
+class PerformanceBench {
+
+    @Autowired ProcessEngine engine;
+    @Autowired JdbcClient jdbc;
+    @Autowired TransactionTemplate transactions;
+    @LocalServerPort int port;
+
+    @Test
+    void run() throws Exception {
+        Benchmarks.Settings settings = new Benchmarks.Settings(Integer.getInteger("bench.scale", 100_000),
+                Integer.getInteger("bench.warmup", 10), Integer.getInteger("bench.repetitions", 40),
+                Set.of(System.getProperty("bench.sections", "queue").split(",")), Path.of("target", "bench"));
+        BenchReport report = new Benchmarks(engine, jdbc, transactions, port).run(settings);
+        assertThat(report.figures()).isNotEmpty();
+    }
+}

@@ -1,0 +1,43 @@
+package com.appealdesk.bench;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.appealdesk.AppealDeskTest;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Set;
+import org.camunda.bpm.engine.ProcessEngine;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.test.context.TestPropertySource;
+import org.springframework.transaction.support.TransactionTemplate;
+
+/**
+ * The benchmark harness at smoke size in every build: it seeds, measures every section and writes its report with
+ * every figure beside its goal. Figures at this size say nothing about the goals; that the harness runs does.
+ */
+@AppealDeskTest
+@TestPropertySource(properties = "appeal.bench.context=smoke")
+class PerformanceBenchSmokeTest {
+
+    @Autowired ProcessEngine engine;
+    @Autowired JdbcClient jdbc;
+    @Autowired TransactionTemplate transactions;
+    @LocalServerPort int port;
+
+    @Test
+    void theHarnessRunsEverySectionAndReportsEveryFigureBesideItsGoal() throws Exception {
+        Path output = Path.of("target", "bench-smoke");
+        BenchReport report = new Benchmarks(engine, jdbc, transactions, port)
+                .run(new Benchmarks.Settings(120, 1, 3, Set.of("queue"), output));
+
+        assertThat(report.figures()).extracting(BenchReport.Figure::name)
+                .anyMatch(name -> name.startsWith("page p95 at")).anyMatch(name -> name.startsWith("count p95 at"))
+                .contains("page p50 ÷ same page from SQL");
+        assertThat(report.figures()).filteredOn(figure -> figure.met() != null).allSatisfy(figure -> assertThat(figure.goal()).isNotBlank());
+        assertThat(Files.readString(output.resolve("report.md"))).contains("| Queue | page p95 at", "row per task (before)");
+        assertThat(output.resolve("queue.png")).isNotEmptyFile();
+    }
+}
