@@ -5,6 +5,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeSet;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.Function;
 import org.camunda.bpm.engine.DecisionService;
 import org.camunda.bpm.engine.RepositoryService;
@@ -24,6 +25,10 @@ class RequestableDocuments {
     static final String MAINLAND = "CN";
     static final String MAINLAND_BANK_CARD = "MAINLAND_BANK_CARD";
 
+    private static final int MAX_ANSWERS = 10_000;
+
+    private final Map<String, Set<String>> answers = new ConcurrentHashMap<>();
+    private final Map<String, String> tables = new ConcurrentHashMap<>();
     private final RepositoryService repository;
     private final DecisionService decisions;
 
@@ -32,16 +37,29 @@ class RequestableDocuments {
         this.decisions = decisions;
     }
 
-    /** For the appellant of the review task's appeal. */
+    /**
+     * For the appellant of the review task's appeal. A deployed table never changes, so each answer is kept by table,
+     * region and identity document: evaluating the table for every reason took most of the time of creating a
+     * review task (FEEL parses its entries anew on every evaluation).
+     */
     Set<String> forTask(DelegateTask task) {
-        String deployment = repository.getProcessDefinition(task.getProcessDefinitionId()).getDeploymentId();
+        String tableId = tables.computeIfAbsent(task.getProcessDefinitionId(), this::tableOf);
+        String region = String.valueOf(task.getVariable(AppealVariables.RESIDENCE_REGION));
+        String idDocumentType = String.valueOf(task.getVariable(AppealVariables.ID_DOCUMENT_TYPE));
+        if (answers.size() > MAX_ANSWERS) {
+            answers.clear();
+        }
+        return answers.computeIfAbsent(tableId + "|" + region + "|" + idDocumentType, key -> requestable(region, idDocumentType,
+                inputs -> decisions.evaluateDecisionTableById(tableId).variables(inputs).evaluate().collectEntries("documentType")));
+    }
+
+    /** The checklist table of the process definition's own deployment (the newest one for a deployment without). */
+    private String tableOf(String processDefinitionId) {
+        String deployment = repository.getProcessDefinition(processDefinitionId).getDeploymentId();
         DecisionDefinition table = repository.createDecisionDefinitionQuery().deploymentId(deployment)
                 .decisionDefinitionKey("RequiredDocuments").singleResult();
-        String tableId = table != null ? table.getId() : repository.createDecisionDefinitionQuery()
+        return table != null ? table.getId() : repository.createDecisionDefinitionQuery()
                 .decisionDefinitionKey("RequiredDocuments").latestVersion().singleResult().getId();
-        return requestable(String.valueOf(task.getVariable(AppealVariables.RESIDENCE_REGION)),
-                String.valueOf(task.getVariable(AppealVariables.ID_DOCUMENT_TYPE)),
-                inputs -> decisions.evaluateDecisionTableById(tableId).variables(inputs).evaluate().collectEntries("documentType"));
     }
 
     /** What the checklist could ask of this appellant, bank card removed outside the mainland. */
@@ -54,6 +72,6 @@ class RequestableDocuments {
         if (!MAINLAND.equals(region)) {
             requestable.remove(MAINLAND_BANK_CARD);
         }
-        return requestable;
+        return java.util.Collections.unmodifiableSet(requestable);
     }
 }

@@ -43,7 +43,7 @@ final class Benchmarks {
                 }
             }
             sizes.add(settings.scale());
-            new QueueBenchmark(seeder, http, jdbc, report, settings.warmUp(), settings.repetitions())
+            new QueueBenchmark(seeder, http, port, jdbc, report, settings.warmUp(), settings.repetitions())
                     .run(sizes, Math.min(3_000, settings.scale()));
         }
         Path written = report.write(settings.output(), "Scale " + String.format("%,d", settings.scale()) + ", "

@@ -33,5 +33,7 @@ class PerformanceBench {
                 Set.of(System.getProperty("bench.sections", "queue").split(",")), Path.of("target", "bench"));
         BenchReport report = new Benchmarks(engine, jdbc, transactions, port).run(settings);
         assertThat(report.figures()).isNotEmpty();
+        // to look at the data afterwards (psql to the port the log names): -Dbench.hold=<seconds>
+        Thread.sleep(Integer.getInteger("bench.hold", 0) * 1000L);
     }
 }

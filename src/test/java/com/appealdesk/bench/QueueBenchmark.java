@@ -5,7 +5,7 @@ import com.appealdesk.support.Http;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import org.springframework.http.ResponseEntity;
+import com.fasterxml.jackson.databind.JsonNode;
 import org.springframework.jdbc.core.simple.JdbcClient;
 
 /**
@@ -28,9 +28,10 @@ final class QueueBenchmark {
     private final int warmUp;
     private final int repetitions;
     private final String filter;
+    private final BenchHttp client;
     private int open;
 
-    QueueBenchmark(AppealSeeder seeder, Http http, JdbcClient jdbc, BenchReport report, int warmUp, int repetitions) {
+    QueueBenchmark(AppealSeeder seeder, Http http, int port, JdbcClient jdbc, BenchReport report, int warmUp, int repetitions) {
         this.seeder = seeder;
         this.http = http;
         this.jdbc = jdbc;
@@ -38,6 +39,7 @@ final class QueueBenchmark {
         this.warmUp = warmUp;
         this.repetitions = repetitions;
         this.filter = (String) http.getList("/engine-rest/filter?name=Reviewers' queue", Http.REVIEWER).get(0).get("id");
+        this.client = new BenchHttp(port);
     }
 
     record Point(int openAppeals, Timings page, Timings count, Timings sqlPage, Timings sqlCount) {
@@ -62,6 +64,8 @@ final class QueueBenchmark {
         report.info(SECTION, "page p50 / count p50 at " + largest.openAppeals(),
                 BenchReport.format(largest.page().p50()) + " ms / " + BenchReport.format(largest.count().p50()) + " ms");
         report.detail(SECTION, table(points, perTaskRows));
+        report.detail(SECTION, "What PostgreSQL spends on one queue page at " + String.format("%,d", largest.openAppeals())
+                + " open appeals (10 pages):\n\n" + new StatementStats(jdbc).top(10, 6, this::page));
         List<BenchReport.Series> series = new ArrayList<>(List.of(
                 series("page p95, one grant per desk", points, true), series("count p95, one grant per desk", points, false),
                 new BenchReport.Series("page p50 from SQL", points.stream().map(p -> new double[] {p.openAppeals(), p.sqlPage().p50()}).toList())));
@@ -105,7 +109,7 @@ final class QueueBenchmark {
         if (more > 0) {
             String prefix = "BQ" + size + "-";
             seeder.inReview(prefix + "O", more, 3);
-            seeder.closed(prefix + "C", more, 3);
+            seeder.closed(prefix + "C", more);
             open = size;
             jdbc.sql("analyze").update();
         }
@@ -145,21 +149,20 @@ final class QueueBenchmark {
                 .param(AppealProcess.TASK_REVIEW_APPEAL).query(Integer.class).single();
     }
 
-    @SuppressWarnings("unchecked")
-    private Object page() {
-        ResponseEntity<Map> answer = http.post("/engine-rest/filter/" + filter + "/list?firstResult=0&maxResults=50", Http.REVIEWER,
+    private Object page() throws Exception {
+        JsonNode answer = client.post("/engine-rest/filter/" + filter + "/list?firstResult=0&maxResults=50", Http.REVIEWER,
                 Map.of(), Map.of("Accept", "application/hal+json"));
-        List<Map<String, Object>> rows = (List<Map<String, Object>>) ((Map<String, Object>) answer.getBody().get("_embedded")).get("task");
-        List<Map<String, Object>> columns = (List<Map<String, Object>>) ((Map<String, Object>) rows.get(0).get("_embedded")).get("variable");
+        JsonNode rows = answer.path("_embedded").path("task");
+        JsonNode columns = rows.path(0).path("_embedded").path("variable");
         if (rows.size() != 50 || columns.size() != COLUMNS.size()) {
             throw new IllegalStateException("the queue page is not what Tasklist shows: " + rows.size() + " rows, columns " + columns);
         }
         return rows;
     }
 
-    private Object count() {
-        Object count = http.get("/engine-rest/task/count?candidateGroup=reviewers", Http.REVIEWER).getBody().get("count");
-        if (!(count instanceof Number number) || number.intValue() == 0) {
+    private Object count() throws Exception {
+        JsonNode count = client.get("/engine-rest/task/count?candidateGroup=reviewers", Http.REVIEWER).path("count");
+        if (count.asInt() == 0) {
             throw new IllegalStateException("no count: " + count);
         }
         return count;

@@ -1,0 +1,48 @@
+package com.appealdesk.process;
+
+import java.util.List;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.boot.context.event.ApplicationStartedEvent;
+import org.springframework.context.event.EventListener;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Component;
+
+/**
+ * Indexes on the engine's tables that its own schema lacks and a queue of tens of thousands of appeals needs, made at
+ * start-up (the engine creates its tables itself, after our migrations; nodes start one after another under the
+ * start-up lock). Each is justified by a figure of {@code bench/run}:
+ * <ul>
+ * <li>unassigned tasks by id, with what the authorization check reads: the queue's counts scan this index instead
+ * of the task rows;
+ * <li>candidate links by group: the queue's candidate-group condition without reading every link;
+ * <li>tasks by due date: the queue is ordered by it;
+ * <li>jobs by due date: the job executor looks for due jobs among hundreds of thousands of timers.
+ * </ul>
+ */
+@Component
+class EngineIndexes {
+
+    private static final Logger log = LoggerFactory.getLogger(EngineIndexes.class);
+    private static final List<String> INDEXES = List.of(
+            "create index if not exists APPEAL_TASK_UNASSIGNED on ACT_RU_TASK (ID_) include (PROC_DEF_ID_, TASK_DEF_KEY_, "
+                    + "CASE_EXECUTION_ID_, TENANT_ID_, DUE_DATE_) where ASSIGNEE_ is null",
+            "create index if not exists APPEAL_IDENTITYLINK_GROUP on ACT_RU_IDENTITYLINK (GROUP_ID_, TYPE_, TASK_ID_)",
+            "create index if not exists APPEAL_TASK_DUE on ACT_RU_TASK (DUE_DATE_, REV_, ID_)",
+            "create index if not exists APPEAL_JOB_DUE on ACT_RU_JOB (DUEDATE_)");
+
+    private final JdbcClient jdbc;
+
+    EngineIndexes(JdbcClient jdbc) {
+        this.jdbc = jdbc;
+    }
+
+    @EventListener(ApplicationStartedEvent.class)
+    void ensure() {
+        long start = System.nanoTime();
+        for (String index : INDEXES) {
+            jdbc.sql(index).update();
+        }
+        log.info("Engine indexes in place ({} ms)", (System.nanoTime() - start) / 1_000_000);
+    }
+}

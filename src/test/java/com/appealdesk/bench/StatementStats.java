@@ -1,0 +1,45 @@
+package com.appealdesk.bench;
+
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.Callable;
+import org.springframework.jdbc.core.simple.JdbcClient;
+
+/** What PostgreSQL ran for an action, from {@code pg_stat_statements} (preloaded by the embedded database). */
+final class StatementStats {
+
+    private final JdbcClient jdbc;
+
+    StatementStats(JdbcClient jdbc) {
+        this.jdbc = jdbc;
+        jdbc.sql("create extension if not exists pg_stat_statements").update();
+    }
+
+    void reset() {
+        jdbc.sql("select pg_stat_statements_reset()").query().listOfRows();
+    }
+
+    /** Statements executed since the last reset, in all, excluding these statistics' own. */
+    long calls() {
+        return jdbc.sql("select coalesce(sum(calls), 0) from pg_stat_statements where query not like '%pg_stat_statements%'")
+                .query(Long.class).single();
+    }
+
+    /** The statements that took the most time while {@code action} ran {@code times} times, as a Markdown table. */
+    String top(int times, int rows, Callable<?> action) throws Exception {
+        reset();
+        for (int i = 0; i < times; i++) {
+            action.call();
+        }
+        List<Map<String, Object>> top = jdbc.sql("""
+                select calls, round(total_exec_time::numeric / ?, 2) as ms_per_action, left(regexp_replace(query, '\\s+', ' ', 'g'), 140) as statement
+                from pg_stat_statements where query not like '%pg_stat_statements%' order by total_exec_time desc limit ?""")
+                .params(times, rows).query().listOfRows();
+        StringBuilder out = new StringBuilder("| calls | ms per call of the action | statement |\n| --- | --- | --- |\n");
+        for (Map<String, Object> row : top) {
+            out.append("| ").append(row.get("calls")).append(" | ").append(row.get("ms_per_action")).append(" | `")
+                    .append(String.valueOf(row.get("statement")).replace("|", "\\|")).append("…` |\n");
+        }
+        return out.toString();
+    }
+}
