@@ -29,7 +29,21 @@ public class ReplyTimers {
         return Date.from(clock.pointAt(trackingNumber, fraction));
     }
 
-    /** The end of the n-th working day that begins from now on (for reminders, expiry and progress updates). */
+    /**
+     * When a warning rung at {@code fraction} of the window goes out: between that point and the end of its working
+     * day, at a moment of this appeal's own, at least 30 minutes before the promise (warnings spread, the promise
+     * itself is {@link #dueAt} to the second).
+     */
+    public Date warningAt(String trackingNumber, double fraction) {
+        return Date.from(clock.warningAt(trackingNumber, fraction));
+    }
+
+    /** A moment of this appeal's own during the n-th working day from now (reminders, progress updates). */
+    public Date duringWorkingDay(String trackingNumber, int workingDays) {
+        return Date.from(clock.duringWorkingDay(trackingNumber, workingDays));
+    }
+
+    /** The end of the n-th working day that begins from now on (for expiry, which the appellant was told). */
     public Date workingDaysFromNow(String trackingNumber, int workingDays) {
         return Date.from(clock.workingDaysFromNow(trackingNumber, workingDays));
     }

@@ -20,6 +20,9 @@ import org.springframework.transaction.annotation.Transactional;
 @Service
 public class ReplyClock {
 
+    /** warnings go out at least this long before the promise they warn about */
+    static final Duration WARNING_MARGIN = Duration.ofMinutes(30);
+
     private final ReplyClockRepository clocks;
     private final WorkingCalendars calendars;
     private final Clock clock;
@@ -98,6 +101,33 @@ public class ReplyClock {
         Duration target = Duration.ofSeconds(Math.round(row.window().toSeconds() * fraction));
         Duration left = target.minus(row.consumed());
         return calendars.get(row.calendar()).plusWorkingTime(row.runningSince(), left);
+    }
+
+    /**
+     * When the warning at {@code fraction} of the window goes out: at a moment of this appeal's own between that point
+     * and the end of its working day, always at least {@link #WARNING_MARGIN} before the promise, so that a wave of
+     * appeals promised for the same day is not warned all in the same second.
+     */
+    @Transactional(readOnly = true)
+    public Instant warningAt(String trackingNumber, double fraction) {
+        Row row = running(trackingNumber);
+        Instant point = pointAt(trackingNumber, fraction);
+        Instant promise = row.revisedDueAt() != null ? row.revisedDueAt() : row.dueAt();
+        return calendars.get(row.calendar()).spread(point, promise.minus(WARNING_MARGIN), trackingNumber);
+    }
+
+    /**
+     * A moment of this appeal's own during the {@code workingDays}-th working day from now (its end at the latest):
+     * for reminders and progress messages, which need the day, not the minute.
+     */
+    @Transactional(readOnly = true)
+    public Instant duringWorkingDay(String trackingNumber, int workingDays) {
+        Row row = clocks.find(trackingNumber).orElseThrow(() -> noClock(trackingNumber));
+        WorkingCalendar calendar = calendars.get(row.calendar());
+        Instant end = calendar.endOfWorkingDays(clock.instant(), workingDays);
+        Instant start = calendar.startOfDay(end);
+        Instant earliest = start.isAfter(clock.instant()) ? start : clock.instant();
+        return calendar.spread(earliest, end, trackingNumber);
     }
 
     @Transactional(readOnly = true)

@@ -144,6 +144,30 @@ public final class WorkingCalendar {
         throw new IllegalStateException("calendar " + id + " has no working time within " + MAX_DAYS_SEARCHED + " days");
     }
 
+    /**
+     * A moment between {@code earliest} and {@code latest} (exclusive) within the working hours of {@code earliest}'s
+     * day, chosen by {@code key} and the same for the same key: timers of many appeals that carry no contractual weight
+     * (reminders, warnings, progress messages) spread over the working day instead of all coming due at one moment.
+     * {@code earliest} itself when there is no room.
+     */
+    public Instant spread(Instant earliest, Instant latest, String key) {
+        LocalDate day = LocalDate.ofInstant(earliest, zone);
+        Instant end = min(latest, at(day, dayEnd));
+        Instant start = max(earliest, at(day, dayStart));
+        long span = Duration.between(start, end).toSeconds();
+        if (span <= 1) {
+            return earliest;
+        }
+        java.util.zip.CRC32 hash = new java.util.zip.CRC32();
+        hash.update(key.getBytes(java.nio.charset.StandardCharsets.UTF_8));
+        return start.plusSeconds(hash.getValue() % span);
+    }
+
+    /** The start of the working hours of the day {@code instant} falls on (in this calendar's zone). */
+    public Instant startOfDay(Instant instant) {
+        return at(LocalDate.ofInstant(instant, zone), dayStart);
+    }
+
     private Instant at(LocalDate day, LocalTime time) {
         return ZonedDateTime.of(day, time, zone).toInstant();
     }

@@ -45,7 +45,11 @@ class ReplyClockProcessTest {
 
     static final Instant DOCUMENTS_COMPLETE = shanghai("2026-03-09T10:00");
     static final Instant HALFWAY = shanghai("2026-03-11T09:30");
+    /** warnings spread: the 50 % one goes out between the point and the end of its working day */
+    static final Instant HALFWAY_SENT_BY = shanghai("2026-03-11T18:00");
     static final Instant AT_RISK = shanghai("2026-03-12T11:00");
+    /** the 80 % one between the point and 30 minutes before the promise */
+    static final Instant AT_RISK_SENT_BY = shanghai("2026-03-12T17:30");
     static final Instant PROMISED = shanghai("2026-03-12T18:00");
 
     @Autowired ProcessEngine engine;
@@ -94,14 +98,19 @@ class ReplyClockProcessTest {
 
         walkTo(instance, HALFWAY.minusSeconds(60));
         assertThat(instance).hasNotPassed("Task_RemindReviewer");
-        walkTo(instance, HALFWAY);
+        Date reminderDue = engine.getManagementService().createJobQuery().processInstanceId(instance.getId())
+                .activityId(AppealProcess.TIMER_REVIEW_HALFWAY).singleResult().getDuedate();
+        assertThat(reminderDue.toInstant()).as("spread over the rest of the working day").isBetween(HALFWAY, HALFWAY_SENT_BY);
+        walkTo(instance, HALFWAY_SENT_BY);
         assertThat(instance).hasPassed("Task_RemindReviewer").isWaitingAt(AppealProcess.TASK_REVIEW_APPEAL);
         assertThat(staffNotices(opened)).containsExactlyInAnyOrder(
                 "STAFF_REVIEW_REMINDER:reviewer@appeal-desk.local", "STAFF_REVIEW_REMINDER:supervisor@appeal-desk.local",
                 "STAFF_REVIEW_REMINDER:lead@appeal-desk.local", "STAFF_REVIEW_REMINDER:wang@appeal-desk.local");
         assertThat(view(opened).state()).isEqualTo(SlaState.AT_RISK);
 
-        walkTo(instance, AT_RISK);
+        walkTo(instance, AT_RISK.minusSeconds(60));
+        assertThat(instance).hasNotPassed("Task_WarnSupervisors");
+        walkTo(instance, AT_RISK_SENT_BY);
         assertThat(instance).hasPassed("Task_WarnSupervisors").hasNotPassed("Task_RecordBreach");
         assertThat(scenarios.reviewTask(instance).getPriority()).isEqualTo(WarnSupervisorsDelegate.AT_RISK_PRIORITY);
         assertThat(staffNotices(opened)).contains("STAFF_REVIEW_AT_RISK:supervisor@appeal-desk.local")
@@ -119,7 +128,7 @@ class ReplyClockProcessTest {
         assertThat(column(review, "replyDue")).isEqualTo("2026-03-12 18:00 Asia/Shanghai");
         assertThat(engine.getFilterService().<Task>list(atRisk)).extracting(Task::getId).doesNotContain(review);
 
-        walkTo(instance, HALFWAY);
+        walkTo(instance, HALFWAY_SENT_BY);
         assertThat(column(review, "slaState")).isEqualTo("AT_RISK");
         assertThat(engine.getFilterService().<Task>list(atRisk)).extracting(Task::getId).contains(review);
 
@@ -220,7 +229,7 @@ class ReplyClockProcessTest {
     void aBreachThatMeetsADatabaseOutageIsRetriedWithBackOffAndNothingIsLost() {
         AppealIntake.OpenedAppeal opened = scenarios.openOverseasPassportAppeal();
         ProcessInstance instance = completeDocumentsAt(opened, DOCUMENTS_COMPLETE);
-        walkTo(instance, AT_RISK);
+        walkTo(instance, AT_RISK_SENT_BY);
         // the database refuses the breach's ledger row for a while, as it would every write during an outage
         jdbc.sql("""
                 create or replace function appeal_desk.simulated_outage() returns trigger language plpgsql as $$
@@ -335,9 +344,10 @@ class ReplyClockProcessTest {
         AppealIntake.OpenedAppeal opened = scenarios.openOverseasPassportAppeal();
         ProcessInstance instance = completeDocumentsAt(opened, DOCUMENTS_COMPLETE);
 
-        walkTo(instance, shanghai("2026-03-11T17:59"));
-        assertThat(appellantKinds(opened)).doesNotContain("REVIEW_PROGRESS");
+        walkTo(instance, shanghai("2026-03-11T08:59"));
+        assertThat(appellantKinds(opened)).as("not before the second working day").doesNotContain("REVIEW_PROGRESS");
         walkTo(instance, shanghai("2026-03-11T18:00"));
+        assertThat(appellantKinds(opened)).as("during it").filteredOn("REVIEW_PROGRESS"::equals).hasSize(2);
         walkTo(instance, shanghai("2026-03-13T18:00"));
         assertThat(appellantKinds(opened)).filteredOn("REVIEW_PROGRESS"::equals).hasSize(2 * 2);
         assertThat(instance).isWaitingAt(AppealProcess.TASK_REVIEW_APPEAL);

@@ -136,6 +136,23 @@ class WorkingCalendarTest {
                 .hasMessage("kind.yaml days[0]: 'kind' must be HOLIDAY or MAKEUP_WORKDAY");
     }
 
+    @Test
+    void timersWithoutContractualWeightSpreadOverTheWorkingDayTheSameWayForTheSameAppeal() {
+        Instant point = shanghai("2026-03-11T09:30");
+        Instant endOfDay = shanghai("2026-03-11T18:00");
+        java.util.Set<Integer> hours = new java.util.TreeSet<>();
+        for (int n = 0; n < 2_000; n++) {
+            Instant at = china.spread(point, shanghai("2026-03-12T17:30"), "AD-20260309-" + n);
+            assertThat(at).isBetween(point, endOfDay).isEqualTo(china.spread(point, shanghai("2026-03-12T17:30"), "AD-20260309-" + n));
+            hours.add(at.atZone(SHANGHAI).getHour());
+        }
+        assertThat(hours).as("every hour of the working day gets some").containsExactly(9, 10, 11, 12, 13, 14, 15, 16, 17);
+        assertThat(china.spread(point, shanghai("2026-03-11T12:00"), "AD-1")).as("never past the given limit")
+                .isBetween(point, shanghai("2026-03-11T12:00"));
+        assertThat(china.spread(shanghai("2026-03-11T19:00"), shanghai("2026-03-12T17:30"), "AD-1"))
+                .as("no working time left that day: as it was").isEqualTo(shanghai("2026-03-11T19:00"));
+    }
+
     private static Instant due(String shanghaiLocal, int workingDays) {
         return china.endOfWorkingDays(shanghai(shanghaiLocal), workingDays);
     }

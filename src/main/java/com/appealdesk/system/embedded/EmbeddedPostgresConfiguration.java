@@ -35,14 +35,15 @@ public class EmbeddedPostgresConfiguration {
 
     @Bean(destroyMethod = "close")
     HikariDataSource dataSource(EmbeddedPostgres postgres,
-            @Value("${spring.datasource.hikari.connection-init-sql:}") String connectionInitSql) {
+            @Value("${spring.datasource.hikari.connection-init-sql:}") String connectionInitSql,
+            @Value("${spring.datasource.hikari.maximum-pool-size:20}") int poolSize) {
         HikariDataSource dataSource = new HikariDataSource();
         if (!connectionInitSql.isBlank()) {
             dataSource.setConnectionInitSql(connectionInitSql);
         }
         dataSource.setJdbcUrl(postgres.getJdbcUrl("postgres", "postgres"));
         dataSource.setUsername("postgres");
-        dataSource.setMaximumPoolSize(20);
+        dataSource.setMaximumPoolSize(poolSize);
         dataSource.setConnectionTimeout(5000);
         dataSource.setPoolName("embedded-postgres");
         return dataSource;
