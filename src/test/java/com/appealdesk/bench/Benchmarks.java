@@ -46,6 +46,9 @@ final class Benchmarks {
             new QueueBenchmark(seeder, http, port, jdbc, report, settings.warmUp(), settings.repetitions())
                     .run(sizes, Math.min(3_000, settings.scale()));
         }
+        if (settings.sections().contains("recovery")) {
+            new RecoveryBenchmark(report).run();
+        }
         Path written = report.write(settings.output(), "Scale " + String.format("%,d", settings.scale()) + ", "
                 + Runtime.getRuntime().availableProcessors() + " cores, one JVM with the application and its in-process "
                 + "PostgreSQL (zonky), S3 server and SMTP server.");

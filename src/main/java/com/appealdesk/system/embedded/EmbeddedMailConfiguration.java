@@ -11,6 +11,7 @@ import java.nio.charset.StandardCharsets;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.annotation.Value;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnClass;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnExpression;
 import org.springframework.boot.context.properties.bind.Bindable;
 import org.springframework.boot.context.properties.bind.Binder;
@@ -24,6 +25,8 @@ import org.springframework.mail.javamail.JavaMailSenderImpl;
  * e-mails are really sent and can be read back in development and tests; any login works on its IMAP port.
  */
 @Configuration(proxyBeanMethods = false)
+// the in-process servers are not in the packaged jar: without this, Spring would load the class to read its beans
+@ConditionalOnClass(name = "com.icegreen.greenmail.util.GreenMail")
 @ConditionalOnExpression("'${spring.mail.host:}'.isEmpty()")
 public class EmbeddedMailConfiguration {
 

@@ -8,6 +8,7 @@ import org.gaul.s3proxy.auth.AuthenticationType;
 import org.gaul.s3proxy.nio2blob.TransientNio2BlobStore;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnClass;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnExpression;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -17,18 +18,13 @@ import org.springframework.context.annotation.Configuration;
  * in-memory S3-compatible server (s3proxy) started on a free loopback port for development and tests.
  */
 @Configuration(proxyBeanMethods = false)
+@ConditionalOnClass(name = "org.gaul.s3proxy.S3Proxy")
+@ConditionalOnExpression("'${appeal.s3.endpoint:}'.isEmpty()")
 public class EmbeddedS3Configuration {
 
     private static final Logger log = LoggerFactory.getLogger(EmbeddedS3Configuration.class);
 
-    @Bean
-    @ConditionalOnExpression("!'${appeal.s3.endpoint:}'.isEmpty()")
-    S3Connection externalS3(S3Properties properties) {
-        return new S3Connection(properties.endpoint(), properties.accessKey(), properties.secretKey(), properties.region());
-    }
-
     @Bean(destroyMethod = "stop")
-    @ConditionalOnExpression("'${appeal.s3.endpoint:}'.isEmpty()")
     S3Proxy embeddedS3Server(S3Properties properties) throws Exception {
         S3Proxy proxy = S3Proxy.builder()
                 .blobStore(new TransientNio2BlobStore())
@@ -47,7 +43,6 @@ public class EmbeddedS3Configuration {
     }
 
     @Bean
-    @ConditionalOnExpression("'${appeal.s3.endpoint:}'.isEmpty()")
     S3Connection embeddedS3(S3Proxy embeddedS3Server, S3Properties properties) {
         return new S3Connection("http://127.0.0.1:" + embeddedS3Server.getPort(), properties.accessKey(),
                 properties.secretKey(), properties.region());
