@@ -1,5 +1,10 @@
 package com.appealdesk.document;
 
+import java.io.ByteArrayInputStream;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.SequenceInputStream;
+
 import java.security.GeneralSecurityException;
 import java.security.SecureRandom;
 import java.util.Arrays;
@@ -45,6 +50,83 @@ public class DocumentCipher {
             return out;
         } catch (GeneralSecurityException e) {
             throw new IllegalStateException("cannot encrypt document", e);
+        }
+    }
+
+    /** The size of what {@link #encrypting} yields for {@code plainSize} bytes: nonce, ciphertext, tag. */
+    public static long sealedSize(long plainSize) {
+        return NONCE_BYTES + plainSize + TAG_BITS / 8;
+    }
+
+    /**
+     * The same format as {@link #encrypt}, produced while it is read: a document is encrypted on its way to the object
+     * store, 64 KB at a time, never held whole on the heap.
+     */
+    public InputStream encrypting(InputStream plain) {
+        byte[] nonce = new byte[NONCE_BYTES];
+        random.nextBytes(nonce);
+        try {
+            Cipher cipher = Cipher.getInstance("AES/GCM/NoPadding");
+            cipher.init(Cipher.ENCRYPT_MODE, key, new GCMParameterSpec(TAG_BITS, nonce));
+            return new SequenceInputStream(new ByteArrayInputStream(nonce), new Sealing(plain, cipher));
+        } catch (GeneralSecurityException e) {
+            throw new IllegalStateException("cannot encrypt document", e);
+        }
+    }
+
+    /** Ciphertext of a stream, chunk by chunk, then the tag. */
+    private static final class Sealing extends InputStream {
+
+        private final InputStream plain;
+        private final Cipher cipher;
+        private final byte[] in = new byte[64 * 1024];
+        private final byte[] buffer = new byte[64 * 1024 + 16];
+        private byte[] out = buffer;
+        private int limit;
+        private int position;
+        private boolean finished;
+
+        Sealing(InputStream plain, Cipher cipher) {
+            this.plain = plain;
+            this.cipher = cipher;
+        }
+
+        @Override
+        public int read() throws IOException {
+            byte[] one = new byte[1];
+            return read(one, 0, 1) < 0 ? -1 : one[0] & 0xFF;
+        }
+
+        @Override
+        public int read(byte[] target, int offset, int length) throws IOException {
+            while (position >= limit) {
+                if (finished) {
+                    return -1;
+                }
+                fill();
+            }
+            int count = Math.min(length, limit - position);
+            System.arraycopy(out, position, target, offset, count);
+            position += count;
+            return count;
+        }
+
+        /** The next chunk of ciphertext, into the same buffer each time (or the tag, at the end). */
+        private void fill() throws IOException {
+            int read = plain.read(in);
+            try {
+                out = buffer;
+                limit = read < 0 ? cipher.doFinal(buffer, 0) : cipher.update(in, 0, read, buffer, 0);
+                finished = read < 0;
+            } catch (GeneralSecurityException e) {
+                throw new IOException("cannot encrypt document", e);
+            }
+            position = 0;
+        }
+
+        @Override
+        public void close() throws IOException {
+            plain.close();
         }
     }
 

@@ -1,5 +1,8 @@
 package com.appealdesk.document;
 
+import java.nio.file.Files;
+import java.nio.file.Path;
+
 import com.appealdesk.api.AcceptsIdempotencyKey;
 import com.appealdesk.appeal.AppealAccess;
 import com.appealdesk.appeal.AppealException;
@@ -66,7 +69,15 @@ class DocumentController {
         if (file.getOriginalFilename() != null && file.getOriginalFilename().chars().anyMatch(c -> c < 0x20 || c == 0x7F)) {
             throw new AppealException(HttpStatus.BAD_REQUEST, "file", "the file name must not contain control characters");
         }
-        StoredDocument doc = upload.upload(trackingNumber, type, file.getBytes());
+        // the multipart parser already wrote the part to disk; the document goes on from there, never whole on the heap
+        Path received = Files.createTempFile("appeal-upload-", ".bin");
+        StoredDocument doc;
+        try {
+            file.transferTo(received);
+            doc = upload.upload(trackingNumber, type, received);
+        } finally {
+            Files.deleteIfExists(received);
+        }
         return new UploadedDocument(doc.id(), doc.type(), doc.sha256(), doc.size(), doc.receivedSha256());
     }
 

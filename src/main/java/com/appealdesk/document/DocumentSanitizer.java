@@ -1,5 +1,16 @@
 package com.appealdesk.document;
 
+import com.appealdesk.api.ApiProblem;
+import java.io.InputStream;
+import java.io.RandomAccessFile;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.Arrays;
+import java.util.concurrent.Semaphore;
+import java.util.concurrent.TimeUnit;
+
 import com.appealdesk.appeal.AppealException;
 import java.awt.image.BufferedImage;
 import java.io.ByteArrayInputStream;
@@ -44,8 +55,17 @@ class DocumentSanitizer {
 
     private static final Logger log = LoggerFactory.getLogger(DocumentSanitizer.class);
 
-    record Sanitized(String contentType, byte[] bytes) {
+    /** What is stored: the received file itself (a PDF) or a re-encoded copy (an image), with its media type. */
+    record Sanitized(String contentType, Path file) {
+
+        byte[] bytes() throws IOException {
+            return Files.readAllBytes(file);
+        }
     }
+
+    /** Large images are decoded whole; at most this many at a time, so a burst of uploads cannot exhaust the heap. */
+    static final int DECODING_AT_ONCE = 2;
+    private final Semaphore decoding = new Semaphore(DECODING_AT_ONCE, true);
 
     static final int MAX_IMAGE_SIDE = 12_000;
     static final long MAX_IMAGE_PIXELS = 40_000_000;
@@ -54,15 +74,43 @@ class DocumentSanitizer {
             COSName.getPDFName("RichMedia"), COSName.getPDFName("XFA"), COSName.AA);
     private static final List<String> ACTIVE_ACTIONS = List.of("JavaScript", "Launch", "ImportData", "GoToE", "RichMediaExecute");
 
-    Sanitized sanitize(byte[] bytes) {
-        String type = DocumentContent.mediaType(bytes).orElseThrow(() -> refused("UNSUPPORTED_TYPE",
+    /**
+     * Checks the received file; a re-encoded image is a new temporary file, which the caller deletes. Files, not byte
+     * arrays: a document passes through the application without being held on the heap (an image excepted, while it
+     * is decoded).
+     */
+    Sanitized sanitize(Path received) {
+        byte[] head = new byte[16];
+        try (InputStream in = Files.newInputStream(received)) {
+            head = Arrays.copyOf(head, Math.max(0, in.readNBytes(head, 0, head.length)));
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        String type = DocumentContent.mediaType(head).orElseThrow(() -> refused("UNSUPPORTED_TYPE",
                 "only JPEG, PNG and PDF files are accepted"));
-        return type.equals("application/pdf") ? new Sanitized(type, checkedPdf(bytes)) : new Sanitized(type, reencoded(bytes, type));
+        return type.equals("application/pdf") ? new Sanitized(type, checkedPdf(received)) : new Sanitized(type, decoded(received, type));
     }
 
-    private static byte[] reencoded(byte[] bytes, String type) {
+    private Path decoded(Path received, String type) {
+        try {
+            if (!decoding.tryAcquire(20, TimeUnit.SECONDS)) {
+                throw ApiProblem.unavailable("too many images are being checked at this moment; nothing was stored, try again",
+                        Duration.ofSeconds(5));
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw ApiProblem.unavailable("interrupted while waiting to check the image", Duration.ofSeconds(5));
+        }
+        try {
+            return reencoded(received, type);
+        } finally {
+            decoding.release();
+        }
+    }
+
+    private static Path reencoded(Path received, String type) {
         String format = type.equals("image/png") ? "png" : "jpeg";
-        try (ImageInputStream in = ImageIO.createImageInputStream(new ByteArrayInputStream(bytes))) {
+        try (ImageInputStream in = ImageIO.createImageInputStream(received.toFile())) {
             Iterator<ImageReader> readers = ImageIO.getImageReadersByFormatName(format);
             ImageReader reader = readers.next();
             try {
@@ -79,11 +127,16 @@ class DocumentSanitizer {
                 if (!warnings.isEmpty()) {
                     throw refused("IMAGE_UNREADABLE", "the image is damaged or incomplete (" + warnings.get(0) + ")");
                 }
-                ByteArrayOutputStream out = new ByteArrayOutputStream();
-                if (!ImageIO.write(format.equals("jpeg") ? withoutAlpha(image) : image, format, out)) {
-                    throw refused("IMAGE_UNREADABLE", "the image could not be stored again");
+                Path clean = Files.createTempFile("appeal-clean-", "." + format);
+                try {
+                    if (!ImageIO.write(format.equals("jpeg") ? withoutAlpha(image) : image, format, clean.toFile())) {
+                        throw refused("IMAGE_UNREADABLE", "the image could not be stored again");
+                    }
+                } catch (IOException | RuntimeException e) {
+                    Files.deleteIfExists(clean);
+                    throw e;
                 }
-                return out.toByteArray();
+                return clean;
             } finally {
                 reader.dispose();
             }
@@ -105,12 +158,12 @@ class DocumentSanitizer {
         return rgb;
     }
 
-    private static byte[] checkedPdf(byte[] bytes) {
-        String tail = new String(bytes, Math.max(0, bytes.length - 1024), Math.min(1024, bytes.length), StandardCharsets.ISO_8859_1);
-        if (!tail.contains("%%EOF")) {
+    private static Path checkedPdf(Path received) {
+        if (!tail(received).contains("%%EOF")) {
             throw refused("PDF_UNREADABLE", "the PDF is incomplete (no end-of-file marker)");
         }
-        try (PDDocument pdf = Loader.loadPDF(bytes)) {
+        // read from the file as PDFBox needs it, not loaded into memory
+        try (PDDocument pdf = Loader.loadPDF(received.toFile())) {
             if (pdf.isEncrypted()) {
                 throw refused("PDF_ENCRYPTED", "the PDF is encrypted or password-protected");
             }
@@ -122,13 +175,25 @@ class DocumentSanitizer {
             if (active != null) {
                 throw refused("PDF_ACTIVE_CONTENT", "the PDF contains " + active + "; send a plain scan or photo");
             }
-            return bytes;
+            return received;
         } catch (IOException | RuntimeException e) {
             if (e instanceof AppealException refusal) {
                 throw refusal;
             }
             log.info("Refused an upload as an unreadable PDF: {}", e.toString());
             throw refused("PDF_UNREADABLE", "the file is not a readable PDF");
+        }
+    }
+
+    private static String tail(Path file) {
+        try (RandomAccessFile in = new RandomAccessFile(file.toFile(), "r")) {
+            long length = in.length();
+            byte[] tail = new byte[(int) Math.min(1024, length)];
+            in.seek(length - tail.length);
+            in.readFully(tail);
+            return new String(tail, StandardCharsets.ISO_8859_1);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
         }
     }
 

@@ -1,9 +1,12 @@
 package com.appealdesk.document;
 
+import java.io.InputStream;
+
 /** Where identity-document bytes live, outside the engine database: an S3 bucket in every deployment we ship. */
 public interface DocumentStore {
 
-    void put(String key, byte[] bytes, String contentType);
+    /** Stores {@code size} bytes read from {@code content}, streamed (never held whole on the heap). */
+    void put(String key, InputStream content, long size, String contentType);
 
     byte[] get(String key);
 

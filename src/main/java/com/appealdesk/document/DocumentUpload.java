@@ -1,5 +1,12 @@
 package com.appealdesk.document;
 
+import java.io.IOException;
+import java.io.InputStream;
+import java.security.DigestInputStream;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+
 import com.appealdesk.appeal.Appeal;
 import com.appealdesk.appeal.AppealEvents;
 import com.appealdesk.appeal.AppealException;
@@ -57,7 +64,25 @@ public class DocumentUpload {
         this.templates = templates;
     }
 
+    /** An upload held in memory (the intake tools, tests): spooled to a file, then as {@link #upload(String, String, Path)}. */
     public StoredDocument upload(String trackingNumber, String type, byte[] bytes) {
+        Path spooled = null;
+        try {
+            spooled = Files.createTempFile("appeal-upload-", ".bin");
+            Files.write(spooled, bytes);
+            return upload(trackingNumber, type, spooled);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        } finally {
+            deleteQuietly(spooled);
+        }
+    }
+
+    /**
+     * Stores the received file (which the caller deletes): checked, cleaned, hashed and encrypted on its way to the
+     * object store, read from disk in chunks, never held whole on the heap.
+     */
+    public StoredDocument upload(String trackingNumber, String type, Path received) {
         Appeal appeal = appeals.find(trackingNumber).orElseThrow(() -> AppealException.notFound(trackingNumber));
         requireAwaitingDocuments(appeal);
         List<String> checklistTypes = checklist.items(trackingNumber).stream().map(Checklist.Item::type).distinct().toList();
@@ -65,27 +90,42 @@ public class DocumentUpload {
             throw new AppealException(HttpStatus.BAD_REQUEST, "type",
                     "'" + type + "' is not on this appeal's checklist; expected one of " + checklistTypes);
         }
-        if (bytes.length == 0) {
+        long size = sizeOf(received);
+        if (size == 0) {
             throw new AppealException(HttpStatus.BAD_REQUEST, "file", "the file is empty");
         }
-        if (bytes.length > properties.maxSize().toBytes()) {
+        if (size > properties.maxSize().toBytes()) {
             throw new AppealException(HttpStatus.PAYLOAD_TOO_LARGE, "file",
                     "the file is larger than " + properties.maxSize().toKilobytes() + " KB");
         }
         requireRoomFor(trackingNumber, type);
-        DocumentSanitizer.Sanitized clean = sanitizer.sanitize(bytes);
-
-        UUID id = UUID.randomUUID();
-        StoredDocument doc = new StoredDocument(id, trackingNumber, type, "appeals/" + trackingNumber + "/" + id,
-                sha256(clean.bytes()), clean.bytes().length, clean.contentType(), Instant.now(), sha256(bytes));
-        store.put(doc.objectKey(), cipher.encrypt(clean.bytes()), "application/octet-stream");
+        DocumentSanitizer.Sanitized clean = sanitizer.sanitize(received);
         try {
-            transaction.executeWithoutResult(status -> record(doc));
-        } catch (RuntimeException e) {
-            store.delete(doc.objectKey());
-            throw e;
+            UUID id = UUID.randomUUID();
+            String objectKey = "appeals/" + trackingNumber + "/" + id;
+            long cleanSize = sizeOf(clean.file());
+            // one pass over the file: hashed and encrypted while it streams to the object store
+            MessageDigest digest = sha256Digest();
+            try (InputStream sealed = cipher.encrypting(new DigestInputStream(Files.newInputStream(clean.file()), digest))) {
+                store.put(objectKey, sealed, DocumentCipher.sealedSize(cleanSize), "application/octet-stream");
+            } catch (IOException e) {
+                throw new UncheckedIOException(e);
+            }
+            String storedSha256 = HexFormat.of().formatHex(digest.digest());
+            StoredDocument doc = new StoredDocument(id, trackingNumber, type, objectKey, storedSha256, cleanSize, clean.contentType(),
+                    Instant.now(), clean.file().equals(received) ? storedSha256 : sha256(received));
+            try {
+                transaction.executeWithoutResult(status -> record(doc));
+            } catch (RuntimeException e) {
+                store.delete(doc.objectKey());
+                throw e;
+            }
+            return doc;
+        } finally {
+            if (!clean.file().equals(received)) {
+                deleteQuietly(clean.file());
+            }
         }
-        return doc;
     }
 
     private void record(StoredDocument doc) {
@@ -132,11 +172,44 @@ public class DocumentUpload {
         }
     }
 
-    private static String sha256(byte[] bytes) {
+    private static MessageDigest sha256Digest() {
         try {
-            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(bytes));
+            return MessageDigest.getInstance("SHA-256");
         } catch (NoSuchAlgorithmException e) {
             throw new IllegalStateException(e);
+        }
+    }
+
+    private static String sha256(Path file) {
+        try (InputStream in = Files.newInputStream(file)) {
+            MessageDigest digest = MessageDigest.getInstance("SHA-256");
+            byte[] buffer = new byte[64 * 1024];
+            for (int read = in.read(buffer); read >= 0; read = in.read(buffer)) {
+                digest.update(buffer, 0, read);
+            }
+            return HexFormat.of().formatHex(digest.digest());
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException(e);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    private static long sizeOf(Path file) {
+        try {
+            return Files.size(file);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    private static void deleteQuietly(Path file) {
+        try {
+            if (file != null) {
+                Files.deleteIfExists(file);
+            }
+        } catch (IOException ignored) {
+            // a temporary file left behind is removed with the temporary directory
         }
     }
 }

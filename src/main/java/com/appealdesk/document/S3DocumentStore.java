@@ -1,6 +1,7 @@
 package com.appealdesk.document;
 
 import io.minio.BucketExistsArgs;
+import io.minio.Checksum;
 import io.minio.GetObjectArgs;
 import io.minio.GetObjectResponse;
 import io.minio.MakeBucketArgs;
@@ -14,6 +15,7 @@ import io.minio.PutObjectArgs;
 import io.minio.RemoveObjectArgs;
 import io.minio.errors.MinioException;
 import java.io.IOException;
+import java.io.InputStream;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.stereotype.Component;
@@ -70,11 +72,12 @@ class S3DocumentStore implements DocumentStore {
     }
 
     @Override
-    public void put(String key, byte[] bytes, String contentType) {
+    public void put(String key, InputStream content, long size, String contentType) {
         ensureBucket();
         try {
-            client.putObject(PutObjectArgs.builder().bucket(bucket).object(key).data(bytes, bytes.length)
-                    .contentType(contentType).build());
+            // CRC32 (the JDK's, hardware-assisted) instead of the client's default CRC32C, computed in plain Java
+            client.putObject(PutObjectArgs.builder().bucket(bucket).object(key).stream(content, size, -1L)
+                    .checksum(Checksum.Algorithm.CRC32).contentType(contentType).build());
         } catch (MinioException | RuntimeException e) {
             throw new DocumentStoreException("cannot store " + key, e);
         }

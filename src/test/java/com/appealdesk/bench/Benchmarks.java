@@ -1,6 +1,9 @@
 package com.appealdesk.bench;
 
+import com.appealdesk.document.S3Connection;
+import com.appealdesk.support.AppealScenarios;
 import com.appealdesk.support.Http;
+import org.springframework.context.ApplicationContext;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -19,15 +22,17 @@ final class Benchmarks {
     record Settings(int scale, int warmUp, int repetitions, Set<String> sections, Path output) {
     }
 
+    private final ApplicationContext context;
     private final ProcessEngine engine;
     private final JdbcClient jdbc;
     private final TransactionTemplate transactions;
     private final int port;
 
-    Benchmarks(ProcessEngine engine, JdbcClient jdbc, TransactionTemplate transactions, int port) {
-        this.engine = engine;
-        this.jdbc = jdbc;
-        this.transactions = transactions;
+    Benchmarks(ApplicationContext context, int port) {
+        this.context = context;
+        this.engine = context.getBean(ProcessEngine.class);
+        this.jdbc = context.getBean(JdbcClient.class);
+        this.transactions = context.getBean(TransactionTemplate.class);
         this.port = port;
     }
 
@@ -45,6 +50,10 @@ final class Benchmarks {
             sizes.add(settings.scale());
             new QueueBenchmark(seeder, http, port, jdbc, report, settings.warmUp(), settings.repetitions())
                     .run(sizes, Math.min(3_000, settings.scale()));
+        }
+        if (settings.sections().contains("uploads")) {
+            new UploadBenchmark(context.getBean(AppealScenarios.class), context.getBean(S3Connection.class), port, report,
+                    Math.max(3, Math.min(20, settings.repetitions() / 2))).run();
         }
         if (settings.sections().contains("recovery")) {
             new RecoveryBenchmark(report).run();

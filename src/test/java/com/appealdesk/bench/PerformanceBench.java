@@ -5,13 +5,11 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.appealdesk.AppealDeskTest;
 import java.nio.file.Path;
 import java.util.Set;
-import org.camunda.bpm.engine.ProcessEngine;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
-import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.context.ApplicationContext;
 import org.springframework.test.context.TestPropertySource;
-import org.springframework.transaction.support.TransactionTemplate;
 
 /**
  * The benchmark at full size; not part of {@code ./mvnw verify} (its name does not end in Test): run it with
@@ -21,9 +19,7 @@ import org.springframework.transaction.support.TransactionTemplate;
 @TestPropertySource(properties = "appeal.bench.context=full")
 class PerformanceBench {
 
-    @Autowired ProcessEngine engine;
-    @Autowired JdbcClient jdbc;
-    @Autowired TransactionTemplate transactions;
+    @Autowired ApplicationContext context;
     @LocalServerPort int port;
 
     @Test
@@ -31,7 +27,7 @@ class PerformanceBench {
         Benchmarks.Settings settings = new Benchmarks.Settings(Integer.getInteger("bench.scale", 100_000),
                 Integer.getInteger("bench.warmup", 10), Integer.getInteger("bench.repetitions", 40),
                 Set.of(System.getProperty("bench.sections", "queue").split(",")), Path.of("target", "bench"));
-        BenchReport report = new Benchmarks(engine, jdbc, transactions, port).run(settings);
+        BenchReport report = new Benchmarks(context, port).run(settings);
         assertThat(report.figures()).isNotEmpty();
         // to look at the data afterwards (psql to the port the log names): -Dbench.hold=<seconds>
         Thread.sleep(Integer.getInteger("bench.hold", 0) * 1000L);

@@ -6,13 +6,11 @@ import com.appealdesk.AppealDeskTest;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Set;
-import org.camunda.bpm.engine.ProcessEngine;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
-import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.context.ApplicationContext;
 import org.springframework.test.context.TestPropertySource;
-import org.springframework.transaction.support.TransactionTemplate;
 
 /**
  * The benchmark harness at smoke size in every build: it seeds, measures every section and writes its report with
@@ -22,15 +20,13 @@ import org.springframework.transaction.support.TransactionTemplate;
 @TestPropertySource(properties = "appeal.bench.context=smoke")
 class PerformanceBenchSmokeTest {
 
-    @Autowired ProcessEngine engine;
-    @Autowired JdbcClient jdbc;
-    @Autowired TransactionTemplate transactions;
+    @Autowired ApplicationContext context;
     @LocalServerPort int port;
 
     @Test
     void theHarnessRunsEverySectionAndReportsEveryFigureBesideItsGoal() throws Exception {
         Path output = Path.of("target", "bench-smoke");
-        BenchReport report = new Benchmarks(engine, jdbc, transactions, port)
+        BenchReport report = new Benchmarks(context, port)
                 .run(new Benchmarks.Settings(120, 1, 3, Set.of("queue"), output));
 
         assertThat(report.figures()).extracting(BenchReport.Figure::name)

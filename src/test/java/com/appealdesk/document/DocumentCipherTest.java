@@ -24,6 +24,21 @@ class DocumentCipherTest {
     }
 
     @Test
+    void encryptsWhileReadingInTheSameFormatOfTheAnnouncedSize() throws Exception {
+        java.util.Random random = new java.util.Random(7);
+        for (int size : new int[] {0, 1, 65_535, 65_536, 200_001}) {
+            byte[] plain = new byte[size];
+            random.nextBytes(plain);
+            byte[] sealed;
+            try (java.io.InputStream in = cipher.encrypting(new java.io.ByteArrayInputStream(plain))) {
+                sealed = in.readAllBytes();
+            }
+            assertThat(sealed).as("%d bytes", size).hasSize((int) DocumentCipher.sealedSize(size));
+            assertThat(cipher.decrypt(sealed)).as("%d bytes", size).isEqualTo(plain);
+        }
+    }
+
+    @Test
     void refusesATamperedObject() {
         byte[] stored = cipher.encrypt(new byte[] {1, 2, 3});
         stored[stored.length - 1] ^= 1;

@@ -1,0 +1,145 @@
+package com.appealdesk.bench;
+
+import com.appealdesk.appeal.AppealIntake;
+import com.appealdesk.appeal.IdDocumentType;
+import com.appealdesk.document.S3Connection;
+import com.appealdesk.restriction.RestrictionReason;
+import com.appealdesk.support.AppealScenarios;
+import io.minio.Checksum;
+import io.minio.MakeBucketArgs;
+import io.minio.MinioClient;
+import io.minio.PutObjectArgs;
+import java.awt.image.BufferedImage;
+import java.io.ByteArrayInputStream;
+import java.io.ByteArrayOutputStream;
+import java.lang.management.ManagementFactory;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Random;
+import org.apache.pdfbox.pdmodel.PDDocument;
+import org.apache.pdfbox.pdmodel.PDPage;
+import org.apache.pdfbox.pdmodel.PDPageContentStream;
+import org.apache.pdfbox.pdmodel.graphics.image.JPEGFactory;
+import org.apache.pdfbox.pdmodel.graphics.image.PDImageXObject;
+
+/**
+ * Documents of about 5 MB (a scanned page: a PDF holding one photographed page) uploaded through the application's
+ * public endpoint, one after another, against PUTs of the same bytes straight to the same S3 server: megabytes per
+ * second of each, their ratio, and what an upload costs the server's heap: bytes allocated by the request threads per
+ * upload (the heap in use says nothing here: the in-process S3 server keeps every object it stores on the same heap).
+ */
+final class UploadBenchmark {
+
+    static final String SECTION = "Uploads";
+
+    private final AppealScenarios scenarios;
+    private final S3Connection s3;
+    private final int port;
+    private final BenchReport report;
+    private final int repetitions;
+
+    UploadBenchmark(AppealScenarios scenarios, S3Connection s3, int port, BenchReport report, int repetitions) {
+        this.scenarios = scenarios;
+        this.s3 = s3;
+        this.port = port;
+        this.report = report;
+        this.repetitions = repetitions;
+    }
+
+    void run() throws Exception {
+        byte[] document = scannedPage(5 * 1024 * 1024);
+        double megabytes = document.length / 1024.0 / 1024.0;
+        MinioClient direct = MinioClient.builder().endpoint(s3.endpoint()).credentials(s3.accessKey(), s3.secretKey())
+                .region(s3.region()).build();
+        direct.makeBucket(MakeBucketArgs.builder().bucket("bench-direct-" + System.nanoTime() % 100_000).build());
+        String bucket = direct.listBuckets().stream().filter(b -> b.name().startsWith("bench-direct-")).findFirst().orElseThrow().name();
+
+        int warmUp = Math.max(2, repetitions / 2);
+        List<String[]> appeals = appeals(warmUp + repetitions);
+        BenchHttp http = new BenchHttp(port);
+        for (int i = 0; i < warmUp; i++) {
+            upload(http, appeals.get(i), document);
+            put(direct, bucket, i, document);
+        }
+        long allocatedBefore = serverAllocation();
+        long start = System.nanoTime();
+        for (int i = warmUp; i < warmUp + repetitions; i++) {
+            upload(http, appeals.get(i), document);
+        }
+        double appSeconds = (System.nanoTime() - start) / 1e9;
+        long allocated = serverAllocation() - allocatedBefore;
+        start = System.nanoTime();
+        for (int i = 0; i < repetitions; i++) {
+            put(direct, bucket, warmUp + i, document);
+        }
+        double directSeconds = (System.nanoTime() - start) / 1e9;
+
+        double appRate = repetitions * megabytes / appSeconds;
+        double directRate = repetitions * megabytes / directSeconds;
+        double ratio = appRate / directRate;
+        report.ratio(SECTION, "upload MB/s through the application ÷ direct S3 PUT", ratio, "≥ 0.8", ratio >= 0.8);
+        report.info(SECTION, "… MB/s through the application / direct", String.format("%.1f / %.1f", appRate, directRate));
+        double allocatedPerUpload = allocated / (double) repetitions / 1024 / 1024;
+        report.figure(SECTION, "heap allocated by the server per " + String.format("%.1f", megabytes) + " MB upload",
+                String.format("%.1f MB", allocatedPerUpload), "flat (streamed)", null);
+        report.detail(SECTION, String.format("%d uploads of a %.2f MB PDF (one scanned page) after %d warm-up uploads, one at a "
+                + "time over HTTP to the public endpoint (multipart, the appellant's token), each to an appeal waiting for it; "
+                + "the same number of PUTs of the same bytes to the same in-process S3 server with the MinIO client (CRC32 "
+                + "checksums on both sides, as the application sends them). The "
+                + "application parses the PDF, hashes it and encrypts it (AES-GCM) on its way to S3, and records it.",
+                repetitions, megabytes, warmUp));
+    }
+
+    /** Appeals waiting for documents: [tracking number, access token]. */
+    private List<String[]> appeals(int count) {
+        List<String[]> appeals = new ArrayList<>();
+        for (int i = 0; i < count; i++) {
+            AppealIntake.OpenedAppeal opened = scenarios.open("US", IdDocumentType.PASSPORT, RestrictionReason.IDENTITY_INCOMPLETE, "en");
+            appeals.add(new String[] {opened.trackingNumber(), opened.accessToken()});
+        }
+        return appeals;
+    }
+
+    private static void upload(BenchHttp http, String[] appeal, byte[] document) throws Exception {
+        http.upload("/api/appeals/" + appeal[0] + "/documents", "Bearer " + appeal[1], "PASSPORT_DATA_PAGE", "scan.pdf", document);
+    }
+
+    private static void put(MinioClient direct, String bucket, int n, byte[] document) throws Exception {
+        direct.putObject(PutObjectArgs.builder().bucket(bucket).object("direct/" + n)
+                .stream(new ByteArrayInputStream(document), (long) document.length, -1L).checksum(Checksum.Algorithm.CRC32).build());
+    }
+
+    /** A PDF of about {@code size} bytes: one page holding a photographed (noisy, so barely compressible) JPEG. */
+    static byte[] scannedPage(int size) throws Exception {
+        Random random = new Random(11);
+        int side = (int) Math.sqrt(size / 1.2);
+        BufferedImage photo = new BufferedImage(side, side, BufferedImage.TYPE_INT_RGB);
+        for (int y = 0; y < side; y++) {
+            for (int x = 0; x < side; x++) {
+                photo.setRGB(x, y, random.nextInt(0xFFFFFF));
+            }
+        }
+        try (PDDocument pdf = new PDDocument(); ByteArrayOutputStream out = new ByteArrayOutputStream()) {
+            PDPage page = new PDPage();
+            pdf.addPage(page);
+            PDImageXObject image = JPEGFactory.createFromImage(pdf, photo, 0.9f);
+            try (PDPageContentStream content = new PDPageContentStream(pdf, page)) {
+                content.drawImage(image, 20, 20, 560, 740);
+            }
+            pdf.save(out);
+            return out.toByteArray();
+        }
+    }
+
+    private static long serverAllocation() {
+        com.sun.management.ThreadMXBean threads = (com.sun.management.ThreadMXBean) ManagementFactory.getThreadMXBean();
+        long total = 0;
+        for (java.lang.management.ThreadInfo info : threads.getThreadInfo(threads.getAllThreadIds())) {
+            if (info != null && info.getThreadName().startsWith("http-nio")) {
+                total += Math.max(0, threads.getThreadAllocatedBytes(info.getThreadId()));
+            }
+        }
+        return total;
+    }
+
+}
