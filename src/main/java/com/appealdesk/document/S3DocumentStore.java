@@ -13,6 +13,7 @@ import okhttp3.OkHttpClient;
 import org.springframework.http.HttpStatus;
 import io.minio.PutObjectArgs;
 import io.minio.RemoveObjectArgs;
+import io.minio.errors.ErrorResponseException;
 import io.minio.errors.MinioException;
 import java.io.IOException;
 import java.io.InputStream;
@@ -55,6 +56,13 @@ class S3DocumentStore implements DocumentStore {
             if (!client.bucketExists(BucketExistsArgs.builder().bucket(bucket).build())) {
                 client.makeBucket(MakeBucketArgs.builder().bucket(bucket).build());
                 log.info("Created document bucket '{}'", bucket);
+            }
+            bucketReady = true;
+        } catch (ErrorResponseException e) {
+            // two first uploads at once (or two nodes): the other one created it, which is what we wanted
+            String code = e.errorResponse() == null ? "" : e.errorResponse().code();
+            if (!"BucketAlreadyOwnedByYou".equals(code) && !"BucketAlreadyExists".equals(code)) {
+                throw new DocumentStoreException("cannot reach or create bucket " + bucket, e);
             }
             bucketReady = true;
         } catch (MinioException | RuntimeException e) {

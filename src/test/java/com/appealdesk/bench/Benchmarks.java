@@ -51,6 +51,10 @@ final class Benchmarks {
             new QueueBenchmark(seeder, http, port, jdbc, report, settings.warmUp(), settings.repetitions())
                     .run(sizes, Math.min(3_000, settings.scale()));
         }
+        if (settings.sections().contains("throughput")) {
+            new ThroughputBenchmark(engine, jdbc, port, report, 4,
+                    java.time.Duration.ofSeconds(Math.max(3, Math.min(60, settings.repetitions() * 3 / 2)))).run();
+        }
         if (settings.sections().contains("uploads")) {
             new UploadBenchmark(context.getBean(AppealScenarios.class), context.getBean(S3Connection.class), port, report,
                     Math.max(3, Math.min(20, settings.repetitions() / 2))).run();

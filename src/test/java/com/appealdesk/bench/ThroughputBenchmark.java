@@ -1,0 +1,201 @@
+package com.appealdesk.bench;
+
+import com.appealdesk.process.AppealProcess;
+import com.appealdesk.process.AppealVariables;
+import com.appealdesk.support.AppealScenarios;
+import com.appealdesk.support.Http;
+import com.fasterxml.jackson.databind.JsonNode;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.atomic.AtomicInteger;
+import org.camunda.bpm.engine.ProcessEngine;
+import org.springframework.jdbc.core.simple.JdbcClient;
+
+/**
+ * Whole appeals per second, through the application against the engine alone. The application run: clients drive
+ * appeals end to end over HTTP as the wallet's app, the appellant and a reviewer would (restriction reported, appeal
+ * opened, two documents uploaded, the review claimed, both documents opened, the appeal lifted, the decision applied
+ * by the wallet and the appellant told). The reference run, in the same JVM with the same engine settings: the same
+ * BPMN and tables deployed as {@code IdentityAppealNoop}, every delegate and listener a no-op, driven through the
+ * engine's Java API (start, the documents' message, the review completed). Statements per appeal come from
+ * {@code pg_stat_statements} over each run.
+ */
+final class ThroughputBenchmark {
+
+    static final String SECTION = "Throughput";
+    static final String NOOP_PROCESS = "IdentityAppealNoop";
+
+    record Run(int appeals, double seconds, long statements) {
+
+        double perSecond() {
+            return appeals / seconds;
+        }
+
+        double statementsPerAppeal() {
+            return statements / (double) appeals;
+        }
+    }
+
+    private final ProcessEngine engine;
+    private final JdbcClient jdbc;
+    private final int port;
+    private final BenchReport report;
+    private final int clients;
+    private final Duration duration;
+
+    ThroughputBenchmark(ProcessEngine engine, JdbcClient jdbc, int port, BenchReport report, int clients, Duration duration) {
+        this.engine = engine;
+        this.jdbc = jdbc;
+        this.port = port;
+        this.report = report;
+        this.clients = clients;
+        this.duration = duration;
+    }
+
+    void run() throws Exception {
+        deployNoopModel();
+        StatementStats statements = new StatementStats(jdbc);
+        // warm both paths up, then measure them one after the other
+        measure(statements, this::throughTheApplication, Duration.ofSeconds(Math.max(2, duration.toSeconds() / 4)));
+        measure(statements, this::throughTheEngineAlone, Duration.ofSeconds(Math.max(2, duration.toSeconds() / 4)));
+        Run application = measure(statements, this::throughTheApplication, duration);
+        Run reference = measure(statements, this::throughTheEngineAlone, duration);
+
+        double ratio = application.perSecond() / reference.perSecond();
+        report.ratio(SECTION, "appeals/s through the application ÷ same BPMN with no-op delegates", ratio, "≥ 0.7", ratio >= 0.7);
+        report.info(SECTION, "… appeals/s through the application / no-op", String.format("%.1f / %.1f", application.perSecond(),
+                reference.perSecond()));
+        double statementRatio = application.statementsPerAppeal() / reference.statementsPerAppeal();
+        report.ratio(SECTION, "statements per appeal ÷ no-op", statementRatio, "≤ 1.2", statementRatio <= 1.2);
+        report.info(SECTION, "… statements per appeal, application / no-op", String.format("%.0f / %.0f",
+                application.statementsPerAppeal(), reference.statementsPerAppeal()));
+        report.detail(SECTION, String.format("%d clients, %d s per run after a warm-up; the application run completed %d appeals "
+                + "(%d statements), the no-op run %d appeals (%d statements). An appeal counts when it has ended: lifted, the "
+                + "wallet told, the appellant's messages queued.", clients, duration.toSeconds(), application.appeals(),
+                application.statements(), reference.appeals(), reference.statements()));
+    }
+
+    interface Flow {
+        void appeal(int client, int n) throws Exception;
+    }
+
+    private Run measure(StatementStats statements, Flow flow, Duration length) throws Exception {
+        statements.reset();
+        AtomicInteger done = new AtomicInteger();
+        Instant end = Instant.now().plus(length);
+        long start = System.nanoTime();
+        ExecutorService pool = Executors.newFixedThreadPool(clients);
+        try {
+            List<Future<?>> running = new ArrayList<>();
+            for (int client = 0; client < clients; client++) {
+                int id = client;
+                running.add(pool.submit(() -> {
+                    for (int n = 0; Instant.now().isBefore(end); n++) {
+                        flow.appeal(id, n);
+                        done.incrementAndGet();
+                    }
+                    return null;
+                }));
+            }
+            for (Future<?> client : running) {
+                client.get();
+            }
+        } finally {
+            pool.shutdown();
+        }
+        double seconds = (System.nanoTime() - start) / 1e9;
+        return new Run(done.get(), seconds, statements.calls());
+    }
+
+    /** One appeal over HTTP, as the wallet's app, the appellant and a reviewer drive it. */
+    private void throughTheApplication(int client, int n) throws Exception {
+        BenchHttp http = new BenchHttp(port);
+        String account = "bench-flow-" + client + "-" + n + "-" + System.nanoTime();
+        http.put("/api/accounts/" + account + "/restriction", Http.WALLET, Map.of("access", "RESTRICTED",
+                "reason", "IDENTITY_INCOMPLETE", "restrictedAt", Instant.now().minusSeconds(60).toString()));
+        JsonNode opened = http.post("/api/appeals", Http.WALLET, Map.of("accountId", account, "channel", "APP", "applicant",
+                Map.of("fullName", "Bench Appellant", "residenceRegion", "US", "idDocumentType", "PASSPORT", "language", "en",
+                        "email", "appellant@bench.local")), Map.of());
+        String trackingNumber = opened.path("trackingNumber").asText();
+        String appellant = "Bearer " + opened.path("accessToken").asText();
+        List<String> documents = new ArrayList<>();
+        for (String type : List.of("PASSPORT_DATA_PAGE", "PASSPORT_ENTRY_STAMP_PAGE")) {
+            documents.add(http.upload("/api/appeals/" + trackingNumber + "/documents", appellant, type, "page.png",
+                    AppealScenarios.PNG).path("documentId").asText());
+        }
+        String task = RecoveryBenchmark.waitFor(() -> {
+            JsonNode tasks = http.get("/engine-rest/task?processInstanceBusinessKey=" + trackingNumber, Http.REVIEWER);
+            return tasks.size() == 1 ? Optional.of(tasks.get(0).path("id").asText()) : Optional.empty();
+        }, Duration.ofSeconds(60));
+        http.post("/engine-rest/task/" + task + "/claim", Http.REVIEWER, Map.of("userId", "reviewer"), Map.of());
+        for (String document : documents) {
+            http.bytes("/staff/documents/" + document, Http.REVIEWER);
+        }
+        http.post("/engine-rest/task/" + task + "/complete", Http.REVIEWER, Map.of("variables", Map.of(
+                "decision", Map.of("value", "LIFT"), "decisionReason", Map.of("value", "IDENTITY_CONFIRMED"))), Map.of());
+        RecoveryBenchmark.waitFor(() -> "LIFTED".equals(http.get("/api/appeals/" + trackingNumber, appellant).path("status").asText())
+                ? Optional.of(true) : Optional.empty(), Duration.ofSeconds(120));
+    }
+
+    /** The same model with no-op delegates, through the engine's Java API. */
+    private void throughTheEngineAlone(int client, int n) throws Exception {
+        String businessKey = "NOOP-" + client + "-" + n + "-" + System.nanoTime();
+        Map<String, Object> variables = new HashMap<>();
+        variables.put(AppealVariables.TRACKING_NUMBER, businessKey);
+        variables.put(AppealVariables.ACCOUNT_ID, "noop-" + businessKey);
+        variables.put(AppealVariables.RESTRICTION_REASON, "IDENTITY_INCOMPLETE");
+        variables.put(AppealVariables.CHANNEL, "APP");
+        variables.put(AppealVariables.RESIDENCE_REGION, "US");
+        variables.put(AppealVariables.ID_DOCUMENT_TYPE, "PASSPORT");
+        variables.put(AppealVariables.LANGUAGE, "en");
+        variables.put(AppealVariables.ESCALATED, false);
+        variables.put(AppealVariables.ACCOUNT_ACCESS, null);
+        variables.put(AppealVariables.BREACH_HOLD, false);
+        variables.put(AppealVariables.BREACH_HOLD_REASON, null);
+        String instance = engine.getRuntimeService().startProcessInstanceByKey(NOOP_PROCESS, businessKey, variables).getId();
+        engine.getRuntimeService().createMessageCorrelation(AppealProcess.MESSAGE_DOCUMENTS_COMPLETE)
+                .processInstanceBusinessKey(businessKey).setVariable(AppealVariables.DOCUMENT_LINKS, "- links").correlateWithResult();
+        String task = engine.getTaskService().createTaskQuery().processInstanceId(instance)
+                .taskDefinitionKey(AppealProcess.TASK_REVIEW_APPEAL).singleResult().getId();
+        engine.getTaskService().claim(task, "reviewer");
+        engine.getTaskService().complete(task, Map.of("decision", "LIFT", "decisionReason", "IDENTITY_CONFIRMED"));
+        RecoveryBenchmark.waitFor(() -> engine.getRuntimeService().createProcessInstanceQuery().processInstanceId(instance).count() == 0
+                ? Optional.of(true) : Optional.empty(), Duration.ofSeconds(120));
+    }
+
+    /** The shipped model, renamed, with every bean behind it replaced by {@link NoopDelegate}, deployed with its tables. */
+    private void deployNoopModel() throws Exception {
+        if (engine.getRepositoryService().createProcessDefinitionQuery().processDefinitionKey(NOOP_PROCESS).count() > 0) {
+            return;
+        }
+        String bpmn = Files.readString(Path.of("processes", "IdentityAppeal.bpmn"), StandardCharsets.UTF_8)
+                .replace("id=\"IdentityAppeal\"", "id=\"" + NOOP_PROCESS + "\"")
+                .replace("bpmnElement=\"IdentityAppeal\"", "bpmnElement=\"" + NOOP_PROCESS + "\"")
+                .replaceAll("\\$\\{\\w+(Delegate|Listener)}", "\\${benchNoop}")
+                .replaceAll("\\$\\{replyTimers\\.\\w+\\([^)]*\\)}", "\\${benchNoop.later}")
+                .replaceAll("\\$\\{reviewOutcome\\.of\\(execution\\.processBusinessKey\\)( == '\\w+')?}", "\\${decision$1}")
+                .replace("${reviewOutcome.needsConfirmation(execution.processBusinessKey)}", "${false}")
+                .replace("${reviewOutcome.cleared(execution.processBusinessKey)}", "${true}")
+                .replace("${reviewOutcome.previousReviewer(execution.processBusinessKey)}", "${benchNoop.nobody}");
+        var deployment = engine.getRepositoryService().createDeployment().name("bench: no-op model")
+                .addString(NOOP_PROCESS + ".bpmn", bpmn);
+        for (String table : List.of("required-documents.dmn", "reply-window.dmn", "breach-policy.dmn", "review-routing.dmn")) {
+            deployment.addString(table, Files.readString(Path.of("processes", table), StandardCharsets.UTF_8));
+        }
+        for (String form : List.of("review-appeal.form", "confirm-decision.form")) {
+            deployment.addString(form, Files.readString(Path.of("forms", form), StandardCharsets.UTF_8));
+        }
+        deployment.deploy();
+    }
+}
