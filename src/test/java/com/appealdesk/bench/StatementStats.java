@@ -31,11 +31,17 @@ final class StatementStats {
         for (int i = 0; i < times; i++) {
             action.call();
         }
+        return table(times, rows);
+    }
+
+    /** The statements run since the last reset, most frequent first, per action of {@code times}, as a Markdown table. */
+    String table(int times, int rows) {
         List<Map<String, Object>> top = jdbc.sql("""
-                select calls, round(total_exec_time::numeric / ?, 2) as ms_per_action, left(regexp_replace(query, '\\s+', ' ', 'g'), 140) as statement
-                from pg_stat_statements where query not like '%pg_stat_statements%' order by total_exec_time desc limit ?""")
-                .params(times, rows).query().listOfRows();
-        StringBuilder out = new StringBuilder("| calls | ms per call of the action | statement |\n| --- | --- | --- |\n");
+                select round(calls::numeric / ?, 1) as calls, round(total_exec_time::numeric / ?, 2) as ms_per_action,
+                       left(regexp_replace(query, '\\s+', ' ', 'g'), 140) as statement
+                from pg_stat_statements where query not like '%pg_stat_statements%' order by calls desc limit ?""")
+                .params(Math.max(1, times), Math.max(1, times), rows).query().listOfRows();
+        StringBuilder out = new StringBuilder("| calls per action | ms per action | statement |\n| --- | --- | --- |\n");
         for (Map<String, Object> row : top) {
             out.append("| ").append(row.get("calls")).append(" | ").append(row.get("ms_per_action")).append(" | `")
                     .append(String.valueOf(row.get("statement")).replace("|", "\\|")).append("…` |\n");

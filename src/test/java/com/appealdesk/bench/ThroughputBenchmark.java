@@ -70,7 +70,9 @@ final class ThroughputBenchmark {
         measure(statements, this::throughTheApplication, Duration.ofSeconds(Math.max(2, duration.toSeconds() / 4)));
         measure(statements, this::throughTheEngineAlone, Duration.ofSeconds(Math.max(2, duration.toSeconds() / 4)));
         Run application = measure(statements, this::throughTheApplication, duration);
+        String applicationStatements = statements.table(application.appeals(), 12);
         Run reference = measure(statements, this::throughTheEngineAlone, duration);
+        String referenceStatements = statements.table(reference.appeals(), 12);
 
         double ratio = application.perSecond() / reference.perSecond();
         report.ratio(SECTION, "appeals/s through the application ÷ same BPMN with no-op delegates", ratio, "≥ 0.7", ratio >= 0.7);
@@ -84,6 +86,8 @@ final class ThroughputBenchmark {
                 + "(%d statements), the no-op run %d appeals (%d statements). An appeal counts when it has ended: lifted, the "
                 + "wallet told, the appellant's messages queued.", clients, duration.toSeconds(), application.appeals(),
                 application.statements(), reference.appeals(), reference.statements()));
+        report.detail(SECTION, "Statements of the application run, per appeal:\n\n" + applicationStatements);
+        report.detail(SECTION, "Statements of the no-op run, per appeal:\n\n" + referenceStatements);
     }
 
     interface Flow {
