@@ -83,7 +83,7 @@ class ReviewDeskProcessTest {
         inReview(opened);
         ProcessInstance instance = scenarios.instance(opened.trackingNumber());
 
-        time.setTo(shanghai("2026-03-11T09:30"));
+        time.setTo(shanghai("2026-03-11T18:00")); // the 50 % reminder goes out during that working day
         time.executeDueJobs(instance);
 
         Map<String, String> subjects = new java.util.HashMap<>();
