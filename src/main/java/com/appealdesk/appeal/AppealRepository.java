@@ -7,6 +7,7 @@ import java.sql.SQLException;
 import java.sql.Timestamp;
 import java.time.Instant;
 import java.util.Optional;
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 
@@ -20,9 +21,11 @@ public class AppealRepository {
             time_zone""";
 
     private final JdbcClient jdbc;
+    private final ApplicationEventPublisher events;
 
-    AppealRepository(JdbcClient jdbc) {
+    AppealRepository(JdbcClient jdbc, ApplicationEventPublisher events) {
         this.jdbc = jdbc;
+        this.events = events;
     }
 
     public void insert(Appeal appeal, String accessTokenHash) {
@@ -76,16 +79,28 @@ public class AppealRepository {
     }
 
     public void updateStatus(String trackingNumber, AppealStatus status) {
-        jdbc.sql("update appeal_desk.appeal set status = ?, updated_at = now() where tracking_number = ?")
-                .params(status.name(), trackingNumber).update();
+        jdbc.sql("""
+                update appeal_desk.appeal set status = ?, updated_at = now(),
+                       closed_at = case when ? then coalesce(closed_at, now()) end where tracking_number = ?""")
+                .params(status.name(), !status.isOpen(), trackingNumber).update();
+        closed(trackingNumber, status);
     }
 
     public void recordDecision(String trackingNumber, AppealStatus status, String decision, String reason, String decidedBy,
             Instant decidedAt) {
         jdbc.sql("""
                 update appeal_desk.appeal set status = ?, decision = ?, decision_reason = ?, decided_by = ?,
-                       decided_at = ?, updated_at = now() where tracking_number = ?""")
-                .params(status.name(), decision, reason, decidedBy, Timestamp.from(decidedAt), trackingNumber).update();
+                       decided_at = ?, updated_at = now(), closed_at = case when ? then coalesce(closed_at, now()) end
+                where tracking_number = ?""")
+                .params(status.name(), decision, reason, decidedBy, Timestamp.from(decidedAt), !status.isOpen(), trackingNumber)
+                .update();
+        closed(trackingNumber, status);
+    }
+
+    private void closed(String trackingNumber, AppealStatus status) {
+        if (!status.isOpen()) {
+            events.publishEvent(new AppealClosed(trackingNumber, status));
+        }
     }
 
     private static Appeal map(ResultSet rs, int row) throws SQLException {

@@ -33,7 +33,8 @@ class AppellantPage {
     @GetMapping("/staff/appeals/{trackingNumber}/appellant")
     ResponseEntity<String> appellant(@PathVariable String trackingNumber,
             @RequestParam(name = "purpose", required = false) String purpose, HttpServletRequest request) {
-        Appeal appeal = viewing.appellant(trackingNumber, staff.require(request), purpose);
+        Appeal appeal = viewing.appellant(trackingNumber, staff.require(request), purpose,
+                DocumentViewing.Origin.of("PAGE", request));
         String html = PAGE.replace("{trackingNumber}", escape(appeal.trackingNumber()))
                 .replace("{name}", escape(appeal.fullName()))
                 .replace("{region}", escape(appeal.residenceRegion()))

@@ -84,7 +84,8 @@ class DocumentController {
     @GetMapping("/staff/documents/{documentId}")
     ResponseEntity<byte[]> view(@PathVariable UUID documentId, @RequestParam(name = "purpose", required = false) String purpose,
             HttpServletRequest request) {
-        DocumentViewing.Viewed viewed = viewing.view(documentId, staff.require(request), purpose);
+        DocumentViewing.Viewed viewed = viewing.view(documentId, staff.require(request), purpose,
+                DocumentViewing.Origin.of("DOWNLOAD", request));
         return ResponseEntity.ok()
                 .contentType(MediaType.parseMediaType(viewed.document().contentType()))
                 .cacheControl(CacheControl.noStore())

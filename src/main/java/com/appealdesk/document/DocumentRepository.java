@@ -45,16 +45,19 @@ class DocumentRepository {
                 .params(trackingNumber, type, type).query(Long.class).single();
     }
 
-    void recordView(StoredDocument doc, String userId, String purpose) {
+    void recordView(StoredDocument doc, String userId, String purpose, DocumentViewing.Origin origin) {
         jdbc.sql("""
-                insert into appeal_desk.document_view (document_id, tracking_number, viewed_by, viewed_at, purpose)
-                values (?, ?, ?, now(), ?)""")
-                .params(doc.id(), doc.trackingNumber(), userId, purpose).update();
+                insert into appeal_desk.document_view (document_id, tracking_number, viewed_by, viewed_at, purpose, document_type,
+                    via, remote_addr)
+                values (?, ?, ?, now(), ?, ?, ?, ?)""")
+                .params(doc.id(), doc.trackingNumber(), userId, purpose, doc.type(), origin.via(), origin.remoteAddr()).update();
     }
 
-    void recordAppellantView(String trackingNumber, String userId, String purpose) {
-        jdbc.sql("insert into appeal_desk.appellant_view (tracking_number, viewed_by, viewed_at, purpose) values (?, ?, now(), ?)")
-                .params(trackingNumber, userId, purpose).update();
+    void recordAppellantView(String trackingNumber, String userId, String purpose, DocumentViewing.Origin origin) {
+        jdbc.sql("""
+                insert into appeal_desk.appellant_view (tracking_number, viewed_by, viewed_at, purpose, remote_addr)
+                values (?, ?, now(), ?, ?)""")
+                .params(trackingNumber, userId, purpose, origin.remoteAddr()).update();
     }
 
     private static StoredDocument map(ResultSet rs, int row) throws SQLException {

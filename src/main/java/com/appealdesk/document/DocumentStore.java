@@ -11,4 +11,11 @@ public interface DocumentStore {
     byte[] get(String key);
 
     void delete(String key);
+
+    /** An object in the store: its key and when it was written. */
+    record StoredObject(String key, java.time.Instant lastModified) {
+    }
+
+    /** Every object whose key starts with {@code prefix}, read page by page. */
+    java.util.stream.Stream<StoredObject> list(String prefix);
 }

@@ -67,7 +67,8 @@ class DocumentViewer {
     @GetMapping("/staff/documents/{documentId}/pages/{page}")
     ResponseEntity<byte[]> page(@PathVariable UUID documentId, @PathVariable int page,
             @RequestParam(name = "purpose", required = false) String purpose, HttpServletRequest request) throws IOException {
-        DocumentViewing.Viewed viewed = viewing.view(documentId, staff.require(request), purpose);
+        DocumentViewing.Viewed viewed = viewing.view(documentId, staff.require(request), purpose,
+                DocumentViewing.Origin.of("VIEWER", request));
         String type = viewed.document().contentType();
         byte[] png;
         int count;

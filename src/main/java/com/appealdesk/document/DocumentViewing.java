@@ -21,6 +21,14 @@ public class DocumentViewing {
     public record Viewed(StoredDocument document, byte[] bytes) {
     }
 
+    /** Where a view came from: {@code VIEWER} (the page beside the form), {@code DOWNLOAD}, {@code PAGE}; and the address. */
+    public record Origin(String via, String remoteAddr) {
+
+        public static Origin of(String via, jakarta.servlet.http.HttpServletRequest request) {
+            return new Origin(via, request.getRemoteAddr());
+        }
+    }
+
     private final DocumentRepository documents;
     private final DocumentStore store;
     private final DocumentCipher cipher;
@@ -37,12 +45,12 @@ public class DocumentViewing {
     }
 
     /** No transaction around it: S3 is read without holding a database connection; the view is recorded after. */
-    public Viewed view(UUID documentId, StaffUser user, String purpose) {
+    public Viewed view(UUID documentId, StaffUser user, String purpose, Origin origin) {
         StoredDocument doc = documents.find(documentId)
                 .orElseThrow(() -> new AppealException(HttpStatus.NOT_FOUND, "documentId", "no document " + documentId));
         String recordedPurpose = allowedPurpose(doc, user, purpose);
         byte[] bytes = cipher.decrypt(store.get(doc.objectKey()));
-        documents.recordView(doc, user.id(), recordedPurpose);
+        documents.recordView(doc, user.id(), recordedPurpose, origin);
         return new Viewed(doc, bytes);
     }
 
@@ -61,10 +69,10 @@ public class DocumentViewing {
      * The appellant's personal details (name, region, identity document held), under the same rules as the documents
      * and recorded the same way: no process variable holds them, the review form links here.
      */
-    public Appeal appellant(String trackingNumber, StaffUser user, String purpose) {
+    public Appeal appellant(String trackingNumber, StaffUser user, String purpose, Origin origin) {
         Appeal appeal = appeals.find(trackingNumber).orElseThrow(() -> AppealException.notFound(trackingNumber));
         String recordedPurpose = allowedPurpose(trackingNumber, user, purpose, "the appellant's details");
-        documents.recordAppellantView(trackingNumber, user.id(), recordedPurpose);
+        documents.recordAppellantView(trackingNumber, user.id(), recordedPurpose, origin);
         return appeal;
     }
 

@@ -101,6 +101,21 @@ class S3DocumentStore implements DocumentStore {
     }
 
     @Override
+    public java.util.stream.Stream<StoredObject> list(String prefix) {
+        ensureBucket();
+        Iterable<io.minio.Result<io.minio.messages.Item>> items = client.listObjects(
+                io.minio.ListObjectsArgs.builder().bucket(bucket).prefix(prefix).recursive(true).build());
+        return java.util.stream.StreamSupport.stream(items.spliterator(), false).map(result -> {
+            try {
+                io.minio.messages.Item item = result.get();
+                return new StoredObject(item.objectName(), item.lastModified().toInstant());
+            } catch (MinioException | RuntimeException e) {
+                throw new DocumentStoreException("cannot list " + prefix, e);
+            }
+        });
+    }
+
+    @Override
     public void delete(String key) {
         try {
             client.removeObject(RemoveObjectArgs.builder().bucket(bucket).object(key).build());

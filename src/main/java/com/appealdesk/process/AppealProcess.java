@@ -6,6 +6,9 @@ public final class AppealProcess {
     public static final String PROCESS_ID = "IdentityAppeal";
     /** one instance per commitment made on an appeal; its business key is the commitment's id */
     public static final String COMMITMENT_PROCESS_ID = "AppealCommitment";
+    public static final String QUALITY_PROCESS_ID = "QualityReview";
+    public static final String TASK_QUALITY_REVIEW = "Task_QualityReview";
+    public static final String GROUP_QUALITY = "quality";
     public static final String DEPLOYMENT_NAME = "appeal-desk";
     public static final String MESSAGE_DOCUMENTS_COMPLETE = "DocumentsComplete";
     public static final String MESSAGE_ACCOUNT_RESTORED_BY_WALLET = "AccountRestoredByWallet";

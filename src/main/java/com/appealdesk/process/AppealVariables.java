@@ -59,6 +59,12 @@ public final class AppealVariables {
     /** every task-local variable of a review task: the queue's columns and what its form offers */
     public static final List<String> REVIEW_TASK_LOCALS = List.of(TRACKING_NUMBER, RESIDENCE_REGION,
             RESTRICTION_REASON, SLA_STATE, REPLY_DUE, REASON_OPTIONS, REQUESTABLE_DOCUMENT_OPTIONS);
+    /** the quality review's form (QualityReview.bpmn): the items found wanting, SOUND or FINDINGS, what was found */
+    public static final String QUALITY_WANTING = "qualityWanting";
+    public static final String QUALITY_OUTCOME = "qualityOutcome";
+    public static final String QUALITY_FINDINGS = "qualityFindings";
+    public static final String SAMPLED_BECAUSE = "sampledBecause";
+    public static final List<String> QUALITY_FORM = List.of(QUALITY_WANTING, QUALITY_OUTCOME, QUALITY_FINDINGS);
     // every field of the review form; read only by the complete listener, which records the decision
     public static final List<String> REVIEW_FORM = List.of("decision", "decisionReason", "internalNote", "requestedDocuments",
             "waivers");

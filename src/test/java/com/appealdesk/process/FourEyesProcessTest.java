@@ -132,7 +132,8 @@ class FourEyesProcessTest {
         assertThatThrownBy(() -> complete(review, "LIFT", null)).hasRootCauseInstanceOf(BadUserRequestException.class)
                 .hasMessageContaining("not opened by reviewer").hasMessageContaining(items.get(0).type())
                 .hasMessageContaining(items.get(1).type());
-        viewing.view(items.get(0).receivedDocumentId(), new StaffUser("reviewer", Set.of("reviewers")), null);
+        viewing.view(items.get(0).receivedDocumentId(), new StaffUser("reviewer", Set.of("reviewers")), null,
+                new DocumentViewing.Origin("VIEWER", "127.0.0.1"));
         assertThatThrownBy(() -> complete(review, "LIFT", null)).hasRootCauseInstanceOf(BadUserRequestException.class)
                 .hasMessageContaining(items.get(1).type()).satisfies(e -> assertThat(e.getMessage()
                         .substring(e.getMessage().indexOf("not opened"))).doesNotContain(items.get(0).type()));

@@ -36,6 +36,8 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 @AppealDeskTest
 class ReviewDeskProcessTest {
 
+    private static final DocumentViewing.Origin TEST_ORIGIN = new DocumentViewing.Origin("PAGE", "127.0.0.1");
+
     @Autowired ProcessEngine engine;
     @Autowired AppealScenarios scenarios;
     @Autowired MessageTemplates texts;
@@ -105,12 +107,12 @@ class ReviewDeskProcessTest {
         assertThat(returning.getAssignee()).as("one case, one owner").isEqualTo("reviewer");
         assertThatThrownBy(() -> as("wang", () -> engine.getTaskService().claim(returning.getId(), "wang")))
                 .as("another reviewer of the desk").isInstanceOf(TaskAlreadyClaimedException.class);
-        assertThatThrownBy(() -> viewing.appellant(opened.trackingNumber(), staff("wang"), null))
+        assertThatThrownBy(() -> viewing.appellant(opened.trackingNumber(), staff("wang"), null, TEST_ORIGIN))
                 .isInstanceOf(StaffAccessDenied.class);
-        assertThat(viewing.appellant(opened.trackingNumber(), staff("reviewer"), null).fullName()).isEqualTo("测试 用户");
+        assertThat(viewing.appellant(opened.trackingNumber(), staff("reviewer"), null, TEST_ORIGIN).fullName()).isEqualTo("测试 用户");
 
         engine.getTaskService().setAssignee(returning.getId(), null);
-        assertThat(viewing.appellant(opened.trackingNumber(), staff("wang"), null).fullName())
+        assertThat(viewing.appellant(opened.trackingNumber(), staff("wang"), null, TEST_ORIGIN).fullName())
                 .as("given back: offered to the desk again").isEqualTo("测试 用户");
         as("wang", () -> engine.getTaskService().claim(returning.getId(), "wang"));
         assertThat(scenarios.reviewTask(instance).getAssignee()).isEqualTo("wang");

@@ -144,7 +144,7 @@ public class AppealScenarios {
         int round = items.stream().mapToInt(Checklist.Item::round).max().orElse(1);
         StaffUser user = new StaffUser(userId, new HashSet<>(groupsOf(userId)));
         items.stream().filter(item -> item.round() == round && item.receivedDocumentId() != null)
-                .forEach(item -> viewing.view(item.receivedDocumentId(), user, null));
+                .forEach(item -> viewing.view(item.receivedDocumentId(), user, null, new DocumentViewing.Origin("VIEWER", "127.0.0.1")));
     }
 
     public Task confirmTask(ProcessInstance instance) {

@@ -67,14 +67,16 @@ public final class Browser implements AutoCloseable {
         this.base = "http://localhost:" + port;
         this.shots = shots;
         this.profile = Files.createTempDirectory("appeal-desk-chromium");
-        Files.createDirectories(shots);
+        Files.createDirectories(shots.resolve("downloads"));
         ChromeOptions options = new ChromeOptions();
         options.setBinary(CHROMIUM.toFile());
         // the flags a closed network needs: no background connections, no first-run or sync traffic
         options.addArguments("--headless=new", "--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage",
                 "--disable-background-networking", "--disable-component-update", "--disable-sync", "--disable-quic",
                 "--no-first-run", "--window-size=1400,1000", "--lang=" + language, "--user-data-dir=" + profile);
-        options.setExperimentalOption("prefs", Map.of("intl.accept_languages", language));
+        options.setExperimentalOption("prefs", Map.of("intl.accept_languages", language,
+                "download.default_directory", shots.resolve("downloads").toAbsolutePath().toString(),
+                "download.prompt_for_download", false));
         ChromeDriverService service = new ChromeDriverService.Builder().usingDriverExecutable(CHROMEDRIVER.toFile())
                 .usingAnyFreePort().build();
         this.driver = new ChromeDriver(service, options);
@@ -88,6 +90,41 @@ public final class Browser implements AutoCloseable {
         driver.findElement(By.cssSelector("input[ng-model=password]")).sendKeys(user);
         driver.findElement(By.cssSelector("form[name=signinForm] button[type=submit]")).click();
         wait.until(ExpectedConditions.presenceOfElementLocated(By.cssSelector(".task-filter")));
+    }
+
+    /** Logs in to Cockpit through its login page and waits for Appeal Desk's link to the auditor's desk. */
+    public void loginToCockpit(String user) {
+        driver.get(base + "/camunda/app/cockpit/default/");
+        wait.until(ExpectedConditions.visibilityOfElementLocated(By.cssSelector("input[ng-model=username]"))).sendKeys(user);
+        driver.findElement(By.cssSelector("input[ng-model=password]")).sendKeys(user);
+        driver.findElement(By.cssSelector("form[name=signinForm] button[type=submit]")).click();
+        wait.until(ExpectedConditions.presenceOfElementLocated(By.id("appeal-desk-link")));
+        pause(Duration.ofSeconds(1));
+    }
+
+    /** Clicks what the CSS selector finds, and waits for the page it leads to. */
+    public void follow(String selector) {
+        click(wait.until(ExpectedConditions.elementToBeClickable(By.cssSelector(selector))));
+        pause(Duration.ofMillis(500));
+    }
+
+    /** Types into the field the CSS selector finds. */
+    public void typeInto(String selector, String text) {
+        WebElement field = wait.until(ExpectedConditions.elementToBeClickable(By.cssSelector(selector)));
+        field.clear();
+        field.sendKeys(text);
+    }
+
+    /** Opens a path of the application. */
+    public void open(String path) {
+        driver.get(base + path);
+    }
+
+    /** Waits for a file to arrive in this browser's download folder and returns it. */
+    public Path downloaded(String fileName) {
+        Path file = shots.resolve("downloads").resolve(fileName);
+        wait.until(driver -> Files.exists(file) && file.toFile().length() > 0);
+        return file;
     }
 
     /** Opens a filter in the left column by its name. */
@@ -271,7 +308,7 @@ public final class Browser implements AutoCloseable {
     public void shot(String name) {
         Path target;
         try (var existing = Files.list(shots)) {
-            target = shots.resolve(String.format("%02d-%s.png", existing.count() + 1, name));
+            target = shots.resolve(String.format("%02d-%s.png", existing.filter(f -> f.toString().endsWith(".png")).count() + 1, name));
         } catch (IOException e) {
             throw new IllegalStateException("cannot list " + shots, e);
         }

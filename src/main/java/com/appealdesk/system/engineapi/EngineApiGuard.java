@@ -202,9 +202,11 @@ public class EngineApiGuard extends OncePerRequestFilter {
         }
         for (Iterator<String> names = request.path("variables").fieldNames(); names.hasNext(); ) {
             String name = names.next();
-            if (!AppealVariables.REVIEW_FORM.contains(name) && !AppealVariables.CONFIRMATION_FORM.contains(name)) {
+            if (!AppealVariables.REVIEW_FORM.contains(name) && !AppealVariables.CONFIRMATION_FORM.contains(name)
+                    && !AppealVariables.QUALITY_FORM.contains(name)) {
                 return Optional.of("variables: '" + name + "' is not a field of the review form " + AppealVariables.REVIEW_FORM
-                        + " or the confirmation form " + AppealVariables.CONFIRMATION_FORM);
+                        + ", the confirmation form " + AppealVariables.CONFIRMATION_FORM + " or the quality review form "
+                        + AppealVariables.QUALITY_FORM);
             }
         }
         return Optional.empty();

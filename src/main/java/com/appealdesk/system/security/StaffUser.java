@@ -10,6 +10,8 @@ public record StaffUser(String id, Set<String> groups) {
     public static final String AUDITORS = "auditors";
     public static final String OPERATORS = "operators";
     public static final String PROCESS_OWNERS = "process-owners";
+    /** the quality team: samples handled appeals, reads timelines and reports */
+    public static final String QUALITY = "quality";
     public static final String ADMINS = "camunda-admin";
 
     public boolean inAny(String... candidates) {

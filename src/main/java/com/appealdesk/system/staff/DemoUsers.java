@@ -42,7 +42,8 @@ class DemoUsers {
         ensureUser("auditor", "Ada", "Auditor", List.of(StaffUser.AUDITORS));
         ensureUser("operator", "Otto", "Operator", List.of(StaffUser.OPERATORS));
         ensureUser("owner", "Olga", "Owner", List.of(StaffUser.PROCESS_OWNERS));
-        log.warn("Demo users demo/demo, reviewer/reviewer, wang/wang, supervisor/supervisor, lead/lead, auditor/auditor, operator/operator, owner/owner are active");
+        ensureUser("quality", "Quinn", "Quality", List.of(StaffUser.QUALITY));
+        log.warn("Demo users demo/demo, reviewer/reviewer, wang/wang, supervisor/supervisor, lead/lead, auditor/auditor, operator/operator, owner/owner, quality/quality are active");
     }
 
     private void ensureAdminGroup() {

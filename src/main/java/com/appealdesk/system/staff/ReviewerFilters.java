@@ -60,6 +60,9 @@ class ReviewerFilters {
                         .or().taskVariableValueEquals(AppealVariables.SLA_STATE, SlaState.AT_RISK.name())
                         .taskVariableValueEquals(AppealVariables.SLA_STATE, SlaState.BREACHED.name()).endOr()
                         .orderByDueDate().asc());
+        ensure("Quality reviews", 30, List.of(StaffUser.QUALITY),
+                tasks.createTaskQuery().processDefinitionKey(AppealProcess.QUALITY_PROCESS_ID)
+                        .taskCandidateGroup(StaffUser.QUALITY).includeAssignedTasks().orderByTaskCreateTime().asc());
         ensure("Waiting for my confirmation", 25, List.of(StaffUser.SUPERVISORS),
                 tasks.createTaskQuery().processDefinitionKey(AppealProcess.PROCESS_ID)
                         .taskDefinitionKey(AppealProcess.TASK_CONFIRM_DECISION)

@@ -42,6 +42,7 @@ public class StaffGroups {
         ensureGroup(StaffUser.AUDITORS, "Auditors");
         ensureGroup(StaffUser.OPERATORS, "Operators");
         ensureGroup(StaffUser.PROCESS_OWNERS, "Process owners");
+        ensureGroup(StaffUser.QUALITY, "Quality team");
         for (String group : new String[] {StaffUser.REVIEWERS, StaffUser.SUPERVISORS}) {
             grant(group, Resources.APPLICATION, "tasklist", Permissions.ACCESS);
             grant(group, Resources.DEPLOYMENT, "*", Permissions.READ);
@@ -65,6 +66,10 @@ public class StaffGroups {
         grant(StaffUser.AUDITORS, Resources.DECISION_DEFINITION, "*", Permissions.READ, Permissions.READ_HISTORY);
         grant(StaffUser.AUDITORS, Resources.DEPLOYMENT, "*", Permissions.READ);
         grant(StaffUser.AUDITORS, Resources.TASK, "*", Permissions.READ);
+        // the quality team works its sampled reviews in Tasklist (the engine's rows per task) and reads timelines and
+        // reports through the application
+        grant(StaffUser.QUALITY, Resources.APPLICATION, "tasklist", Permissions.ACCESS);
+        grant(StaffUser.QUALITY, Resources.PROCESS_DEFINITION, AppealProcess.QUALITY_PROCESS_ID, Permissions.READ);
         // process owners deploy models (checked by ModelGuardRails) and read them and their history, nothing else
         grant(StaffUser.PROCESS_OWNERS, Resources.APPLICATION, "cockpit", Permissions.ACCESS);
         grant(StaffUser.PROCESS_OWNERS, Resources.DEPLOYMENT, "*", Permissions.READ, Permissions.CREATE);

@@ -2,8 +2,8 @@
 // Reviewers whose browser prefers Chinese get Tasklist in Simplified Chinese (locales/zh.json, written for
 // Appeal Desk); everyone else gets English.
 export default {
-  // document links in task forms open beside the form (scripts/document-links.js)
-  customScripts: ['scripts/document-links'],
+  // document links in task forms open beside the form (scripts/document-links.js); a link to the auditor's desk
+  customScripts: ['scripts/document-links', 'scripts/desk-link'],
   locales: {
     availableLocales: ['en', 'zh'],
     fallbackLocale: 'en'

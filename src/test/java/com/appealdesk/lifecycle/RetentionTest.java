@@ -1,0 +1,160 @@
+package com.appealdesk.lifecycle;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.appealdesk.AppealDeskTest;
+import com.appealdesk.appeal.AppealIntake;
+import com.appealdesk.appeal.AppealRepository;
+import com.appealdesk.document.DocumentStore;
+import com.appealdesk.support.AppealScenarios;
+import com.appealdesk.support.EngineTime;
+import com.appealdesk.support.Http;
+import java.io.ByteArrayInputStream;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import org.camunda.bpm.engine.ProcessEngine;
+import org.camunda.bpm.engine.runtime.ProcessInstance;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.jdbc.core.simple.JdbcClient;
+
+/**
+ * The data lifecycle with the clock moved past the retention period: documents gone from the store, personal data
+ * gone from every table and from the engine's history, the timeline still readable, a held appeal untouched; and the
+ * sweep that removes what a crash between storing an object and committing its row leaves behind.
+ */
+@AppealDeskTest
+class RetentionTest {
+
+    private static final String NAME = "测试 用户";
+    private static final String EMAIL = "appellant@example.com";
+
+    @LocalServerPort int port;
+    @Autowired AppealScenarios scenarios;
+    @Autowired ProcessEngine engine;
+    @Autowired JdbcClient jdbc;
+    @Autowired EngineTime time;
+    @Autowired Retention retention;
+    @Autowired OrphanSweep sweep;
+    @Autowired DocumentStore store;
+    @Autowired AppealRepository appeals;
+
+    @AfterEach
+    void backToRealTime() {
+        time.reset();
+    }
+
+    @Test
+    void pastTheRetentionPeriodPersonalDataIsGoneEverywhereTheFactsStayAndAHeldAppealIsUntouched() {
+        Http http = new Http(port);
+        AppealIntake.OpenedAppeal erased = decided("REJECT");
+        AppealIntake.OpenedAppeal held = decided("LIFT");
+        List<String> objects = objectKeys(erased.trackingNumber());
+        assertThat(objects).hasSize(2).allSatisfy(key -> assertThat(stored(key)).isTrue());
+        http.post("/api/appeals/" + erased.trackingNumber() + "/rating", "Bearer " + erased.accessToken(),
+                Map.of("score", 1, "comment", "I am " + NAME + " and nobody called me"));
+        assertThat(http.put("/staff/appeals/" + held.trackingNumber() + "/legal-hold", Http.REVIEWER,
+                Map.of("reason", "Court order 2026/114 about this account")).getStatusCode().value()).isEqualTo(403);
+        assertThat(http.put("/staff/appeals/" + held.trackingNumber() + "/legal-hold", Http.SUPERVISOR,
+                Map.of("reason", "short")).getStatusCode().value()).isEqualTo(400);
+        assertThat(http.put("/staff/appeals/" + held.trackingNumber() + "/legal-hold", Http.SUPERVISOR,
+                Map.of("reason", "Court order 2026/114 about this account")).getStatusCode().value()).isEqualTo(204);
+        assertThat(textCells(erased.trackingNumber(), NAME)).as("before: the name is in our tables").isNotEmpty();
+
+        time.pauseJobExecutor();
+        time.setTo(Instant.now().plus(Duration.ofDays(5 * 366 + 2)));
+        retention.run();
+
+        assertThat(objects).as("documents gone from the store").allSatisfy(key -> assertThat(stored(key)).isFalse());
+        assertThat(jdbc.sql("select count(*) from appeal_desk.document where tracking_number = ?").param(erased.trackingNumber())
+                .query(Long.class).single()).isZero();
+        assertThat(textCells(erased.trackingNumber(), NAME)).as("the name in no table").isEmpty();
+        assertThat(textCells(erased.trackingNumber(), EMAIL)).as("the e-mail address in no table").isEmpty();
+        assertThat(engine.getHistoryService().createHistoricVariableInstanceQuery()
+                .processInstanceId(instanceId(erased.trackingNumber())).count()).as("no variable history").isZero();
+        assertThat(jdbc.sql("select count(*) from ACT_HI_DETAIL where PROC_INST_ID_ = ?").param(instanceId(erased.trackingNumber()))
+                .query(Long.class).single()).isZero();
+        assertThat(appeals.find(erased.trackingNumber()).orElseThrow().accountId()).startsWith("erased:");
+
+        List<Map> timeline = http.getList("/staff/appeals/" + erased.trackingNumber() + "/timeline", Http.AUDITOR);
+        assertThat(timeline).extracting(event -> event.get("event")).contains("OPENED", "TASK_ENDED", "DECISION_REJECT",
+                "DOCUMENT_VIEWED", "RATED", "CLOSED", "PERSONAL_DATA_ERASED");
+        assertThat(timeline).extracting(event -> String.valueOf(event.get("detail"))).noneMatch(detail -> detail.contains(NAME));
+
+        assertThat(appeals.find(held.trackingNumber()).orElseThrow().fullName()).as("held: untouched").isEqualTo(NAME);
+        assertThat(objectKeys(held.trackingNumber())).hasSize(2).allSatisfy(key -> assertThat(stored(key)).isTrue());
+        assertThat(http.put("/staff/appeals/" + erased.trackingNumber() + "/legal-hold", Http.SUPERVISOR,
+                Map.of("reason", "Too late: the data is gone already")).getStatusCode().value()).isEqualTo(409);
+        assertThat(retention.run()).as("nothing left to erase, the held one stays").isZero();
+    }
+
+    @Test
+    void anObjectLeftWithoutItsRowIsSweptAfterTheGracePeriodAndOnesWithARowStay() {
+        AppealIntake.OpenedAppeal kept = decided("LIFT");
+        String orphan = "appeals/" + kept.trackingNumber() + "/crashed-before-commit";
+        byte[] sealed = new byte[] {1, 2, 3, 4};
+        store.put(orphan, new ByteArrayInputStream(sealed), sealed.length, "application/octet-stream");
+
+        assertThat(sweep.run()).as("within the grace period: an upload may still be committing").isZero();
+        assertThat(stored(orphan)).isTrue();
+        time.pauseJobExecutor();
+        time.setTo(Instant.now().plus(Duration.ofHours(25)));
+        assertThat(sweep.run()).isPositive();
+        assertThat(stored(orphan)).isFalse();
+        assertThat(objectKeys(kept.trackingNumber())).allSatisfy(key -> assertThat(stored(key)).isTrue());
+    }
+
+    private AppealIntake.OpenedAppeal decided(String decision) {
+        AppealIntake.OpenedAppeal opened = scenarios.openOverseasPassportAppeal();
+        ProcessInstance instance = scenarios.instance(opened.trackingNumber());
+        scenarios.uploadOutstanding(opened.trackingNumber());
+        scenarios.decide(instance, "supervisor", decision, "REJECT".equals(decision) ? "DOCUMENT_DOES_NOT_MATCH" : "IDENTITY_CONFIRMED", null);
+        if ("REJECT".equals(decision)) {
+            scenarios.confirm(instance, "lead", "CONFIRM", null);
+        }
+        scenarios.awaitEnded(instance);
+        return opened;
+    }
+
+    private String instanceId(String trackingNumber) {
+        return engine.getHistoryService().createHistoricProcessInstanceQuery().processInstanceBusinessKey(trackingNumber)
+                .processDefinitionKey("IdentityAppeal").singleResult().getId();
+    }
+
+    private List<String> objectKeys(String trackingNumber) {
+        return store.list("appeals/" + trackingNumber + "/").map(DocumentStore.StoredObject::key).toList();
+    }
+
+    private boolean stored(String key) {
+        return store.list(key).anyMatch(object -> object.key().equals(key));
+    }
+
+    /**
+     * Every text cell, in every table of ours and every history table of the engine, that holds {@code text} in a row of
+     * this appeal (ours by tracking number or its documents and decisions; the engine's by its process instances).
+     */
+    private List<String> textCells(String trackingNumber, String text) {
+        List<String> found = new ArrayList<>();
+        List<Map<String, Object>> columns = jdbc.sql("""
+                select table_schema, table_name, column_name from information_schema.columns
+                where (table_schema = 'appeal_desk' or table_name like 'act_hi_%') and data_type in ('text', 'character varying')""")
+                .query().listOfRows();
+        String instance = instanceId(trackingNumber);
+        for (Map<String, Object> column : columns) {
+            String table = column.get("table_schema") + "." + column.get("table_name");
+            String name = (String) column.get("column_name");
+            long count = jdbc.sql("select count(*) from " + table + " t where t." + name + " like ? and row_to_json(t)::text like '%' || ? || '%'")
+                    .params("%" + text + "%", "appeal_desk".equals(column.get("table_schema")) ? trackingNumber : instance)
+                    .query(Long.class).single();
+            if (count > 0) {
+                found.add(table + "." + name);
+            }
+        }
+        return found;
+    }
+}
