@@ -51,6 +51,12 @@ final class Benchmarks {
             new QueueBenchmark(seeder, http, port, jdbc, report, settings.warmUp(), settings.repetitions())
                     .run(sizes, Math.min(3_000, settings.scale()));
         }
+        if (settings.sections().contains("queue")) {
+            new TimerSpreadBenchmark(jdbc, report).run();
+        }
+        if (settings.sections().contains("auditor")) {
+            new AuditorBenchmark(seeder, jdbc, port, report, settings.warmUp(), settings.repetitions()).run(settings.scale());
+        }
         if (settings.sections().contains("throughput")) {
             new ThroughputBenchmark(engine, jdbc, port, report, 4,
                     java.time.Duration.ofSeconds(Math.max(3, Math.min(60, settings.repetitions() * 3 / 2)))).run();

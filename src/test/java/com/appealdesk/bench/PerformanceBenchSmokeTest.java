@@ -27,12 +27,13 @@ class PerformanceBenchSmokeTest {
     void theHarnessRunsEverySectionAndReportsEveryFigureBesideItsGoal() throws Exception {
         Path output = Path.of("target", "bench-smoke");
         BenchReport report = new Benchmarks(context, port)
-                .run(new Benchmarks.Settings(120, 1, 3, Set.of("queue", "throughput", "uploads"), output));
+                .run(new Benchmarks.Settings(120, 1, 3, Set.of("queue", "auditor", "throughput", "uploads"), output));
 
         assertThat(report.figures()).extracting(BenchReport.Figure::name)
                 .anyMatch(name -> name.startsWith("page p95 at")).anyMatch(name -> name.startsWith("count p95 at"))
                 .contains("page p50 ÷ same page from SQL", "appeals/s through the application ÷ same BPMN with no-op delegates",
-                        "statements per appeal ÷ no-op", "upload MB/s through the application ÷ direct S3 PUT");
+                        "statements per appeal ÷ no-op", "upload MB/s through the application ÷ direct S3 PUT")
+                .anyMatch(name -> name.startsWith("one appeal's timeline p95 at")).anyMatch(name -> name.startsWith("reports page p95 at"));
         assertThat(report.figures()).filteredOn(figure -> figure.met() != null).allSatisfy(figure -> assertThat(figure.goal()).isNotBlank());
         assertThat(Files.readString(output.resolve("report.md"))).contains("| Queue | page p95 at", "row per task (before)");
         assertThat(output.resolve("queue.png")).isNotEmptyFile();
