@@ -57,6 +57,10 @@ final class Benchmarks {
         if (settings.sections().contains("auditor")) {
             new AuditorBenchmark(seeder, jdbc, port, report, settings.warmUp(), settings.repetitions()).run(settings.scale());
         }
+        if (settings.sections().contains("spike")) {
+            new SpikeBenchmark(seeder, engine, jdbc, transactions, port, report)
+                    .run(Integer.getInteger("bench.spike", Math.min(settings.scale(), 10_000)));
+        }
         if (settings.sections().contains("throughput")) {
             new ThroughputBenchmark(engine, jdbc, port, report, 4,
                     java.time.Duration.ofSeconds(Math.max(3, Math.min(60, settings.repetitions() * 3 / 2)))).run();

@@ -26,7 +26,7 @@ class PerformanceBench {
     void run() throws Exception {
         Benchmarks.Settings settings = new Benchmarks.Settings(Integer.getInteger("bench.scale", 100_000),
                 Integer.getInteger("bench.warmup", 10), Integer.getInteger("bench.repetitions", 40),
-                Set.of(System.getProperty("bench.sections", "queue,auditor,throughput,uploads,recovery").split(",")), Path.of("target", "bench"));
+                Set.of(System.getProperty("bench.sections", "queue,auditor,spike,throughput,uploads,recovery").split(",")), Path.of("target", "bench"));
         BenchReport report = new Benchmarks(context, port).run(settings);
         assertThat(report.figures()).isNotEmpty();
         // to look at the data afterwards (psql to the port the log names): -Dbench.hold=<seconds>

@@ -27,13 +27,16 @@ class PerformanceBenchSmokeTest {
     void theHarnessRunsEverySectionAndReportsEveryFigureBesideItsGoal() throws Exception {
         Path output = Path.of("target", "bench-smoke");
         BenchReport report = new Benchmarks(context, port)
-                .run(new Benchmarks.Settings(120, 1, 3, Set.of("queue", "auditor", "throughput", "uploads"), output));
+                .run(new Benchmarks.Settings(120, 1, 3, Set.of("queue", "auditor", "spike", "throughput", "uploads"), output));
 
         assertThat(report.figures()).extracting(BenchReport.Figure::name)
                 .anyMatch(name -> name.startsWith("page p95 at")).anyMatch(name -> name.startsWith("count p95 at"))
                 .contains("page p50 ÷ same page from SQL", "appeals/s through the application ÷ same BPMN with no-op delegates",
                         "statements per appeal ÷ no-op", "upload MB/s through the application ÷ direct S3 PUT")
-                .anyMatch(name -> name.startsWith("one appeal's timeline p95 at")).anyMatch(name -> name.startsWith("reports page p95 at"));
+                .anyMatch(name -> name.startsWith("one appeal's timeline p95 at")).anyMatch(name -> name.startsWith("reports page p95 at"))
+                .anyMatch(name -> name.startsWith("latest breach timer after its due second"));
+        assertThat(report.figures()).filteredOn(figure -> figure.name().startsWith("breach timers run"))
+                .singleElement().satisfies(figure -> assertThat(figure.value()).as("every breach ran and was recorded").isEqualTo("120 / 120"));
         assertThat(report.figures()).filteredOn(figure -> figure.met() != null).allSatisfy(figure -> assertThat(figure.goal()).isNotBlank());
         assertThat(Files.readString(output.resolve("report.md"))).contains("| Queue | page p95 at", "row per task (before)");
         assertThat(output.resolve("queue.png")).isNotEmptyFile();
