@@ -1,5 +1,6 @@
 // Cockpit settings of Appeal Desk (this file replaces the webapp's own scripts/config.js): a link to the auditor's
-// desk, where finished appeals have their timeline (scripts/desk-link.js).
+// desk, where finished appeals have their timeline. The script is Tasklist's (custom scripts are loaded from
+// /camunda/app/cockpit/ + the name + .js), so both webapps show the same link.
 export default {
-  customScripts: ['scripts/desk-link']
+  customScripts: ['../tasklist/scripts/desk-link']
 };
