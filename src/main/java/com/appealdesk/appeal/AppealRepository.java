@@ -20,6 +20,11 @@ public class AppealRepository {
             language, email, phone, status, decision, decision_reason, decided_by, decided_at, created_at, access_at_intake,
             time_zone""";
 
+    /** The appeal's closed_at as it was before the update that follows, its row locked. */
+    private static final String CLOSING = """
+            with before as (select tracking_number, closed_at from appeal_desk.appeal where tracking_number = ? for update)
+            """;
+
     private final JdbcClient jdbc;
     private final ApplicationEventPublisher events;
 
@@ -79,26 +84,46 @@ public class AppealRepository {
     }
 
     public void updateStatus(String trackingNumber, AppealStatus status) {
-        jdbc.sql("""
-                update appeal_desk.appeal set status = ?, updated_at = now(),
-                       closed_at = case when ? then coalesce(closed_at, now()) end where tracking_number = ?""")
-                .params(status.name(), !status.isOpen(), trackingNumber).update();
-        closed(trackingNumber, status);
+        closed(trackingNumber, status, jdbc.sql(CLOSING + """
+                update appeal_desk.appeal a set status = ?, updated_at = now(),
+                       closed_at = case when ? then coalesce(a.closed_at, now()) end
+                from before where a.tracking_number = before.tracking_number
+                returning before.closed_at is null and a.closed_at is not null""")
+                .params(trackingNumber, status.name(), !status.isOpen()).query(Boolean.class).optional());
     }
 
     public void recordDecision(String trackingNumber, AppealStatus status, String decision, String reason, String decidedBy,
             Instant decidedAt) {
-        jdbc.sql("""
-                update appeal_desk.appeal set status = ?, decision = ?, decision_reason = ?, decided_by = ?,
-                       decided_at = ?, updated_at = now(), closed_at = case when ? then coalesce(closed_at, now()) end
-                where tracking_number = ?""")
-                .params(status.name(), decision, reason, decidedBy, Timestamp.from(decidedAt), !status.isOpen(), trackingNumber)
-                .update();
-        closed(trackingNumber, status);
+        closed(trackingNumber, status, jdbc.sql(CLOSING + """
+                update appeal_desk.appeal a set status = ?, decision = ?, decision_reason = ?, decided_by = ?,
+                       decided_at = ?, updated_at = now(), closed_at = case when ? then coalesce(a.closed_at, now()) end
+                from before where a.tracking_number = before.tracking_number
+                returning before.closed_at is null and a.closed_at is not null""")
+                .params(trackingNumber, status.name(), decision, reason, decidedBy, Timestamp.from(decidedAt), !status.isOpen())
+                .query(Boolean.class).optional());
     }
 
-    private void closed(String trackingNumber, AppealStatus status) {
-        if (!status.isOpen()) {
+    /**
+     * A legal hold keeps the appeal's personal data past the retention period; false when that data is erased already.
+     * The caller holds the appeal's lock.
+     */
+    public boolean placeLegalHold(String trackingNumber, String reason, String by) {
+        return jdbc.sql("""
+                update appeal_desk.appeal set legal_hold_reason = ?, legal_hold_by = ?, legal_hold_at = now()
+                where tracking_number = ? and personal_data_erased_at is null""")
+                .params(reason, by, trackingNumber).update() == 1;
+    }
+
+    /** Ends a legal hold; false when the appeal is not held. The caller holds the appeal's lock. */
+    public boolean releaseLegalHold(String trackingNumber) {
+        return jdbc.sql("""
+                update appeal_desk.appeal set legal_hold_reason = null, legal_hold_by = null, legal_hold_at = null
+                where tracking_number = ? and legal_hold_at is not null""").param(trackingNumber).update() == 1;
+    }
+
+    /** Announced once per closing (not on every later write of a closed status); a reopened appeal closes again. */
+    private void closed(String trackingNumber, AppealStatus status, Optional<Boolean> justClosed) {
+        if (justClosed.orElse(false)) {
             events.publishEvent(new AppealClosed(trackingNumber, status));
         }
     }

@@ -10,16 +10,15 @@ import jakarta.validation.constraints.Min;
 import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Size;
 import java.time.Instant;
-import org.springframework.dao.DuplicateKeyException;
+import java.time.temporal.ChronoUnit;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
-import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.http.ResponseEntity;
 import org.springframework.transaction.annotation.Transactional;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestHeader;
-import org.springframework.web.bind.annotation.ResponseStatus;
 import org.springframework.web.bind.annotation.RestController;
 
 /**
@@ -37,39 +36,42 @@ class SatisfactionController {
 
     private final AppealAccess access;
     private final AppealRepository appeals;
-    private final JdbcClient jdbc;
+    private final SatisfactionRatings ratings;
 
-    SatisfactionController(AppealAccess access, AppealRepository appeals, JdbcClient jdbc) {
+    SatisfactionController(AppealAccess access, AppealRepository appeals, SatisfactionRatings ratings) {
         this.access = access;
         this.appeals = appeals;
-        this.jdbc = jdbc;
+        this.ratings = ratings;
     }
 
     @PostMapping("/api/appeals/{trackingNumber}/rating")
-    @ResponseStatus(HttpStatus.CREATED)
     @Transactional
     @Operation(summary = "The appellant rates the handling of a closed appeal, once")
     @SecurityRequirement(name = "appellantToken")
     @ApiResponse(responseCode = "201", description = "recorded")
+    @ApiResponse(responseCode = "200", description = "the same rating again (a retry): the rating as first recorded, nothing changed")
     @ApiResponse(responseCode = "400", description = "score missing or not 1 to 5, or a comment over 1,000 characters")
     @ApiResponse(responseCode = "401", description = "no or a wrong access token for this appeal")
     @ApiResponse(responseCode = "404", description = "no appeal with this tracking number")
-    @ApiResponse(responseCode = "409", description = "the appeal is still open, or it was rated already")
-    Rated rate(@PathVariable String trackingNumber, @RequestHeader(name = HttpHeaders.AUTHORIZATION, required = false) String authorization,
-            @Valid @RequestBody Rating rating) {
+    @ApiResponse(responseCode = "409", description = "the appeal is still open, or it was rated already with another score or comment")
+    ResponseEntity<Rated> rate(@PathVariable String trackingNumber,
+            @RequestHeader(name = HttpHeaders.AUTHORIZATION, required = false) String authorization, @Valid @RequestBody Rating rating) {
         access.check(trackingNumber, authorization);
         Appeal appeal = appeals.lock(trackingNumber).orElseThrow(() -> AppealException.notFound(trackingNumber));
         if (appeal.status().isOpen()) {
             throw ApiProblem.conflict("trackingNumber", "an appeal is rated once it is closed; this one is " + appeal.status());
         }
         String comment = rating.comment() == null || rating.comment().isBlank() ? null : rating.comment().strip();
-        Instant now = Instant.now();
-        try {
-            jdbc.sql("insert into appeal_desk.satisfaction_rating (tracking_number, score, comment, rated_at) values (?, ?, ?, ?)")
-                    .params(trackingNumber, rating.score(), comment, java.sql.Timestamp.from(now)).update();
-        } catch (DuplicateKeyException e) {
+        SatisfactionRatings.Rating given = new SatisfactionRatings.Rating(trackingNumber, rating.score(), comment,
+                Instant.now().truncatedTo(ChronoUnit.MICROS));
+        if (ratings.add(given)) {
+            return ResponseEntity.status(HttpStatus.CREATED).body(new Rated(trackingNumber, given.score(), given.ratedAt()));
+        }
+        // the appeal's lock orders two ratings at once; the second finds the first here
+        SatisfactionRatings.Rating first = ratings.find(trackingNumber).orElseThrow();
+        if (!first.sameAs(given.score(), given.comment())) {
             throw ApiProblem.conflict("trackingNumber", "this appeal was rated already; a rating is given once");
         }
-        return new Rated(trackingNumber, rating.score(), now);
+        return ResponseEntity.ok(new Rated(trackingNumber, first.score(), first.ratedAt()));
     }
 }

@@ -116,9 +116,7 @@ public class Timeline {
         {"refusal", """
                 select r.occurred_at as at, 'REFUSED_' || r.status as event, r.who as actor,
                        r.method || ' ' || r.path || coalesce(': ' || r.reason, '') as detail
-                from appeal_desk.refusal r, (select cast(? as varchar) as tn) a
-                where r.path like '%' || a.tn || '%' or exists (select 1 from appeal_desk.document d
-                    where d.tracking_number = a.tn and r.path like '%' || d.id::text || '%')"""},
+                from appeal_desk.refusal r where r.tracking_number = ?"""},
         {"message", """
                 select created_at as at, 'MESSAGE_' || kind as event, null as actor,
                        lower(audience) || ' by ' || channel || ' (' || locale || '): ' || status || coalesce(' at '

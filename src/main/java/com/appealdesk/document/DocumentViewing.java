@@ -97,6 +97,6 @@ public class DocumentViewing {
             return purpose.strip().length() > 300 ? purpose.strip().substring(0, 300) : purpose.strip();
         }
         throw new StaffAccessDenied(true, what + " are shown only to the people working the case: "
-                + user.id() + " has no open review of appeal " + trackingNumber);
+                + user.id() + " has no open review of appeal " + trackingNumber, trackingNumber);
     }
 }

@@ -12,7 +12,6 @@ import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.Size;
 import org.springframework.http.HttpStatus;
-import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.transaction.annotation.Transactional;
 import org.springframework.web.bind.annotation.DeleteMapping;
 import org.springframework.web.bind.annotation.PathVariable;
@@ -34,13 +33,11 @@ class LegalHoldController {
     record Reason(@NotBlank @Size(min = 10, max = 500) String reason) {
     }
 
-    private final JdbcClient jdbc;
     private final AppealRepository appeals;
     private final StaffAuthentication staff;
     private final StaffActions actions;
 
-    LegalHoldController(JdbcClient jdbc, AppealRepository appeals, StaffAuthentication staff, StaffActions actions) {
-        this.jdbc = jdbc;
+    LegalHoldController(AppealRepository appeals, StaffAuthentication staff, StaffActions actions) {
         this.appeals = appeals;
         this.staff = staff;
         this.actions = actions;
@@ -52,11 +49,7 @@ class LegalHoldController {
     void hold(@PathVariable String trackingNumber, @Valid @RequestBody Reason body, HttpServletRequest request) {
         StaffUser user = supervisor(request);
         appeals.lock(trackingNumber).orElseThrow(() -> AppealException.notFound(trackingNumber));
-        int held = jdbc.sql("""
-                update appeal_desk.appeal set legal_hold_reason = ?, legal_hold_by = ?, legal_hold_at = now()
-                where tracking_number = ? and personal_data_erased_at is null""")
-                .params(body.reason().strip(), user.id(), trackingNumber).update();
-        if (held == 0) {
+        if (!appeals.placeLegalHold(trackingNumber, body.reason().strip(), user.id())) {
             throw ApiProblem.conflict("trackingNumber", "the personal data of appeal " + trackingNumber + " is erased already");
         }
         actions.record(trackingNumber, "LEGAL_HOLD", body.reason().strip(), user.id(), request.getRemoteAddr());
@@ -68,10 +61,7 @@ class LegalHoldController {
     void release(@PathVariable String trackingNumber, @Valid @RequestBody Reason body, HttpServletRequest request) {
         StaffUser user = supervisor(request);
         appeals.lock(trackingNumber).orElseThrow(() -> AppealException.notFound(trackingNumber));
-        int released = jdbc.sql("""
-                update appeal_desk.appeal set legal_hold_reason = null, legal_hold_by = null, legal_hold_at = null
-                where tracking_number = ? and legal_hold_at is not null""").param(trackingNumber).update();
-        if (released == 0) {
+        if (!appeals.releaseLegalHold(trackingNumber)) {
             throw ApiProblem.conflict("trackingNumber", "appeal " + trackingNumber + " is not held");
         }
         actions.record(trackingNumber, "LEGAL_HOLD_RELEASED", body.reason().strip(), user.id(), request.getRemoteAddr());

@@ -5,11 +5,19 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.appealdesk.AppealDeskTest;
 import com.appealdesk.support.AppealScenarios;
 import com.appealdesk.support.Http;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Map;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
 import org.camunda.bpm.engine.runtime.ProcessInstance;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.http.ResponseEntity;
 import org.springframework.jdbc.core.simple.JdbcClient;
 
 /** The appellant rates the handling once the appeal is closed, once; the closing message invites it. */
@@ -42,10 +50,47 @@ class SatisfactionTest {
         assertThat(jdbc.sql("select count(*) from appeal_desk.satisfaction_rating where tracking_number = ?")
                 .param(opened.trackingNumber()).query(Long.class).single()).as("nothing changed by refused ratings").isZero();
 
-        assertThat(http.post(path, token, Map.of("score", 4, "comment", "Quick, but the SMS came late")).getStatusCode().value())
-                .isEqualTo(201);
+        ResponseEntity<Map> first = http.post(path, token, Map.of("score", 4, "comment", "Quick, but the SMS came late"));
+        assertThat(first.getStatusCode().value()).isEqualTo(201);
+        ResponseEntity<Map> retry = http.post(path, token, Map.of("score", 4, "comment", " Quick, but the SMS came late "));
+        assertThat(retry.getStatusCode().value()).as("a retry after a lost answer gets the first answer").isEqualTo(200);
+        assertThat(retry.getBody().get("ratedAt")).isEqualTo(first.getBody().get("ratedAt"));
         assertThat(http.post(path, token, Map.of("score", 1)).getStatusCode().value()).as("once").isEqualTo(409);
         assertThat(jdbc.sql("select score || ':' || comment from appeal_desk.satisfaction_rating where tracking_number = ?")
                 .param(opened.trackingNumber()).query(String.class).single()).isEqualTo("4:Quick, but the SMS came late");
+    }
+
+    @Test
+    void twoDifferentRatingsAtTheSameMomentKeepOneAndRefuseTheOther() throws Exception {
+        Http http = new Http(port);
+        AppealIntake.OpenedAppeal opened = scenarios.openOverseasPassportAppeal();
+        ProcessInstance instance = scenarios.instance(opened.trackingNumber());
+        scenarios.uploadOutstanding(opened.trackingNumber());
+        scenarios.decide(instance, "reviewer", "LIFT", "IDENTITY_CONFIRMED", null);
+        scenarios.awaitEnded(instance);
+        String path = "/api/appeals/" + opened.trackingNumber() + "/rating";
+        String token = "Bearer " + opened.accessToken();
+
+        CountDownLatch start = new CountDownLatch(1);
+        ExecutorService two = Executors.newFixedThreadPool(2);
+        try {
+            List<Future<Integer>> answers = new ArrayList<>();
+            for (int score : new int[] {1, 5}) {
+                answers.add(two.submit(() -> {
+                    start.await();
+                    return http.post(path, token, Map.of("score", score)).getStatusCode().value();
+                }));
+            }
+            start.countDown();
+            List<Integer> statuses = new ArrayList<>();
+            for (Future<Integer> answer : answers) {
+                statuses.add(answer.get(30, TimeUnit.SECONDS));
+            }
+            assertThat(statuses).containsExactlyInAnyOrder(201, 409);
+        } finally {
+            two.shutdownNow();
+        }
+        assertThat(jdbc.sql("select count(*) from appeal_desk.satisfaction_rating where tracking_number = ?")
+                .param(opened.trackingNumber()).query(Long.class).single()).isOne();
     }
 }

@@ -52,6 +52,9 @@ class TimelineTest {
         scenarios.decide(instance, "supervisor", "REJECT", "DOCUMENT_DOES_NOT_MATCH", null);
         assertThat(http.getBytes("/staff/documents/" + document, Http.basic("wang")).getStatusCode().value())
                 .as("a reviewer whose case it is not").isEqualTo(403);
+        String confirmation = scenarios.confirmTask(instance).getId();
+        assertThat(http.post("/engine-rest/task/" + confirmation + "/claim", Http.SUPERVISOR, Map.of("userId", "supervisor"))
+                .getStatusCode().value()).as("four eyes: the decider takes the confirmation").isEqualTo(403);
         scenarios.confirm(instance, "lead", "CONFIRM", null);
         assertThat(http.getBytes("/staff/documents/" + document + "?purpose=audit-file-2026-77-rejections",
                 Http.AUDITOR).getStatusCode().value()).isEqualTo(200);
@@ -72,8 +75,11 @@ class TimelineTest {
         assertThat(timeline).filteredOn(event -> "DOCUMENT_VIEWED".equals(event.get("event")) && "auditor".equals(event.get("actor")))
                 .as("where the view came from and why").singleElement().satisfies(event -> assertThat(event.get("detail").toString())
                         .matches("PASSPORT_[A-Z_]+ via DOWNLOAD from [0-9a-f.:]+; purpose: audit-file-2026-77-rejections"));
-        assertThat(timeline).filteredOn(event -> "REFUSED_403".equals(event.get("event"))).anySatisfy(event ->
-                assertThat(event.get("actor").toString()).contains("wang"));
+        assertThat(timeline).filteredOn(event -> "REFUSED_403".equals(event.get("event")))
+                .as("refusals filed under the appeal: a document of it by id, its task by id")
+                .anySatisfy(event -> assertThat(event.get("actor") + " " + event.get("detail")).contains("wang", "/staff/documents/" + document))
+                .anySatisfy(event -> assertThat(event.get("actor") + " " + event.get("detail"))
+                        .contains("supervisor", "/task/" + confirmation + "/claim", "four eyes"));
         assertThat(timeline).extracting(event -> Instant.parse(event.get("at").toString())).isSorted();
         assertThat(jdbc.sql("select count(*) from appeal_desk.auditor_read where auditor = 'auditor' and path like ?")
                 .param("%" + opened.trackingNumber() + "/timeline%").query(Long.class).single()).as("the read is recorded").isOne();

@@ -1,6 +1,7 @@
 package com.appealdesk.lifecycle;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 
 import com.appealdesk.AppealDeskTest;
 import com.appealdesk.appeal.AppealIntake;
@@ -19,6 +20,7 @@ import org.camunda.bpm.engine.ProcessEngine;
 import org.camunda.bpm.engine.runtime.ProcessInstance;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
+import org.gaul.s3proxy.S3Proxy;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -43,6 +45,7 @@ class RetentionTest {
     @Autowired OrphanSweep sweep;
     @Autowired DocumentStore store;
     @Autowired AppealRepository appeals;
+    @Autowired S3Proxy s3;
 
     @AfterEach
     void backToRealTime() {
@@ -56,6 +59,10 @@ class RetentionTest {
         AppealIntake.OpenedAppeal held = decided("LIFT");
         List<String> objects = objectKeys(erased.trackingNumber());
         assertThat(objects).hasSize(2).allSatisfy(key -> assertThat(stored(key)).isTrue());
+        String document = jdbc.sql("select id::text from appeal_desk.document where tracking_number = ? limit 1")
+                .param(erased.trackingNumber()).query(String.class).single();
+        assertThat(http.getBytes("/staff/documents/" + document, Http.basic("wang")).getStatusCode().value())
+                .as("a reviewer whose case it is not").isEqualTo(403);
         http.post("/api/appeals/" + erased.trackingNumber() + "/rating", "Bearer " + erased.accessToken(),
                 Map.of("score", 1, "comment", "I am " + NAME + " and nobody called me"));
         assertThat(http.put("/staff/appeals/" + held.trackingNumber() + "/legal-hold", Http.REVIEWER,
@@ -83,7 +90,7 @@ class RetentionTest {
 
         List<Map> timeline = http.getList("/staff/appeals/" + erased.trackingNumber() + "/timeline", Http.AUDITOR);
         assertThat(timeline).extracting(event -> event.get("event")).contains("OPENED", "TASK_ENDED", "DECISION_REJECT",
-                "DOCUMENT_VIEWED", "RATED", "CLOSED", "PERSONAL_DATA_ERASED");
+                "DOCUMENT_VIEWED", "RATED", "CLOSED", "PERSONAL_DATA_ERASED", "REFUSED_403");
         assertThat(timeline).extracting(event -> String.valueOf(event.get("detail"))).noneMatch(detail -> detail.contains(NAME));
 
         assertThat(appeals.find(held.trackingNumber()).orElseThrow().fullName()).as("held: untouched").isEqualTo(NAME);
@@ -91,6 +98,29 @@ class RetentionTest {
         assertThat(http.put("/staff/appeals/" + erased.trackingNumber() + "/legal-hold", Http.SUPERVISOR,
                 Map.of("reason", "Too late: the data is gone already")).getStatusCode().value()).isEqualTo(409);
         assertThat(retention.run()).as("nothing left to erase, the held one stays").isZero();
+    }
+
+    @Test
+    void whenS3IsDownDuringTheErasureTheRowsAreErasedAndTheObjectsGoWithTheNextSweepsOnceItIsBack() throws Exception {
+        AppealIntake.OpenedAppeal erased = decided("LIFT");
+        List<String> objects = objectKeys(erased.trackingNumber());
+        assertThat(objects).hasSize(2);
+        time.pauseJobExecutor();
+        time.setTo(Instant.now().plus(Duration.ofDays(5 * 366 + 2)));
+        s3.stop();
+        try {
+            assertThat(retention.run()).isPositive();
+        } finally {
+            s3.start();
+            await().atMost(Duration.ofSeconds(30)).until(() -> "STARTED".equals(s3.getState()));
+        }
+        assertThat(appeals.find(erased.trackingNumber()).orElseThrow().fullName()).as("the rows are erased").isEqualTo("(erased)");
+        assertThat(jdbc.sql("select count(*) from appeal_desk.document where tracking_number = ?").param(erased.trackingNumber())
+                .query(Long.class).single()).isZero();
+        assertThat(objects).as("the store kept them while it was down").allSatisfy(key -> assertThat(stored(key)).isTrue());
+
+        assertThat(sweep.run()).as("a sweep removes the orphans").isGreaterThanOrEqualTo(objects.size());
+        assertThat(objects).allSatisfy(key -> assertThat(stored(key)).isFalse());
     }
 
     @Test

@@ -3,6 +3,8 @@ package com.appealdesk.system.security;
 import java.sql.Timestamp;
 import java.time.Instant;
 import java.util.List;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 
@@ -16,19 +18,44 @@ public class RefusalLog {
     public record Refusal(Instant at, String who, String method, String path, int status, String reason, String remoteAddr) {
     }
 
+    private static final Pattern TRACKING_NUMBER = Pattern.compile("AD-[0-9]{8}-[0-9A-Z]{6}");
+    private static final Pattern TASK = Pattern.compile("/task/([0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12})");
+
     private final JdbcClient jdbc;
 
     RefusalLog(JdbcClient jdbc) {
         this.jdbc = jdbc;
     }
 
-    public void record(Refusal refusal) {
+    /**
+     * Records a refusal, filed under the appeal it was about: {@code trackingNumber} when the refusing code named it,
+     * else a tracking number in the path, else the appeal of a task in the path (a claim refused by four eyes).
+     */
+    public void record(Refusal refusal, String trackingNumber) {
+        String appeal = trackingNumber != null ? trackingNumber : appealOf(refusal.path());
         jdbc.sql("""
-                insert into appeal_desk.refusal (occurred_at, who, method, path, status, reason, remote_addr)
-                values (?, ?, ?, ?, ?, ?, ?)""")
+                insert into appeal_desk.refusal (occurred_at, who, method, path, status, reason, remote_addr, tracking_number)
+                values (?, ?, ?, ?, ?, ?, ?, ?)""")
                 .params(Timestamp.from(refusal.at()), refusal.who(), refusal.method(), abbreviate(refusal.path(), 500),
-                        refusal.status(), abbreviate(refusal.reason(), 300), refusal.remoteAddr())
+                        refusal.status(), abbreviate(refusal.reason(), 300), refusal.remoteAddr(), appeal)
                 .update();
+    }
+
+    private String appealOf(String path) {
+        Matcher trackingNumber = TRACKING_NUMBER.matcher(path);
+        if (trackingNumber.find()) {
+            return trackingNumber.group();
+        }
+        Matcher task = TASK.matcher(path);
+        if (!task.find()) {
+            return null;
+        }
+        // the engine's history, not its runtime: a refused completion may come after the task has gone
+        return jdbc.sql("""
+                select p.BUSINESS_KEY_ from ACT_HI_TASKINST t join ACT_HI_PROCINST p on p.ID_ = t.PROC_INST_ID_
+                where t.ID_ = ?""")
+                .param(task.group(1)).query(String.class).optional()
+                .filter(key -> TRACKING_NUMBER.matcher(key).matches()).orElse(null);
     }
 
     /** The latest refusals, newest first, for auditors. */

@@ -36,6 +36,8 @@ public class RefusalRecorder extends OncePerRequestFilter {
     public static final String CLIENT = RefusalRecorder.class.getName() + ".client";
     /** Set by a check that refused a request with another status than 401, 403 or 429 (a 400 for a forbidden field). */
     public static final String DENIED = RefusalRecorder.class.getName() + ".denied";
+    /** Set by whatever refused a request about one appeal whose tracking number is not in the path (a document's). */
+    public static final String APPEAL = RefusalRecorder.class.getName() + ".appeal";
 
     private static final Logger log = LoggerFactory.getLogger(RefusalRecorder.class);
 
@@ -69,9 +71,11 @@ public class RefusalRecorder extends OncePerRequestFilter {
     private void record(HttpServletRequest request, int status) {
         String path = request.getRequestURI() + (request.getQueryString() == null ? "" : "?" + request.getQueryString());
         Object reason = request.getAttribute(REASON);
+        Object appeal = request.getAttribute(APPEAL);
         try {
             refusals.record(new RefusalLog.Refusal(Instant.now(), who(request), request.getMethod(), path, status,
-                    reason == null ? null : reason.toString(), request.getRemoteAddr()));
+                    reason == null ? null : reason.toString(), request.getRemoteAddr()),
+                    appeal == null ? null : appeal.toString());
         } catch (RuntimeException e) {
             log.error("Could not record the refusal of {} {} from {}: {}", request.getMethod(), path, request.getRemoteAddr(), e.toString());
         }

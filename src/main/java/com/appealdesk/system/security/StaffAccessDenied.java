@@ -4,10 +4,21 @@ package com.appealdesk.system.security;
 public class StaffAccessDenied extends RuntimeException {
 
     private final boolean authenticated;
+    private final String trackingNumber;
 
     public StaffAccessDenied(boolean authenticated, String reason) {
+        this(authenticated, reason, null);
+    }
+
+    /** A refusal about one appeal: the refusal log files it under that appeal, for its timeline. */
+    public StaffAccessDenied(boolean authenticated, String reason, String trackingNumber) {
         super(reason);
         this.authenticated = authenticated;
+        this.trackingNumber = trackingNumber;
+    }
+
+    public String trackingNumber() {
+        return trackingNumber;
     }
 
     public boolean authenticated() {

@@ -131,6 +131,9 @@ class ApiErrors {
     @ExceptionHandler(StaffAccessDenied.class)
     ResponseEntity<ProblemDetail> staff(StaffAccessDenied e, HttpServletRequest request) {
         request.setAttribute(RefusalRecorder.REASON, e.getMessage());
+        if (e.trackingNumber() != null) {
+            request.setAttribute(RefusalRecorder.APPEAL, e.trackingNumber());
+        }
         HttpStatus status = e.authenticated() ? HttpStatus.FORBIDDEN : HttpStatus.UNAUTHORIZED;
         ResponseEntity.BodyBuilder response = ResponseEntity.status(status);
         if (!e.authenticated()) {

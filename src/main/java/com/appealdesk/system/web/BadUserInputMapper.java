@@ -1,5 +1,6 @@
 package com.appealdesk.system.web;
 
+import com.appealdesk.system.security.RefusalRecorder;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.ext.ExceptionMapper;
@@ -18,6 +19,8 @@ import org.camunda.bpm.engine.impl.identity.Authentication;
 import org.camunda.bpm.engine.rest.exception.RestException;
 import org.camunda.bpm.engine.rest.exception.RestExceptionHandler;
 import org.camunda.bpm.engine.rest.util.EngineUtil;
+import org.springframework.web.context.request.RequestAttributes;
+import org.springframework.web.context.request.RequestContextHolder;
 
 /**
  * Engine REST answers for what the engine reports as a server error but is the caller's: a review refused by
@@ -54,6 +57,11 @@ class BadUserInputMapper implements ExceptionMapper<RestException> {
                             "the task was completed or changed by someone else in the meantime; reload it"));
                 }
                 if (cause instanceof AuthorizationException denied) {
+                    // the refusal log keeps why (four eyes, a task held by someone else), as for our own refusals
+                    RequestAttributes request = RequestContextHolder.getRequestAttributes();
+                    if (request != null) {
+                        request.setAttribute(RefusalRecorder.REASON, denied.getMessage(), RequestAttributes.SCOPE_REQUEST);
+                    }
                     return Optional.of(answer(Response.Status.FORBIDDEN, "AuthorizationException", denied.getMessage()));
                 }
             }
