@@ -34,6 +34,31 @@ final class StatementStats {
         return table(times, rows);
     }
 
+    /** Calls per statement since the last reset, per action of {@code times}. */
+    Map<String, Double> perAction(int times) {
+        Map<String, Double> calls = new java.util.HashMap<>();
+        jdbc.sql("""
+                select left(regexp_replace(query, '\\s+', ' ', 'g'), 140) as statement, sum(calls) as calls
+                from pg_stat_statements where query not like '%pg_stat_statements%' group by 1""")
+                .query((rs, n) -> calls.put(rs.getString(1), rs.getLong(2) / (double) Math.max(1, times))).list();
+        return calls;
+    }
+
+    /**
+     * Where two runs differ: the statements the first ran more often per action than the second, most extra calls
+     * first, as a Markdown table.
+     */
+    static String difference(Map<String, Double> first, Map<String, Double> second, int rows) {
+        StringBuilder out = new StringBuilder("| extra calls per action | first | second | statement |\n| --- | --- | --- | --- |\n");
+        first.entrySet().stream()
+                .map(e -> Map.entry(e.getKey(), e.getValue() - second.getOrDefault(e.getKey(), 0.0)))
+                .filter(e -> e.getValue() >= 0.05)
+                .sorted(Map.Entry.<String, Double>comparingByValue().reversed()).limit(rows)
+                .forEach(e -> out.append(String.format("| %.1f | %.1f | %.1f | `%s…` |%n", e.getValue(), first.get(e.getKey()),
+                        second.getOrDefault(e.getKey(), 0.0), e.getKey().replace("|", "\\|"))));
+        return out.toString();
+    }
+
     /** The statements run since the last reset, most frequent first, per action of {@code times}, as a Markdown table. */
     String table(int times, int rows) {
         List<Map<String, Object>> top = jdbc.sql("""
