@@ -36,6 +36,8 @@ import org.springframework.web.bind.annotation.RestController;
 class TimelineController {
 
     static final int MAX_APPEALS = 10_000;
+    /** Appeals read together, one query per source each time. */
+    private static final int BATCH = 1_000;
     private static final String[] HEADER = {"trackingNumber", "at", "source", "event", "actor", "detail"};
 
     private final Timeline timeline;
@@ -74,7 +76,9 @@ class TimelineController {
             throw ApiProblem.badRequest("to", "more than " + MAX_APPEALS + " appeals were opened in this range; ask for a shorter one");
         }
         List<TimelineEvent> events = new ArrayList<>();
-        appeals.forEach(trackingNumber -> events.addAll(timeline.of(trackingNumber)));
+        for (int first = 0; first < appeals.size(); first += BATCH) {
+            events.addAll(timeline.ofAll(appeals.subList(first, Math.min(appeals.size(), first + BATCH))));
+        }
         return answer(events, format, "timeline-" + from + "-" + to);
     }
 

@@ -48,9 +48,10 @@ class EscalateReviewDelegate implements JavaDelegate {
                 takeFromReviewers(execution, review);
             }
             ReviewTasks.raisePriority(execution, review, ESCALATED_PRIORITY);
-            Task current = tasks.createTaskQuery().taskId(review.getId()).singleResult();
-            current.setDueDate(newPromise);
-            tasks.saveTask(current);
+            ReviewTasks.current(tasks, review.getId()).ifPresent(current -> {
+                current.setDueDate(newPromise);
+                tasks.saveTask(current);
+            });
         }
         execution.setVariable(AppealVariables.ESCALATED, true);
         notices.tell(execution.getProcessBusinessKey(), "REVIEW_BREACHED",

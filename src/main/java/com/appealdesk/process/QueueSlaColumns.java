@@ -8,6 +8,9 @@ import java.util.List;
 import java.util.Optional;
 import org.camunda.bpm.engine.TaskService;
 import org.camunda.bpm.engine.delegate.DelegateTask;
+import org.camunda.bpm.engine.impl.context.BpmnExecutionContext;
+import org.camunda.bpm.engine.impl.context.Context;
+import org.camunda.bpm.engine.impl.persistence.entity.ExecutionEntity;
 import org.camunda.bpm.engine.task.Task;
 import org.springframework.context.annotation.Lazy;
 import org.springframework.context.event.EventListener;
@@ -42,13 +45,26 @@ class QueueSlaColumns {
     @EventListener
     void clockChanged(ReplyClockChanged change) {
         Optional<ReplyClockView> view = replyClock.view(change.trackingNumber());
-        for (Task task : tasks.createTaskQuery().processInstanceBusinessKey(change.trackingNumber())
-                .processDefinitionKey(AppealProcess.PROCESS_ID).list()) {
+        for (Task task : appealTasks(change.trackingNumber())) {
             if (TASKS.contains(task.getTaskDefinitionKey())) {
                 tasks.setVariableLocal(task.getId(), AppealVariables.SLA_STATE, view.map(v -> v.state().name()).orElse(null));
                 tasks.setVariableLocal(task.getId(), AppealVariables.REPLY_DUE, view.map(QueueSlaColumns::due).orElse(null));
             }
         }
+    }
+
+    /**
+     * The appeal's tasks: when the clock changed in a step of the appeal's own process (a timer, a decision), by its
+     * instance's id within that command; else (a supervisor's hold from the API, say) by a task query.
+     */
+    private List<Task> appealTasks(String trackingNumber) {
+        BpmnExecutionContext running = Context.getBpmnExecutionContext();
+        ExecutionEntity execution = running == null ? null : running.getExecution();
+        if (execution != null && trackingNumber.equals(execution.getProcessBusinessKey())
+                && AppealProcess.PROCESS_ID.equals(execution.getProcessDefinition().getKey())) {
+            return ReviewTasks.ofInstance(tasks, execution.getProcessInstanceId());
+        }
+        return tasks.createTaskQuery().processInstanceBusinessKey(trackingNumber).processDefinitionKey(AppealProcess.PROCESS_ID).list();
     }
 
     private static String due(ReplyClockView view) {

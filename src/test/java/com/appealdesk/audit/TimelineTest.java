@@ -112,6 +112,12 @@ class TimelineTest {
         LocalDate today = LocalDate.now(ZoneOffset.UTC);
         List<Map> events = http.getList("/staff/timeline?from=" + today + "&to=" + today.plusDays(1), Http.AUDITOR);
         assertThat(events).extracting(event -> event.get("trackingNumber")).contains(opened.trackingNumber());
+        // messages go out meanwhile, so their details may differ between the two reads; what happened when may not
+        assertThat(events).filteredOn(event -> opened.trackingNumber().equals(event.get("trackingNumber")))
+                .extracting(event -> event.get("at") + " " + event.get("source") + " " + event.get("event"))
+                .as("the period's export holds each appeal's whole timeline, in the same order")
+                .isEqualTo(http.getList("/staff/appeals/" + opened.trackingNumber() + "/timeline", Http.AUDITOR).stream()
+                        .map(event -> event.get("at") + " " + event.get("source") + " " + event.get("event")).toList());
         assertThat(http.get("/staff/timeline?from=" + today + "&to=" + today.plusDays(93), Http.AUDITOR).getStatusCode().value())
                 .as("more than 92 days").isEqualTo(400);
         assertThat(http.get("/staff/timeline?from=yesterday&to=" + today, Http.AUDITOR).getStatusCode().value()).isEqualTo(400);
