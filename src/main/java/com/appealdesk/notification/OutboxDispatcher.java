@@ -56,6 +56,8 @@ class OutboxDispatcher {
                 1, TimeUnit.MINUTES, new ArrayBlockingQueue<>(batchSize), runnable -> {
                     Thread thread = new Thread(runnable, "outbox-" + threads.incrementAndGet());
                     thread.setDaemon(true);
+                    // the channels' libraries (Jakarta Mail's stream provider) are found through this loader
+                    thread.setContextClassLoader(OutboxDispatcher.class.getClassLoader());
                     return thread;
                 });
         this.sent = counters(meters, "appeal.outbox.sent", "messages accepted by the channel");

@@ -10,6 +10,8 @@ import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.context.ApplicationContext;
+import org.springframework.test.context.DynamicPropertyRegistry;
+import org.springframework.test.context.DynamicPropertySource;
 import org.springframework.test.context.TestPropertySource;
 
 /**
@@ -19,6 +21,13 @@ import org.springframework.test.context.TestPropertySource;
 @AppealDeskTest
 @TestPropertySource(properties = "appeal.bench.context=smoke")
 class PerformanceBenchSmokeTest {
+
+    /** Mail goes to a relay that keeps nothing ({@link SmtpSink}), not to the local run's in-memory mail store. */
+    @DynamicPropertySource
+    static void mailRelay(DynamicPropertyRegistry registry) {
+        registry.add("spring.mail.host", () -> "127.0.0.1");
+        registry.add("spring.mail.port", () -> SmtpSink.shared().port());
+    }
 
     @Autowired ApplicationContext context;
     @LocalServerPort int port;

@@ -116,7 +116,8 @@ final class SpikeBenchmark {
                 + "of the wave). Each breach runs the whole escalation: ledger, breach policy, withdraw-only grant to the "
                 + "(in-process) wallet, new date, supervisors offered the case and e-mailed, apology to the appellant. "
                 + "Meanwhile 2 clients open appeals through the API (restriction report, then intake; the intake call is "
-                + "timed), " + intake.size() + " in all. Lateness from `ACT_HI_JOB_LOG`.");
+                + "timed), " + intake.size() + " in all. Lateness from `ACT_HI_JOB_LOG`. E-mail goes to an SMTP relay that "
+                + "keeps nothing (" + SmtpSink.shared().messages() + " messages accepted so far in this run).");
     }
 
     /** Moves every seeded appeal's rungs to the last one, the promise itself. */
