@@ -63,11 +63,7 @@ class SatisfactionTest {
     @Test
     void twoDifferentRatingsAtTheSameMomentKeepOneAndRefuseTheOther() throws Exception {
         Http http = new Http(port);
-        AppealIntake.OpenedAppeal opened = scenarios.openOverseasPassportAppeal();
-        ProcessInstance instance = scenarios.instance(opened.trackingNumber());
-        scenarios.uploadOutstanding(opened.trackingNumber());
-        scenarios.decide(instance, "reviewer", "LIFT", "IDENTITY_CONFIRMED", null);
-        scenarios.awaitEnded(instance);
+        AppealIntake.OpenedAppeal opened = scenarios.liftedAppeal("reviewer");
         String path = "/api/appeals/" + opened.trackingNumber() + "/rating";
         String token = "Bearer " + opened.accessToken();
 

@@ -11,7 +11,6 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Map;
-import org.camunda.bpm.engine.runtime.ProcessInstance;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
@@ -31,11 +30,7 @@ class AuditorDeskBrowserTest {
     void anAuditorFindsAFinishedAppealReadsAndExportsItsTimelineAndOpensTheReports() throws Exception {
         Browser.assumeInstalled();
         Path shots = Browser.screenshotFolder(Path.of("target", "browser-screenshots", "auditor-desk"));
-        AppealIntake.OpenedAppeal opened = scenarios.openOverseasPassportAppeal();
-        ProcessInstance instance = scenarios.instance(opened.trackingNumber());
-        scenarios.uploadOutstanding(opened.trackingNumber());
-        scenarios.decide(instance, "reviewer", "LIFT", "IDENTITY_CONFIRMED", null);
-        scenarios.awaitEnded(instance);
+        AppealIntake.OpenedAppeal opened = scenarios.liftedAppeal("reviewer");
         new Http(port).post("/api/appeals/" + opened.trackingNumber() + "/rating", "Bearer " + opened.accessToken(),
                 Map.of("score", 5, "comment", "Clear and quick"));
 

@@ -8,7 +8,6 @@ import com.appealdesk.support.AppealScenarios;
 import com.appealdesk.support.Http;
 import java.nio.charset.StandardCharsets;
 import java.util.Map;
-import org.camunda.bpm.engine.runtime.ProcessInstance;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
@@ -23,11 +22,7 @@ class ReportsTest {
     @Test
     void decisionsReviewersRatingsAndThePromiseAreReportedAsPageCsvAndLiveMetrics() {
         Http http = new Http(port);
-        AppealIntake.OpenedAppeal opened = scenarios.openOverseasPassportAppeal();
-        ProcessInstance instance = scenarios.instance(opened.trackingNumber());
-        scenarios.uploadOutstanding(opened.trackingNumber());
-        scenarios.decide(instance, "lead", "LIFT", "IDENTITY_CONFIRMED", null);
-        scenarios.awaitEnded(instance);
+        AppealIntake.OpenedAppeal opened = scenarios.liftedAppeal("lead");
         http.post("/api/appeals/" + opened.trackingNumber() + "/rating", "Bearer " + opened.accessToken(), Map.of("score", 3));
 
         String page = new String(http.getBytes("/staff/reports", Http.AUDITOR).getBody(), StandardCharsets.UTF_8);

@@ -187,4 +187,14 @@ public class AppealScenarios {
         await().atMost(Duration.ofSeconds(30)).until(() -> engine.getRuntimeService().createProcessInstanceQuery()
                 .processInstanceId(instance.getId()).count() == 0);
     }
+
+    /** An overseas passport appeal, documents uploaded, lifted by {@code decider}, its process ended. */
+    public AppealIntake.OpenedAppeal liftedAppeal(String decider) {
+        AppealIntake.OpenedAppeal opened = openOverseasPassportAppeal();
+        ProcessInstance instance = instance(opened.trackingNumber());
+        uploadOutstanding(opened.trackingNumber());
+        decide(instance, decider, "LIFT", "IDENTITY_CONFIRMED", null);
+        awaitEnded(instance);
+        return opened;
+    }
 }
