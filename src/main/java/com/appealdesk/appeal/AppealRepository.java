@@ -6,6 +6,9 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Timestamp;
 import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
 import java.util.Optional;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -19,11 +22,6 @@ public class AppealRepository {
             tracking_number, account_id, restriction_reason, channel, full_name, residence_region, id_document_type,
             language, email, phone, status, decision, decision_reason, decided_by, decided_at, created_at, access_at_intake,
             time_zone""";
-
-    /** The appeal's closed_at as it was before the update that follows, its row locked. */
-    private static final String CLOSING = """
-            with before as (select tracking_number, closed_at from appeal_desk.appeal where tracking_number = ? for update)
-            """;
 
     private final JdbcClient jdbc;
     private final ApplicationEventPublisher events;
@@ -84,23 +82,36 @@ public class AppealRepository {
     }
 
     public void updateStatus(String trackingNumber, AppealStatus status) {
-        closed(trackingNumber, status, jdbc.sql(CLOSING + """
-                update appeal_desk.appeal a set status = ?, updated_at = now(),
-                       closed_at = case when ? then coalesce(a.closed_at, now()) end
-                from before where a.tracking_number = before.tracking_number
-                returning before.closed_at is null and a.closed_at is not null""")
-                .params(trackingNumber, status.name(), !status.isOpen()).query(Boolean.class).optional());
+        writeStatus(trackingNumber, status, "", List.of());
     }
 
     public void recordDecision(String trackingNumber, AppealStatus status, String decision, String reason, String decidedBy,
             Instant decidedAt) {
-        closed(trackingNumber, status, jdbc.sql(CLOSING + """
-                update appeal_desk.appeal a set status = ?, decision = ?, decision_reason = ?, decided_by = ?,
-                       decided_at = ?, updated_at = now(), closed_at = case when ? then coalesce(a.closed_at, now()) end
+        writeStatus(trackingNumber, status, "decision = ?, decision_reason = ?, decided_by = ?, decided_at = ?,",
+                Arrays.asList(decision, reason, decidedBy, Timestamp.from(decidedAt)));
+    }
+
+    /**
+     * Writes the status (with {@code moreColumns} set from {@code moreValues}), stamps or clears {@code closed_at},
+     * and announces the closing when this write closed the appeal: the row as it was before, locked, tells.
+     */
+    private void writeStatus(String trackingNumber, AppealStatus status, String moreColumns, List<Object> moreValues) {
+        List<Object> params = new ArrayList<>();
+        params.add(trackingNumber);
+        params.add(status.name());
+        params.addAll(moreValues);
+        params.add(!status.isOpen());
+        boolean justClosed = jdbc.sql("""
+                with before as (select tracking_number, closed_at from appeal_desk.appeal where tracking_number = ? for update)
+                update appeal_desk.appeal a set status = ?, %s updated_at = now(),
+                       closed_at = case when ? then coalesce(a.closed_at, now()) end
                 from before where a.tracking_number = before.tracking_number
-                returning before.closed_at is null and a.closed_at is not null""")
-                .params(trackingNumber, status.name(), decision, reason, decidedBy, Timestamp.from(decidedAt), !status.isOpen())
-                .query(Boolean.class).optional());
+                returning before.closed_at is null and a.closed_at is not null""".formatted(moreColumns))
+                .params(params).query(Boolean.class).optional().orElse(false);
+        if (justClosed) {
+            // once per closing, not on every later write of a closed status; a reopened appeal closes again
+            events.publishEvent(new AppealClosed(trackingNumber, status));
+        }
     }
 
     /**
@@ -119,13 +130,6 @@ public class AppealRepository {
         return jdbc.sql("""
                 update appeal_desk.appeal set legal_hold_reason = null, legal_hold_by = null, legal_hold_at = null
                 where tracking_number = ? and legal_hold_at is not null""").param(trackingNumber).update() == 1;
-    }
-
-    /** Announced once per closing (not on every later write of a closed status); a reopened appeal closes again. */
-    private void closed(String trackingNumber, AppealStatus status, Optional<Boolean> justClosed) {
-        if (justClosed.orElse(false)) {
-            events.publishEvent(new AppealClosed(trackingNumber, status));
-        }
     }
 
     private static Appeal map(ResultSet rs, int row) throws SQLException {

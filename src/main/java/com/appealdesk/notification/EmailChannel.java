@@ -20,7 +20,7 @@ class EmailChannel implements OutboundChannel {
     private final NotificationProperties properties;
 
     /** Jakarta Mail's name for the system property that names its stream provider. */
-    static final String STREAM_PROVIDER = "jakarta.mail.util.StreamProvider";
+    private static final String STREAM_PROVIDER = "jakarta.mail.util.StreamProvider";
     private static final String ANGUS_STREAM_PROVIDER = "org.eclipse.angus.mail.util.MailStreamProvider";
 
     EmailChannel(JavaMailSender mailSender, NotificationProperties properties) {

@@ -4,9 +4,6 @@ import com.icegreen.greenmail.configuration.GreenMailConfiguration;
 import com.icegreen.greenmail.util.GreenMail;
 import com.icegreen.greenmail.util.ServerSetup;
 import java.io.IOException;
-import java.io.UncheckedIOException;
-import java.net.InetAddress;
-import java.net.ServerSocket;
 import java.nio.charset.StandardCharsets;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -36,25 +33,13 @@ public class EmbeddedMailConfiguration {
     GreenMail embeddedMailServer(@Value("${appeal.embedded.smtp-port:3025}") int smtpPort,
             @Value("${appeal.embedded.imap-port:3143}") int imapPort) {
         GreenMail greenMail = new GreenMail(new ServerSetup[] {
-                new ServerSetup(freeIfZero(smtpPort), "127.0.0.1", ServerSetup.PROTOCOL_SMTP),
-                new ServerSetup(freeIfZero(imapPort), "127.0.0.1", ServerSetup.PROTOCOL_IMAP)})
+                new ServerSetup(FreePorts.freeIfZero(smtpPort), "127.0.0.1", ServerSetup.PROTOCOL_SMTP),
+                new ServerSetup(FreePorts.freeIfZero(imapPort), "127.0.0.1", ServerSetup.PROTOCOL_IMAP)})
                 .withConfiguration(GreenMailConfiguration.aConfig().withDisabledAuthentication());
         greenMail.start();
         log.info("Embedded mail server: SMTP on 127.0.0.1:{}, IMAP on 127.0.0.1:{} (any user name and password)",
                 greenMail.getSmtp().getPort(), greenMail.getImap().getPort());
         return greenMail;
-    }
-
-    /** Port 0 means "any free port" (tests); GreenMail itself needs the number up front. */
-    private static int freeIfZero(int port) {
-        if (port != 0) {
-            return port;
-        }
-        try (ServerSocket socket = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
-            return socket.getLocalPort();
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
     }
 
     @Bean

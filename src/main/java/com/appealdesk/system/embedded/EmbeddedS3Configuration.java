@@ -28,8 +28,7 @@ public class EmbeddedS3Configuration {
     S3Proxy embeddedS3Server(S3Properties properties) throws Exception {
         S3Proxy proxy = S3Proxy.builder()
                 .blobStore(new TransientNio2BlobStore())
-                // a fixed port (not 0), so a test can stop and start the server as an outage and find it again
-                .endpoint(URI.create("http://127.0.0.1:" + freePort()))
+                .endpoint(URI.create("http://127.0.0.1:" + FreePorts.freeIfZero(0)))
                 .awsAuthentication(AuthenticationType.AWS_V2_OR_V4, properties.accessKey(), properties.secretKey())
                 .build();
         proxy.start();
@@ -41,12 +40,6 @@ public class EmbeddedS3Configuration {
         }
         log.info("Embedded S3 server (in memory) listening on http://127.0.0.1:{}", proxy.getPort());
         return proxy;
-    }
-
-    private static int freePort() throws java.io.IOException {
-        try (java.net.ServerSocket socket = new java.net.ServerSocket(0, 1, java.net.InetAddress.getLoopbackAddress())) {
-            return socket.getLocalPort();
-        }
     }
 
     @Bean

@@ -2,7 +2,6 @@ package com.appealdesk.system.embedded;
 
 import com.appealdesk.notification.sms.SmsText;
 import java.io.IOException;
-import java.net.ServerSocket;
 import java.nio.charset.StandardCharsets;
 import java.util.Date;
 import java.util.List;
@@ -98,12 +97,7 @@ public class EmbeddedSmsGateway {
         if (listener != null) {
             return;
         }
-        if (port == 0) {
-            // any free port (tests); kept, so that after stop() the gateway comes back where the channel looks for it
-            try (ServerSocket probe = new ServerSocket(0)) {
-                port = probe.getLocalPort();
-            }
-        }
+        port = FreePorts.freeIfZero(port);
         SMPPServerSessionListener server = new SMPPServerSessionListener(port);
         server.setMessageReceiverListener(new Receiver());
         listener = server;
