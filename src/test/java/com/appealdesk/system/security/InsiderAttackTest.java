@@ -134,6 +134,17 @@ class InsiderAttackTest {
     }
 
     @Test
+    void noTaskExistsOutsideAnAppealNotEvenOneAnAdministratorCreatesInTasklist() {
+        String name = "Call the appellant back " + System.nanoTime();
+        for (String who : List.of(Http.REVIEWER, Http.SUPERVISOR, Http.basic("demo"))) {
+            ResponseEntity<Map> created = http.post("/engine-rest/task/create", who, Map.of("name", name));
+            assertThat(created.getStatusCode().value()).as(who).isIn(400, 403);
+        }
+        assertThat(engine.getTaskService().createTaskQuery().taskName(name).count()).isZero();
+        assertThat(engine.getHistoryService().createHistoricTaskInstanceQuery().taskName(name).count()).isZero();
+    }
+
+    @Test
     void supervisorsRescheduleAndReassignEscalatedWorkAndAdministratorsKeepEverything() {
         ProcessInstance instance = inReview();
         Task review = scenarios.reviewTask(instance);
