@@ -26,7 +26,7 @@ class DocumentCipherTest {
     @Test
     void encryptsWhileReadingInTheSameFormatOfTheAnnouncedSize() throws Exception {
         java.util.Random random = new java.util.Random(7);
-        for (int size : new int[] {0, 1, 65_535, 65_536, 200_001}) {
+        for (int size : new int[] {0, 1, DocumentCipher.CHUNK - 1, DocumentCipher.CHUNK, DocumentCipher.CHUNK + 1, 65_536, 200_001}) {
             byte[] plain = new byte[size];
             random.nextBytes(plain);
             byte[] sealed;
