@@ -104,6 +104,10 @@ class TimelineTest {
         assertThat(http.delete(path, Http.basic("demo"))).isIn(403, 405);
         assertThat(http.get("/staff/appeals/AD-00000000-NOPE22/timeline", Http.AUDITOR).getStatusCode().value()).isEqualTo(404);
         assertThat(http.get(path + "?format=xml", Http.AUDITOR).getStatusCode().value()).isEqualTo(400);
+        assertThat(http.getList(path, Http.AUDITOR)).filteredOn(event -> "REFUSED_403".equals(event.get("event")))
+                .as("an attempt on an appeal, named by its tracking number in the path, is filed under that appeal")
+                .anySatisfy(event -> assertThat(event.get("actor") + " " + event.get("detail")).contains("reviewer", path))
+                .anySatisfy(event -> assertThat(event.get("actor") + " " + event.get("detail")).contains("operator", path));
     }
 
     @Test
