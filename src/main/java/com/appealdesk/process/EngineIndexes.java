@@ -17,7 +17,10 @@ import org.springframework.stereotype.Component;
  * of the task rows;
  * <li>candidate links by group: the queue's candidate-group condition without reading every link;
  * <li>tasks by due date: the queue is ordered by it;
- * <li>jobs by due date: the job executor looks for due jobs among hundreds of thousands of timers.
+ * <li>jobs by due date: the job executor looks for due jobs among hundreds of thousands of timers;
+ * <li>locked jobs: each acquisition skips the process instances whose exclusive job is running now, which without
+ * this index the database found by reading every job (200,000 jobs, 100,000 of them due: 325–513 ms per acquisition,
+ * 0.6–4 ms with it, and the 18:00 wave drained twice as fast).
  * </ul>
  */
 @Component
@@ -29,7 +32,9 @@ class EngineIndexes {
                     + "CASE_EXECUTION_ID_, TENANT_ID_, DUE_DATE_) where ASSIGNEE_ is null",
             "create index if not exists APPEAL_IDENTITYLINK_GROUP on ACT_RU_IDENTITYLINK (GROUP_ID_, TYPE_, TASK_ID_)",
             "create index if not exists APPEAL_TASK_DUE on ACT_RU_TASK (DUE_DATE_, REV_, ID_)",
-            "create index if not exists APPEAL_JOB_DUE on ACT_RU_JOB (DUEDATE_)");
+            "create index if not exists APPEAL_JOB_DUE on ACT_RU_JOB (DUEDATE_)",
+            "create index if not exists APPEAL_JOB_LOCKED on ACT_RU_JOB (LOCK_EXP_TIME_) include (PROCESS_INSTANCE_ID_, "
+                    + "EXCLUSIVE_) where LOCK_OWNER_ is not null");
 
     private final JdbcClient jdbc;
 
