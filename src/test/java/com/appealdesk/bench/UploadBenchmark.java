@@ -83,8 +83,8 @@ final class UploadBenchmark {
         }
         long allocated = serverAllocation() - allocatedBefore;
 
-        double appRate = megabytes / (median(appMillis) / 1000);
-        double directRate = megabytes / (median(directMillis) / 1000);
+        double appRate = megabytes / (new Timings(appMillis).p50() / 1000);
+        double directRate = megabytes / (new Timings(directMillis).p50() / 1000);
         double ratio = appRate / directRate;
         report.ratio(SECTION, "upload MB/s through the application ÷ direct S3 PUT", ratio, "≥ 0.8", ratio >= 0.8);
         report.info(SECTION, "… MB/s through the application / direct (median upload)", String.format("%.1f / %.1f", appRate, directRate));
@@ -98,12 +98,6 @@ final class UploadBenchmark {
                 + "checksums on both sides, as the application sends them). The "
                 + "application parses the PDF, hashes it and encrypts it (AES-GCM) on its way to S3, and records it.",
                 repetitions, megabytes, warmUp));
-    }
-
-    private static double median(List<Double> millis) {
-        List<Double> sorted = millis.stream().sorted().toList();
-        int middle = sorted.size() / 2;
-        return sorted.size() % 2 == 1 ? sorted.get(middle) : (sorted.get(middle - 1) + sorted.get(middle)) / 2;
     }
 
     /** Appeals waiting for documents: [tracking number, access token]. */
