@@ -1,9 +1,18 @@
 package com.appealdesk.document;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.appealdesk.AppealDeskTest;
+import com.appealdesk.api.ApiProblem;
+import io.minio.BucketExistsArgs;
+import io.minio.MinioClient;
+import io.minio.RemoveBucketArgs;
+import io.minio.RemoveObjectArgs;
 import java.io.ByteArrayInputStream;
+import java.io.InputStream;
+import java.io.SequenceInputStream;
+import java.util.Random;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.Callable;
@@ -12,9 +21,13 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.http.HttpStatus;
 import org.springframework.util.unit.DataSize;
 
-/** The object store against the in-process S3 server: the first uploads of a fresh installation arrive together. */
+/**
+ * The object store against the in-process S3 server: documents streamed whole, a stream that ends early or runs on
+ * stores nothing, refused keys are a 503, and the first uploads of a fresh installation arrive together.
+ */
 @AppealDeskTest
 class S3DocumentStoreTest {
 
@@ -42,5 +55,68 @@ class S3DocumentStoreTest {
         } finally {
             pool.shutdown();
         }
+    }
+
+    private S3DocumentStore store(S3Connection connection) {
+        return new S3DocumentStore(connection, new DocumentProperties("streamed-" + System.nanoTime(),
+                DataSize.ofMegabytes(10), null, null, null));
+    }
+
+    @Test
+    void aDocumentOfSeveralMegabytesIsStoredByteForByteFromAStream() {
+        S3DocumentStore store = store(s3);
+        byte[] content = new byte[5 * 1024 * 1024 + 17];
+        new Random(7).nextBytes(content);
+
+        store.put("appeals/big/1", new ByteArrayInputStream(content), content.length, "application/octet-stream");
+
+        assertThat(store.get("appeals/big/1")).isEqualTo(content);
+    }
+
+    @Test
+    void aStreamThatEndsBeforeItsSizeOrRunsOnStoresNothingAndIsA503() {
+        S3DocumentStore store = store(s3);
+        store.put("appeals/other/1", new ByteArrayInputStream(new byte[] {1}), 1, "application/octet-stream");
+        byte[] content = new byte[300_000];
+        new Random(8).nextBytes(content);
+
+        assertThatThrownBy(() -> store.put("appeals/short/1", new ByteArrayInputStream(content), content.length + 1,
+                "application/octet-stream"))
+                .isInstanceOfSatisfying(ApiProblem.class, p -> assertThat(p.status()).isEqualTo(HttpStatus.SERVICE_UNAVAILABLE));
+        InputStream longer = new SequenceInputStream(new ByteArrayInputStream(content), new ByteArrayInputStream(content));
+        assertThatThrownBy(() -> store.put("appeals/long/1", longer, content.length, "application/octet-stream"))
+                .isInstanceOf(ApiProblem.class);
+
+        assertThat(store.list("appeals/").map(DocumentStore.StoredObject::key)).containsExactly("appeals/other/1");
+    }
+
+    @Test
+    void keysTheServerRefusesAreA503WithRetryAfterAndNothingStored() {
+        S3DocumentStore wrong = store(new S3Connection(s3.endpoint(), s3.accessKey(), s3.secretKey() + "-wrong", s3.region()));
+        S3DocumentStore right = store(s3);
+
+        assertThatThrownBy(() -> wrong.put("appeals/x/1", new ByteArrayInputStream(new byte[] {1, 2}), 2, "application/octet-stream"))
+                .isInstanceOfSatisfying(ApiProblem.class, p -> {
+                    assertThat(p.status()).isEqualTo(HttpStatus.SERVICE_UNAVAILABLE);
+                    assertThat(p.retryAfter()).isPositive();
+                });
+        assertThatThrownBy(() -> right.get("appeals/x/1")).isInstanceOf(ApiProblem.class);
+    }
+
+    @Test
+    void aPutTheServerAnswersWithAnErrorIsA503AndNothingStored() throws Exception {
+        String bucket = "gone-" + System.nanoTime();
+        S3DocumentStore store = new S3DocumentStore(s3, new DocumentProperties(bucket, DataSize.ofMegabytes(1), null, null, null));
+        store.put("appeals/first/1", new ByteArrayInputStream(new byte[] {1}), 1, "application/octet-stream");
+        // an operator removes the bucket under the running application
+        MinioClient admin = MinioClient.builder().endpoint(s3.endpoint()).credentials(s3.accessKey(), s3.secretKey())
+                .region(s3.region()).build();
+        admin.removeObject(RemoveObjectArgs.builder().bucket(bucket).object("appeals/first/1").build());
+        admin.removeBucket(RemoveBucketArgs.builder().bucket(bucket).build());
+
+        assertThatThrownBy(() -> store.put("appeals/next/1", new ByteArrayInputStream(new byte[] {1, 2}), 2, "application/octet-stream"))
+                .isInstanceOfSatisfying(ApiProblem.class, p -> assertThat(p.status()).isEqualTo(HttpStatus.SERVICE_UNAVAILABLE))
+                .cause().hasMessageContaining("S3 answered 404");
+        assertThat(admin.bucketExists(BucketExistsArgs.builder().bucket(bucket).build())).isFalse();
     }
 }
