@@ -69,11 +69,12 @@ class DocumentController {
         if (file.getOriginalFilename() != null && file.getOriginalFilename().chars().anyMatch(c -> c < 0x20 || c == 0x7F)) {
             throw new AppealException(HttpStatus.BAD_REQUEST, "file", "the file name must not contain control characters");
         }
-        // the multipart parser already wrote the part to disk; the document goes on from there, never whole on the heap
+        // the multipart parser already wrote the part to disk; the document goes on from there, never whole on the heap.
+        // transferTo(File) lets the container move its file here (Tomcat renames it); transferTo(Path) would copy it
         Path received = Files.createTempFile("appeal-upload-", ".bin");
         StoredDocument doc;
         try {
-            file.transferTo(received);
+            file.transferTo(received.toFile());
             doc = upload.upload(trackingNumber, type, received);
         } finally {
             Files.deleteIfExists(received);
