@@ -5,10 +5,10 @@ import com.appealdesk.appeal.IdDocumentType;
 import com.appealdesk.document.S3Connection;
 import com.appealdesk.restriction.RestrictionReason;
 import com.appealdesk.support.AppealScenarios;
-import io.minio.Checksum;
+import io.minio.GetPresignedObjectUrlArgs;
+import io.minio.Http;
 import io.minio.MakeBucketArgs;
 import io.minio.MinioClient;
-import io.minio.PutObjectArgs;
 import java.awt.image.BufferedImage;
 import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
@@ -67,7 +67,7 @@ final class UploadBenchmark {
         OkHttpClient http = new OkHttpClient.Builder().readTimeout(Duration.ofMinutes(2)).build();
         for (int i = 0; i < warmUp; i++) {
             upload(http, appeals.get(i), document);
-            put(direct, bucket, i, document);
+            put(http, direct, bucket, i, document);
         }
         // side by side: each timed upload is followed by a direct PUT, so both meet the same moment of this shared machine
         long allocatedBefore = serverAllocation();
@@ -78,7 +78,7 @@ final class UploadBenchmark {
             upload(http, appeals.get(i), document);
             appMillis.add((System.nanoTime() - start) / 1e6);
             start = System.nanoTime();
-            put(direct, bucket, i, document);
+            put(http, direct, bucket, i, document);
             directMillis.add((System.nanoTime() - start) / 1e6);
         }
         long allocated = serverAllocation() - allocatedBefore;
@@ -94,8 +94,8 @@ final class UploadBenchmark {
         report.detail(SECTION, String.format("%d uploads of a %.2f MB PDF (one scanned page) after %d warm-up uploads, one at a "
                 + "time, each followed by a direct PUT (rates from the median of each), over HTTP to the public endpoint "
                 + "(multipart, the appellant's token, sent with OkHttp, the client under MinIO's), each to an appeal waiting for it; "
-                + "the same number of PUTs of the same bytes to the same in-process S3 server with the MinIO client (CRC32 "
-                + "checksums on both sides, as the application sends them). The "
+                + "the same number of PUTs of the same bytes to the same in-process S3 server, sent as the application sends "
+                + "a document (a PUT to an address signed by the MinIO client, streamed with the same OkHttp client). The "
                 + "application parses the PDF, hashes it and encrypts it (AES-GCM) on its way to S3, and records it.",
                 repetitions, megabytes, warmUp));
     }
@@ -125,9 +125,17 @@ final class UploadBenchmark {
         }
     }
 
-    private static void put(MinioClient direct, String bucket, int n, byte[] document) throws Exception {
-        direct.putObject(PutObjectArgs.builder().bucket(bucket).object("direct/" + n)
-                .stream(new ByteArrayInputStream(document), (long) document.length, -1L).checksum(Checksum.Algorithm.CRC32).build());
+    /** As the application stores a document: a PUT to a signed address, streamed with the same HTTP client. */
+    private static void put(OkHttpClient http, MinioClient direct, String bucket, int n, byte[] document) throws Exception {
+        String url = direct.getPresignedObjectUrl(GetPresignedObjectUrlArgs.builder().method(Http.Method.PUT).bucket(bucket)
+                .object("direct/" + n).expiry(60).build());
+        Request request = new Request.Builder().url(url)
+                .put(RequestBody.create(document, MediaType.get("application/octet-stream"))).build();
+        try (Response response = http.newCall(request).execute()) {
+            if (!response.isSuccessful()) {
+                throw new IllegalStateException("direct PUT answered " + response.code() + ": " + response.body().string());
+            }
+        }
     }
 
     /** A PDF of about {@code size} bytes: one page holding a photographed (noisy, so barely compressible) JPEG. */
