@@ -20,6 +20,7 @@ import java.util.function.UnaryOperator;
 import com.appealdesk.appeal.IdDocumentType;
 import com.appealdesk.restriction.RestrictionReason;
 import org.camunda.bpm.engine.IdentityService;
+import org.camunda.bpm.model.bpmn.Bpmn;
 import org.camunda.bpm.engine.ProcessEngine;
 import org.camunda.bpm.engine.identity.Group;
 import org.camunda.bpm.engine.task.IdentityLink;
@@ -138,6 +139,42 @@ class ModelDeploymentTest {
         assertThat(queue("reviewer")).as("a member of the desk").contains(review.getId());
         assertThat(queue("wang")).as("a reviewer of another desk").doesNotContain(review.getId());
         assertThat(engine.getTaskService().createTaskQuery().taskId(review.getId()).count()).isEqualTo(1);
+    }
+
+    @Test
+    void theQueueShowsOnlyTasksTheReviewerMayReadAnywayEvenALookAlikeReviewOfAnotherProcess() {
+        // the queue's filter names the review task, not the appeal process (a cheaper count); a process owner's
+        // look-alike task for the reviewers' desk shows in it only because the engine lets its candidates read it
+        String deployment = engine.getRepositoryService().createDeployment().name("a look-alike")
+                .addModelInstance("look-alike.bpmn", Bpmn.createExecutableProcess("LookAlike").camundaHistoryTimeToLive(1)
+                        .startEvent().userTask(AppealProcess.TASK_REVIEW_APPEAL).camundaCandidateGroups("reviewers")
+                        .endEvent().done())
+                .deploy().getId();
+        try {
+            ProcessInstance lookAlike = engine.getRuntimeService().startProcessInstanceByKey("LookAlike");
+            String task = engine.getTaskService().createTaskQuery().processInstanceId(lookAlike.getId()).singleResult().getId();
+            AppealIntake.OpenedAppeal opened = scenarios.open("US", IdDocumentType.PASSPORT, RestrictionReason.IDENTITY_INCOMPLETE, "en");
+            scenarios.uploadOutstanding(opened.trackingNumber());
+            String review = scenarios.reviewTask(scenarios.instance(opened.trackingNumber())).getId();
+
+            List<String> queue = queue("reviewer");
+            assertThat(queue).contains(review, task);
+            assertThat(readable("reviewer")).containsAll(queue);
+        } finally {
+            engine.getRepositoryService().deleteDeployment(deployment, true);
+        }
+    }
+
+    /** Every open task {@code userId} may read through the engine's own authorization check. */
+    private List<String> readable(String userId) {
+        IdentityService identity = engine.getIdentityService();
+        List<String> groups = identity.createGroupQuery().groupMember(userId).list().stream().map(Group::getId).toList();
+        identity.setAuthentication(userId, groups);
+        try {
+            return engine.getTaskService().createTaskQuery().list().stream().map(Task::getId).toList();
+        } finally {
+            identity.clearAuthentication();
+        }
     }
 
     /** The tasks of the Reviewers' queue filter, as {@code userId} sees them in Tasklist. */

@@ -42,9 +42,11 @@ class ReviewerFilters {
 
     void ensure() {
         // the unclaimed reviews of every desk the reviewer belongs to (review-routing.dmn names the desk: the task's
-        // candidate group); claimed ones are in My cases
+        // candidate group); claimed ones are in My cases. No process definition key: the review task's id is the
+        // appeal's own, the reviewers' grant covers the appeal process only, and that key makes the database join
+        // every task to its definition before anything else (the count at 100,000: about 300 ms against 87 ms)
         ensure("Reviewers' queue", 10, StaffUser.REVIEWERS,
-                tasks.createTaskQuery().processDefinitionKey(AppealProcess.PROCESS_ID)
+                tasks.createTaskQuery()
                         .taskDefinitionKey(AppealProcess.TASK_REVIEW_APPEAL)
                         .taskCandidateGroupInExpression("${currentUserGroups()}").orderByDueDate().asc());
         ensure("Escalated to supervisors", 20, StaffUser.SUPERVISORS,
