@@ -9,6 +9,8 @@ import io.minio.MinioClient;
 import com.appealdesk.api.ApiProblem;
 import java.time.Duration;
 import java.util.Map;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import okhttp3.MediaType;
 import okhttp3.OkHttpClient;
 import okhttp3.Request;
@@ -42,6 +44,7 @@ class S3DocumentStore implements DocumentStore {
 
     /** How long the signed address of one put is valid: the put starts at once, so a minute is plenty. */
     private static final int PUT_URL_SECONDS = 60;
+    private static final Pattern ERROR_CODE = Pattern.compile("<Code>([A-Za-z]{1,64})</Code>");
 
     private final MinioClient client;
     private final OkHttpClient http;
@@ -115,16 +118,17 @@ class S3DocumentStore implements DocumentStore {
             if (response.isSuccessful()) {
                 return;
             }
-            refusal = "S3 answered " + response.code() + ": " + abbreviated(response);
+            refusal = "S3 answered " + response.code() + " " + errorCode(response);
         } catch (IOException | RuntimeException e) {
             throw new DocumentStoreException("cannot store " + key, e);
         }
         throw new DocumentStoreException("cannot store " + key, new IOException(refusal));
     }
 
-    private static String abbreviated(Response response) throws IOException {
-        String body = response.body() == null ? "" : response.body().string();
-        return body.length() > 300 ? body.substring(0, 300) + "…" : body;
+    /** S3's error code (NoSuchBucket, AccessDenied…), not its whole answer, which may repeat the signed request. */
+    private static String errorCode(Response response) throws IOException {
+        Matcher code = ERROR_CODE.matcher(response.body() == null ? "" : response.body().string());
+        return code.find() ? code.group(1) : "";
     }
 
     /** The body of one put: exactly {@code size} bytes copied from the stream as the socket takes them; sent once. */

@@ -116,7 +116,7 @@ class S3DocumentStoreTest {
 
         assertThatThrownBy(() -> store.put("appeals/next/1", new ByteArrayInputStream(new byte[] {1, 2}), 2, "application/octet-stream"))
                 .isInstanceOfSatisfying(ApiProblem.class, p -> assertThat(p.status()).isEqualTo(HttpStatus.SERVICE_UNAVAILABLE))
-                .cause().hasMessageContaining("S3 answered 404");
+                .cause().hasMessage("S3 answered 404 NoSuchBucket");
         assertThat(admin.bucketExists(BucketExistsArgs.builder().bucket(bucket).build())).isFalse();
     }
 }
