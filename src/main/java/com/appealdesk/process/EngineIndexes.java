@@ -57,7 +57,7 @@ class EngineIndexes {
             jdbc.sql(index).update();
         }
         for (String table : OFTEN_VACUUMED) {
-            List<String> options = jdbc.sql("select coalesce(reloptions, '{}') from pg_class where relname = ? and relkind = 'r'")
+            List<String> options = jdbc.sql("select coalesce(reloptions, '{}') from pg_class where relname = ? and relkind = 'r' and pg_table_is_visible(oid)")
                     .param(table).query((rs, row) -> List.of((String[]) rs.getArray(1).getArray())).single();
             if (!options.containsAll(VACUUM_SETTINGS)) {
                 // a short lock that only vacuum and schema changes wait for; taken once, not on every start
