@@ -125,9 +125,12 @@ class S3DocumentStore implements DocumentStore {
         throw new DocumentStoreException("cannot store " + key, new IOException(refusal));
     }
 
-    /** S3's error code (NoSuchBucket, AccessDenied…), not its whole answer, which may repeat the signed request. */
+    /**
+     * S3's error code (NoSuchBucket, AccessDenied…), not its whole answer, which may repeat the signed request; read
+     * from the answer's first 4 KB, so a misbehaving server cannot make us hold a large body.
+     */
     private static String errorCode(Response response) throws IOException {
-        Matcher code = ERROR_CODE.matcher(response.body() == null ? "" : response.body().string());
+        Matcher code = ERROR_CODE.matcher(response.peekBody(4096).string());
         return code.find() ? code.group(1) : "";
     }
 
