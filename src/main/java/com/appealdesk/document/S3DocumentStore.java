@@ -53,7 +53,8 @@ class S3DocumentStore implements DocumentStore {
 
     S3DocumentStore(S3Connection connection, DocumentProperties properties) {
         this.http = new OkHttpClient.Builder().connectTimeout(Duration.ofSeconds(2)).readTimeout(Duration.ofSeconds(10))
-                .writeTimeout(Duration.ofSeconds(10)).callTimeout(Duration.ofSeconds(30)).build();
+                .writeTimeout(Duration.ofSeconds(10)).callTimeout(Duration.ofSeconds(30))
+                .socketFactory(new NoDelaySocketFactory()).build();
         // the region is given, so signing an address needs no call to the server
         this.client = MinioClient.builder()
                 .endpoint(connection.endpoint())
