@@ -21,6 +21,7 @@ import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.PutMapping;
 import org.springframework.web.bind.annotation.RequestHeader;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.ResponseStatus;
@@ -79,6 +80,40 @@ class DocumentController {
         } finally {
             Files.deleteIfExists(received);
         }
+        return new UploadedDocument(doc.id(), doc.type(), doc.sha256(), doc.size(), doc.receivedSha256());
+    }
+
+    /**
+     * The document as the request body, its length declared: a PDF is stored as it arrives (receiving and storing
+     * overlap), an image once it has arrived. For apps that send large scans; the multipart form above stays for
+     * browsers and the hotline's tools.
+     */
+    @AcceptsIdempotencyKey
+    @PutMapping(path = "/api/appeals/{trackingNumber}/documents/{type}",
+            consumes = {"application/pdf", "image/jpeg", "image/png", "application/octet-stream"})
+    @ResponseStatus(HttpStatus.CREATED)
+    @SecurityRequirement(name = "appellantToken")
+    @ApiResponse(responseCode = "201", description = "stored (encrypted); its id, type, SHA-256 and size")
+    @ApiResponse(responseCode = "400", description = "an empty body, a body shorter than Content-Length, a type not on this appeal's "
+            + "checklist, or a body whose SHA-256 does not match Content-Digest")
+    @ApiResponse(responseCode = "401", description = "no or a wrong access token for this appeal")
+    @ApiResponse(responseCode = "404", description = "no appeal with this tracking number")
+    @ApiResponse(responseCode = "409", description = "the appeal is not waiting for documents, or the Idempotency-Key was used with another request")
+    @ApiResponse(responseCode = "411", description = "no Content-Length (a chunked body): the length must be known before the body is read")
+    @ApiResponse(responseCode = "413", description = "Content-Length is larger than APPEAL_DOCUMENT_MAX_SIZE (refused before the body is read)")
+    @ApiResponse(responseCode = "415", description = "not a JPEG, PNG or PDF file")
+    UploadedDocument put(@PathVariable String trackingNumber, @PathVariable String type,
+            @RequestHeader(name = HttpHeaders.AUTHORIZATION, required = false) String authorization,
+            @RequestHeader(name = ContentDigest.HEADER, required = false) String contentDigest,
+            HttpServletRequest request) throws IOException {
+        access.check(trackingNumber, authorization);
+        long length = request.getContentLengthLong();
+        if (length < 0) {
+            throw new AppealException(HttpStatus.LENGTH_REQUIRED, HttpHeaders.CONTENT_LENGTH,
+                    "Content-Length is required: the document's size is checked, and its storage sized, before it is read");
+        }
+        String declaredSha256 = ContentDigest.sha256Hex(contentDigest).orElse(null);
+        StoredDocument doc = upload.upload(trackingNumber, type, request.getInputStream(), length, declaredSha256);
         return new UploadedDocument(doc.id(), doc.type(), doc.sha256(), doc.size(), doc.receivedSha256());
     }
 

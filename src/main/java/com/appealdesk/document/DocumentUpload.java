@@ -1,5 +1,6 @@
 package com.appealdesk.document;
 
+import java.io.BufferedInputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.security.DigestInputStream;
@@ -23,6 +24,8 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.UUID;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import org.springframework.http.HttpStatus;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.support.TransactionTemplate;
@@ -35,6 +38,8 @@ import org.springframework.transaction.support.TransactionTemplate;
  */
 @Service
 public class DocumentUpload {
+
+    private static final Logger log = LoggerFactory.getLogger(DocumentUpload.class);
 
     private final AppealRepository appeals;
     private final Checklist checklist;
@@ -83,26 +88,11 @@ public class DocumentUpload {
      * object store, read from disk in chunks, never held whole on the heap.
      */
     public StoredDocument upload(String trackingNumber, String type, Path received) {
-        Appeal appeal = appeals.find(trackingNumber).orElseThrow(() -> AppealException.notFound(trackingNumber));
-        requireAwaitingDocuments(appeal);
-        List<String> checklistTypes = checklist.items(trackingNumber).stream().map(Checklist.Item::type).distinct().toList();
-        if (type == null || !checklistTypes.contains(type)) {
-            throw new AppealException(HttpStatus.BAD_REQUEST, "type",
-                    "'" + type + "' is not on this appeal's checklist; expected one of " + checklistTypes);
-        }
-        long size = sizeOf(received);
-        if (size == 0) {
-            throw new AppealException(HttpStatus.BAD_REQUEST, "file", "the file is empty");
-        }
-        if (size > properties.maxSize().toBytes()) {
-            throw new AppealException(HttpStatus.PAYLOAD_TOO_LARGE, "file",
-                    "the file is larger than " + properties.maxSize().toKilobytes() + " KB");
-        }
-        requireRoomFor(trackingNumber, type);
+        admit(trackingNumber, type, sizeOf(received));
         DocumentSanitizer.Sanitized clean = sanitizer.sanitize(received);
         try {
             UUID id = UUID.randomUUID();
-            String objectKey = "appeals/" + trackingNumber + "/" + id;
+            String objectKey = objectKey(trackingNumber, id);
             long cleanSize = sizeOf(clean.file());
             // one pass over the file: hashed and encrypted while it streams to the object store
             MessageDigest digest = sha256Digest();
@@ -114,18 +104,111 @@ public class DocumentUpload {
             String storedSha256 = HexFormat.of().formatHex(digest.digest());
             StoredDocument doc = new StoredDocument(id, trackingNumber, type, objectKey, storedSha256, cleanSize, clean.contentType(),
                     Instant.now(), clean.file().equals(received) ? storedSha256 : sha256(received));
-            try {
-                transaction.executeWithoutResult(status -> record(doc));
-            } catch (RuntimeException e) {
-                store.delete(doc.objectKey());
-                throw e;
-            }
-            return doc;
+            return recorded(doc);
         } finally {
             if (!clean.file().equals(received)) {
                 deleteQuietly(clean.file());
             }
         }
+    }
+
+    /**
+     * A document sent as a request body of known {@code length} ({@code PUT}), checked against the SHA-256 the client
+     * declared, if it declared one. A PDF goes on to the object store as it arrives (hashed and encrypted on its way)
+     * while a copy is spooled to disk; the copy is checked once the body is complete, and a PDF the check refuses, or
+     * whose digest does not match, is deleted from the store again. Receiving and storing overlap, so the upload
+     * takes one transfer, not two. An image is decoded and re-encoded, which needs it whole: it is spooled first and
+     * stored as {@link #upload(String, String, Path)}.
+     */
+    public StoredDocument upload(String trackingNumber, String type, InputStream body, long length, String declaredSha256) {
+        admit(trackingNumber, type, length);
+        Path spooled = null;
+        try {
+            spooled = Files.createTempFile("appeal-upload-", ".bin");
+            try (ReceivedBody received = new ReceivedBody(new BufferedInputStream(body, 64 * 1024), length, spooled)) {
+                if (received.isPdf()) {
+                    return storedWhileReceived(trackingNumber, type, received, spooled, declaredSha256);
+                }
+                received.drain();
+                requireDeclared(declaredSha256, received.sha256());
+            }
+            return upload(trackingNumber, type, spooled);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        } finally {
+            deleteQuietly(spooled);
+        }
+    }
+
+    private StoredDocument storedWhileReceived(String trackingNumber, String type, ReceivedBody received, Path spooled,
+            String declaredSha256) {
+        UUID id = UUID.randomUUID();
+        String objectKey = objectKey(trackingNumber, id);
+        try {
+            store.put(objectKey, cipher.encrypting(received), DocumentCipher.sealedSize(received.length()), "application/octet-stream");
+        } catch (RuntimeException e) {
+            // the client's body broke off: the store saw a short stream and kept nothing; that is the client's 400
+            throw received.cutShort() ? received.refusal() : e;
+        }
+        String sha256 = received.sha256();
+        try {
+            requireDeclared(declaredSha256, sha256);
+            sanitizer.sanitize(spooled);
+        } catch (RuntimeException refused) {
+            deleteStored(objectKey);
+            throw refused;
+        }
+        return recorded(new StoredDocument(id, trackingNumber, type, objectKey, sha256, received.length(), "application/pdf",
+                Instant.now(), sha256));
+    }
+
+    /** What is checked before a byte of the document is read: the appeal waits for this item, the size, the limits. */
+    private void admit(String trackingNumber, String type, long size) {
+        Appeal appeal = appeals.find(trackingNumber).orElseThrow(() -> AppealException.notFound(trackingNumber));
+        requireAwaitingDocuments(appeal);
+        List<String> checklistTypes = checklist.items(trackingNumber).stream().map(Checklist.Item::type).distinct().toList();
+        if (type == null || !checklistTypes.contains(type)) {
+            throw new AppealException(HttpStatus.BAD_REQUEST, "type",
+                    "'" + type + "' is not on this appeal's checklist; expected one of " + checklistTypes);
+        }
+        if (size == 0) {
+            throw new AppealException(HttpStatus.BAD_REQUEST, "file", "the file is empty");
+        }
+        if (size > properties.maxSize().toBytes()) {
+            throw new AppealException(HttpStatus.PAYLOAD_TOO_LARGE, "file",
+                    "the file is larger than " + properties.maxSize().toKilobytes() + " KB");
+        }
+        requireRoomFor(trackingNumber, type);
+    }
+
+    /** The metadata, tick and message in one transaction; the stored object is deleted again if that fails. */
+    private StoredDocument recorded(StoredDocument doc) {
+        try {
+            transaction.executeWithoutResult(status -> record(doc));
+        } catch (RuntimeException e) {
+            deleteStored(doc.objectKey());
+            throw e;
+        }
+        return doc;
+    }
+
+    private void deleteStored(String objectKey) {
+        try {
+            store.delete(objectKey);
+        } catch (RuntimeException e) {
+            log.warn("Could not delete {} after its upload was refused; the orphan sweep removes it: {}", objectKey, e.toString());
+        }
+    }
+
+    private static void requireDeclared(String declaredSha256, String sha256) {
+        if (declaredSha256 != null && !declaredSha256.equals(sha256)) {
+            throw new AppealException(HttpStatus.BAD_REQUEST, ContentDigest.HEADER,
+                    "the body's SHA-256 does not match Content-Digest; nothing was stored");
+        }
+    }
+
+    private static String objectKey(String trackingNumber, UUID id) {
+        return "appeals/" + trackingNumber + "/" + id;
     }
 
     private void record(StoredDocument doc) {

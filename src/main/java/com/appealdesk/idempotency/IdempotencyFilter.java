@@ -6,6 +6,7 @@ import com.appealdesk.api.Secrets;
 import com.appealdesk.appeal.AppealAccess;
 import com.appealdesk.caller.ApiCallers;
 import com.appealdesk.caller.Scope;
+import com.appealdesk.document.ContentDigest;
 import com.appealdesk.document.DocumentCipher;
 import com.appealdesk.system.security.RefusalRecorder;
 import jakarta.servlet.FilterChain;
@@ -20,6 +21,7 @@ import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.util.HexFormat;
 import java.util.Map;
+import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
@@ -43,7 +45,8 @@ class IdempotencyFilter extends OncePerRequestFilter {
 
     static final String HEADER = "Idempotency-Key";
     private static final Pattern KEY = Pattern.compile("[\\x21-\\x7e]{1,255}");
-    private static final Pattern PATHS = Pattern.compile("/api/appeals(/([^/]+)/documents)?/?");
+    /** Opening ({@code POST /api/appeals}), a multipart upload ({@code POST .../documents}), a streamed one ({@code PUT .../documents/{type}}). */
+    private static final Pattern PATHS = Pattern.compile("/api/appeals(/([^/]+)/documents(/([^/]+))?)?/?");
     private static final int MAX_JSON_BODY = 1_000_000;
 
     private final IdempotentRequests requests;
@@ -63,8 +66,13 @@ class IdempotencyFilter extends OncePerRequestFilter {
 
     @Override
     protected boolean shouldNotFilter(HttpServletRequest request) {
-        return !"POST".equals(request.getMethod()) || request.getHeader(HEADER) == null
-                || !PATHS.matcher(request.getRequestURI()).matches();
+        Matcher path = PATHS.matcher(request.getRequestURI());
+        return request.getHeader(HEADER) == null || !path.matches()
+                || !request.getMethod().equals(streamed(path) ? "PUT" : "POST");
+    }
+
+    private static boolean streamed(Matcher path) {
+        return path.group(4) != null;
     }
 
     @Override
@@ -85,10 +93,16 @@ class IdempotencyFilter extends OncePerRequestFilter {
             problem(response, refused.status(), refused.field(), refused.getMessage());
             return;
         }
-        HttpServletRequest buffered = isMultipart(request) ? request : new BufferedRequest(request, MAX_JSON_BODY);
+        Matcher path = PATHS.matcher(request.getRequestURI());
+        path.matches();
+        HttpServletRequest buffered = isMultipart(request) || streamed(path) ? request : new BufferedRequest(request, MAX_JSON_BODY);
         String hash;
         try {
-            hash = isMultipart(request) ? multipartHash(request) : Secrets.sha256(((BufferedRequest) buffered).body());
+            hash = streamed(path) ? declaredHash(request, path.group(4))
+                    : isMultipart(request) ? multipartHash(request) : Secrets.sha256(((BufferedRequest) buffered).body());
+        } catch (ApiProblem refused) {
+            problem(response, refused.status(), refused.field(), refused.getMessage());
+            return;
         } catch (IOException | ServletException | IllegalStateException e) {
             chain.doFilter(buffered, response);
             return;
@@ -109,7 +123,7 @@ class IdempotencyFilter extends OncePerRequestFilter {
 
     /** The same check the endpoint makes: the service client's key for opening, the appeal's token for uploads. */
     private void authenticate(HttpServletRequest request) {
-        java.util.regex.Matcher path = PATHS.matcher(request.getRequestURI());
+        Matcher path = PATHS.matcher(request.getRequestURI());
         path.matches();
         if (path.group(2) == null) {
             callers.require(request, Scope.APPEALS_OPEN);
@@ -161,6 +175,17 @@ class IdempotencyFilter extends OncePerRequestFilter {
 
     private static boolean isMultipart(HttpServletRequest request) {
         return request.getContentType() != null && request.getContentType().toLowerCase().startsWith("multipart/");
+    }
+
+    /**
+     * A streamed upload is answered as its body arrives, so it is identified before it is read: by its item, its
+     * length and the SHA-256 its {@code Content-Digest} declares (which the upload then checks against the body).
+     */
+    private static String declaredHash(HttpServletRequest request, String type) {
+        String declared = ContentDigest.sha256Hex(request.getHeader(ContentDigest.HEADER)).orElseThrow(() -> new ApiProblem(
+                HttpStatus.BAD_REQUEST, ContentDigest.HEADER, "a streamed upload with an Idempotency-Key needs Content-Digest "
+                + "(sha-256=:<base64>:): a retry is recognised by it before the body is read"));
+        return Secrets.sha256(type + "\u0000" + request.getContentLengthLong() + "\u0000" + declared);
     }
 
     /** A hash of every part (name, file name, content), in order; parts are parsed once and kept by the container. */
