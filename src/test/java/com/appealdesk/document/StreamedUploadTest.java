@@ -182,6 +182,29 @@ class StreamedUploadTest {
         assertThat(storedObjects()).isEqualTo(1);
     }
 
+    @Test
+    void fourCopiesOfOneRequestAtOnceStoreOneDocument() throws Exception {
+        byte[] pdf = pdf(false, 500_000);
+        Map<String, String> headers = Map.of("Idempotency-Key", "scan-at-once", "Content-Digest", digestHeader(pdf));
+        java.util.concurrent.ExecutorService callers = java.util.concurrent.Executors.newFixedThreadPool(4);
+        try {
+            java.util.List<java.util.concurrent.Future<HttpResponse<String>>> sent = new java.util.ArrayList<>();
+            for (int i = 0; i < 4; i++) {
+                sent.add(callers.submit(() -> put(TYPE, pdf, headers)));
+            }
+            java.util.List<Integer> statuses = new java.util.ArrayList<>();
+            for (java.util.concurrent.Future<HttpResponse<String>> response : sent) {
+                statuses.add(response.get().statusCode());
+            }
+            // each is the first (201), a replay of it (201), or told the first is still running (409, Retry-After)
+            assertThat(statuses).contains(201).allMatch(status -> status == 201 || status == 409);
+        } finally {
+            callers.shutdown();
+        }
+        assertThat(documentRows()).isEqualTo(1);
+        assertThat(storedObjects()).isEqualTo(1);
+    }
+
     private HttpResponse<String> put(String type, byte[] body, Map<String, String> headers) throws Exception {
         HttpRequest.Builder request = request(type, bearer).header("Content-Type", "application/octet-stream");
         headers.forEach(request::header);

@@ -145,6 +145,15 @@ class ExternalServicesTest {
         assertThat(upload.getStatusCode().value()).isEqualTo(503);
         assertThat(upload.getHeaders().getFirst("Retry-After")).isEqualTo("10");
         assertThat(millis).as("answered within the client's timeouts, not minutes").isLessThan(15_000);
+        // the document as the body: a PDF is on its way to S3 while it arrives
+        java.net.http.HttpResponse<String> streamed = java.net.http.HttpClient.newHttpClient().send(java.net.http.HttpRequest
+                .newBuilder(URI.create("http://localhost:" + ((org.springframework.boot.web.context.WebServerApplicationContext) app)
+                        .getWebServer().getPort() + "/api/appeals/" + trackingNumber + "/documents/PASSPORT_DATA_PAGE"))
+                .header("Authorization", bearer).header("Content-Type", "application/pdf")
+                .PUT(java.net.http.HttpRequest.BodyPublishers.ofByteArray(onePagePdf())).build(),
+                java.net.http.HttpResponse.BodyHandlers.ofString());
+        assertThat(streamed.statusCode()).as(streamed.body()).isEqualTo(503);
+        assertThat(streamed.headers().firstValue("Retry-After")).contains("10");
         assertThat(app.getBean(org.springframework.jdbc.core.simple.JdbcClient.class)
                 .sql("select count(*) from appeal_desk.document where tracking_number = ?").param(trackingNumber)
                 .query(Long.class).single()).isZero();
@@ -155,5 +164,14 @@ class ExternalServicesTest {
                 + ((org.springframework.boot.web.context.WebServerApplicationContext) app).getWebServer().getPort()
                 + "/actuator/health", java.util.Map.class);
         assertThat(health).as("the application stays up: intake and reviews go on").containsEntry("status", "UP");
+    }
+
+    private static byte[] onePagePdf() throws Exception {
+        try (org.apache.pdfbox.pdmodel.PDDocument pdf = new org.apache.pdfbox.pdmodel.PDDocument();
+                java.io.ByteArrayOutputStream out = new java.io.ByteArrayOutputStream()) {
+            pdf.addPage(new org.apache.pdfbox.pdmodel.PDPage());
+            pdf.save(out);
+            return out.toByteArray();
+        }
     }
 }
