@@ -42,10 +42,16 @@ final class ReceivedBody extends InputStream {
     }
 
     /** From the first bytes, before any is consumed. */
-    boolean isPdf() throws IOException {
-        body.mark(HEAD);
-        byte[] head = body.readNBytes((int) Math.min(HEAD, length));
-        body.reset();
+    boolean isPdf() {
+        byte[] head;
+        try {
+            body.mark(HEAD);
+            head = body.readNBytes((int) Math.min(HEAD, length));
+            body.reset();
+        } catch (IOException e) {
+            cutShort = true;
+            throw refusal();
+        }
         return DocumentContent.mediaType(head).filter("application/pdf"::equals).isPresent();
     }
 
@@ -80,10 +86,14 @@ final class ReceivedBody extends InputStream {
         return n;
     }
 
-    /** Reads the rest of the body into the spool file. */
+    /** Reads the rest of the body into the spool file; a body that ends or breaks off early is the client's 400. */
     void drain() throws IOException {
-        try (OutputStream discard = OutputStream.nullOutputStream()) {
-            transferTo(discard);
+        try {
+            transferTo(OutputStream.nullOutputStream());
+        } catch (IOException e) {
+            if (!cutShort) {
+                throw e;
+            }
         }
         if (cutShort) {
             throw refusal();

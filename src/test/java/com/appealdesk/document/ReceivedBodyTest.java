@@ -42,4 +42,25 @@ class ReceivedBodyTest {
             assertThatThrownBy(body::sha256).isInstanceOf(IllegalStateException.class);
         }
     }
+
+    @Test
+    void aBodyThatBreaksOffIsRefusedAsTheClientsNotOurs() throws Exception {
+        InputStream breaking = new InputStream() {
+            private int left = 20;
+
+            @Override
+            public int read() throws java.io.IOException {
+                if (left == 0) {
+                    throw new java.io.EOFException("the client went away");
+                }
+                left--;
+                return 'x';
+            }
+        };
+        try (ReceivedBody body = new ReceivedBody(new BufferedInputStream(breaking, 8), 100, dir.resolve("spool"))) {
+            assertThat(body.isPdf()).isFalse();
+            assertThatThrownBy(body::drain).isInstanceOf(AppealException.class).hasMessageContaining("after 20 of its 100 bytes");
+            assertThat(body.cutShort()).isTrue();
+        }
+    }
 }
