@@ -44,10 +44,7 @@ class UploadDefenceTest {
     @BeforeEach
     void openAppeal() {
         http = new Http(port);
-        String account = AppealScenarios.newAccountId();
-        http.restrict(account, "RESTRICTED", "IDENTITY_INCOMPLETE");
-        Map opened = http.post("/api/appeals", Http.WALLET, Map.of("accountId", account, "channel", "APP", "applicant",
-                Map.of("fullName", "Ana Lima", "residenceRegion", "BR", "idDocumentType", "PASSPORT", "language", "en"))).getBody();
+        Map opened = http.openAppeal("Ana Lima", "BR");
         trackingNumber = (String) opened.get("trackingNumber");
         bearer = "Bearer " + opened.get("accessToken");
     }

@@ -59,6 +59,14 @@ public class Http {
                 "restrictedAt", java.time.Instant.now().toString()));
     }
 
+    /** An account the wallet has just restricted, and an appeal opened for it through the API by a passport holder. */
+    public Map openAppeal(String fullName, String residenceRegion) {
+        String account = AppealScenarios.newAccountId();
+        restrict(account, "RESTRICTED", "IDENTITY_INCOMPLETE");
+        return post("/api/appeals", WALLET, Map.of("accountId", account, "channel", "APP", "applicant", Map.of("fullName", fullName,
+                "residenceRegion", residenceRegion, "idDocumentType", "PASSPORT", "language", "en"))).getBody();
+    }
+
     public ResponseEntity<Map> delete(String path, String authorization, Object body) {
         return rest.exchange(base + path, HttpMethod.DELETE, new HttpEntity<>(body, headers(authorization, MediaType.APPLICATION_JSON)), Map.class);
     }
