@@ -15,6 +15,8 @@ import org.springframework.boot.context.event.ApplicationReadyEvent;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.context.event.EventListener;
+import org.springframework.core.Ordered;
+import org.springframework.core.annotation.Order;
 
 /**
  * Several nodes may start at the same moment on an empty database: each takes a PostgreSQL advisory lock before
@@ -75,7 +77,9 @@ class StartupLock {
         };
     }
 
+    /** First among the ready listeners: what runs after it (the engine's indexes) may wait for other nodes' starts. */
     @EventListener(ApplicationReadyEvent.class)
+    @Order(Ordered.HIGHEST_PRECEDENCE)
     void release(ApplicationReadyEvent ready) throws SQLException {
         ready.getApplicationContext().getBean(Held.class).close();
         log.info("Start-up lock released");

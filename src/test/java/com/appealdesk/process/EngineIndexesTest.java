@@ -29,4 +29,20 @@ class EngineIndexesTest {
                     "autovacuum_vacuum_insert_scale_factor=0.02", "autovacuum_analyze_scale_factor=0.02");
         }
     }
+
+    @Test
+    void anIndexLeftInvalidByAConcurrentBuildThatDidNotFinishIsBuiltAgain() {
+        indexes.ensure();
+        // what PostgreSQL leaves when a node dies during CREATE INDEX CONCURRENTLY
+        jdbc.sql("update pg_index set indisvalid = false where indexrelid = 'appeal_job_due'::regclass").update();
+        assertThat(valid("appeal_job_due")).isFalse();
+
+        indexes.ensure();
+
+        assertThat(valid("appeal_job_due")).isTrue();
+    }
+
+    private boolean valid(String index) {
+        return jdbc.sql("select indisvalid from pg_index where indexrelid = ?::regclass").param(index).query(Boolean.class).single();
+    }
 }
