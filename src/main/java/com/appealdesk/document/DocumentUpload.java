@@ -89,6 +89,11 @@ public class DocumentUpload {
      */
     public StoredDocument upload(String trackingNumber, String type, Path received) {
         admit(trackingNumber, type, sizeOf(received));
+        return stored(trackingNumber, type, received, null);
+    }
+
+    /** After {@link #admit}: {@code receivedSha256} when the caller hashed the file already, else null. */
+    private StoredDocument stored(String trackingNumber, String type, Path received, String receivedSha256) {
         DocumentSanitizer.Sanitized clean = sanitizer.sanitize(received);
         try {
             UUID id = UUID.randomUUID();
@@ -103,7 +108,8 @@ public class DocumentUpload {
             }
             String storedSha256 = HexFormat.of().formatHex(digest.digest());
             StoredDocument doc = new StoredDocument(id, trackingNumber, type, objectKey, storedSha256, cleanSize, clean.contentType(),
-                    Instant.now(), clean.file().equals(received) ? storedSha256 : sha256(received));
+                    Instant.now(), clean.file().equals(received) ? storedSha256
+                            : receivedSha256 != null ? receivedSha256 : sha256(received));
             return recorded(doc);
         } finally {
             if (!clean.file().equals(received)) {
@@ -118,7 +124,7 @@ public class DocumentUpload {
      * while a copy is spooled to disk; the copy is checked once the body is complete, and a PDF the check refuses, or
      * whose digest does not match, is deleted from the store again. Receiving and storing overlap, so the upload
      * takes one transfer, not two. An image is decoded and re-encoded, which needs it whole: it is spooled first and
-     * stored as {@link #upload(String, String, Path)}.
+     * stored as {@link #upload(String, String, Path)} is, without admitting or hashing it a second time.
      */
     public StoredDocument upload(String trackingNumber, String type, InputStream body, long length, String declaredSha256) {
         admit(trackingNumber, type, length);
@@ -131,8 +137,8 @@ public class DocumentUpload {
                 }
                 received.drain();
                 requireDeclared(declaredSha256, received.sha256());
+                return stored(trackingNumber, type, spooled, received.sha256());
             }
-            return upload(trackingNumber, type, spooled);
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         } finally {

@@ -83,8 +83,10 @@ class IdempotencyFilter extends OncePerRequestFilter {
             problem(response, HttpStatus.BAD_REQUEST, "Idempotency-Key must be 1 to 255 visible ASCII characters");
             return;
         }
+        Matcher path = PATHS.matcher(request.getRequestURI());
+        path.matches();
         try {
-            authenticate(request);
+            authenticate(request, path);
         } catch (ApiProblem refused) {
             request.setAttribute(RefusalRecorder.REASON, refused.getMessage());
             if (refused.status() == HttpStatus.UNAUTHORIZED) {
@@ -93,8 +95,6 @@ class IdempotencyFilter extends OncePerRequestFilter {
             problem(response, refused.status(), refused.field(), refused.getMessage());
             return;
         }
-        Matcher path = PATHS.matcher(request.getRequestURI());
-        path.matches();
         HttpServletRequest buffered = isMultipart(request) || streamed(path) ? request : new BufferedRequest(request, MAX_JSON_BODY);
         String hash;
         try {
@@ -122,9 +122,7 @@ class IdempotencyFilter extends OncePerRequestFilter {
     }
 
     /** The same check the endpoint makes: the service client's key for opening, the appeal's token for uploads. */
-    private void authenticate(HttpServletRequest request) {
-        Matcher path = PATHS.matcher(request.getRequestURI());
-        path.matches();
+    private void authenticate(HttpServletRequest request, Matcher path) {
         if (path.group(2) == null) {
             callers.require(request, Scope.APPEALS_OPEN);
         } else {
