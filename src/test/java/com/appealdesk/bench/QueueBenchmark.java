@@ -16,7 +16,8 @@ import org.springframework.jdbc.core.simple.JdbcClient;
  * count ({@code GET /engine-rest/task/count?candidateGroup=reviewers}), at growing numbers of open appeals in review
  * (each with as many closed ones beside it), against the same page and count straight from SQL. At one size the
  * two designs of who-sees-which-task are compared on the same data: one grant per desk (what runs) and the engine's
- * row per task and candidate group (what ran before).
+ * row per task and candidate group (what ran before). Where the caller may read the whole queue, its count comes from
+ * the queue tally (process/QueueTally); the table shows the share of counts it answered.
  */
 final class QueueBenchmark {
 
@@ -44,7 +45,8 @@ final class QueueBenchmark {
         this.client = new BenchHttp(port);
     }
 
-    record Point(int openAppeals, Timings page, Timings count, Timings sqlPage, Timings sqlCount) {
+    /** {@code fromTally}: the share of the timed counts (the count call's and the page's) the queue tally answered. */
+    record Point(int openAppeals, Timings page, Timings count, Timings sqlPage, Timings sqlCount, double fromTally) {
     }
 
     void run(List<Integer> sizes, int compareDesignsAt) throws Exception {
@@ -65,6 +67,8 @@ final class QueueBenchmark {
         report.ratio(SECTION, "page p50 ÷ same page from SQL", ratio, "≤ 10", ratio <= 10);
         report.info(SECTION, "page p50 / count p50 at " + largest.openAppeals(),
                 BenchReport.format(largest.page().p50()) + " ms / " + BenchReport.format(largest.count().p50()) + " ms");
+        report.info(SECTION, "counts answered from the queue tally at " + largest.openAppeals() + " (the rest by the engine)",
+                Math.round(100 * largest.fromTally()) + " %");
         // the least any count of the queue costs: open tasks joined to their candidate links, nothing else (the engine
         // adds the process definition and the authorization check to this join, and Tasklist's page carries a count)
         report.info(SECTION, "count p50 from SQL at " + largest.openAppeals() + " (tasks joined to their candidate links only)",
@@ -93,8 +97,8 @@ final class QueueBenchmark {
 
     private String table(List<Point> points, Point perTaskRows) {
         StringBuilder out = new StringBuilder("""
-                | open appeals in review | design | page p50 / p95 | count p50 / p95 | same page from SQL p50 | ratio | count from SQL p50 |
-                | --- | --- | --- | --- | --- | --- | --- |
+                | open appeals in review | design | page p50 / p95 | count p50 / p95 | same page from SQL p50 | ratio | count from SQL p50 | counts from the tally |
+                | --- | --- | --- | --- | --- | --- | --- | --- |
                 """);
         for (Point point : points) {
             out.append(row(point, "one grant per desk"));
@@ -111,7 +115,7 @@ final class QueueBenchmark {
                 + " / " + BenchReport.format(point.page().p95()) + " ms | " + BenchReport.format(point.count().p50()) + " / "
                 + BenchReport.format(point.count().p95()) + " ms | " + BenchReport.format(point.sqlPage().p50()) + " ms | "
                 + String.format("%.1f", point.page().p50() / point.sqlPage().p50()) + " | " + BenchReport.format(point.sqlCount().p50())
-                + " ms |\n";
+                + " ms | " + Math.round(100 * point.fromTally()) + " % |\n";
     }
 
     private void grow(int size) throws Exception {
@@ -144,9 +148,25 @@ final class QueueBenchmark {
     }
 
     private Point measure() throws Exception {
+        return measure(warmUp, repetitions);
+    }
+
+    private Point measure(int warmUpCalls, int timedCalls) throws Exception {
         int expected = openReviews();
-        return new Point(expected, Timings.of(warmUp, repetitions, this::page), Timings.of(warmUp, repetitions, this::count),
-                Timings.of(warmUp, repetitions, this::sqlPage), Timings.of(warmUp, repetitions, this::sqlCount));
+        long tally = counted("tally");
+        long engine = counted("engine");
+        Timings page = Timings.of(warmUpCalls, timedCalls, this::page);
+        Timings count = Timings.of(warmUpCalls, timedCalls, this::count);
+        long fromTally = counted("tally") - tally;
+        double share = fromTally == 0 ? 0 : (double) fromTally / (fromTally + counted("engine") - engine);
+        return new Point(expected, page, count, Timings.of(warmUp, repetitions, this::sqlPage),
+                Timings.of(warmUp, repetitions, this::sqlCount), share);
+    }
+
+    /** How many task counts the application answered from its queue tally ({@code tally}) or left to the engine. */
+    private long counted(String source) {
+        Map<?, ?> metric = http.get("/actuator/metrics/appeal.queue.counts?tag=source:" + source, Http.OPERATOR).getBody();
+        return ((Number) ((Map<?, ?>) ((List<?>) metric.get("measurements")).get(0)).get("value")).longValue();
     }
 
     /** The same data with the design that ran before: a READ row per open review for the reviewers' group. */
@@ -162,9 +182,7 @@ final class QueueBenchmark {
                 .param(AppealProcess.PROCESS_ID).update();
         try {
             jdbc.sql("analyze ACT_RU_AUTHORIZATION").update();
-            return new Point(openReviews(), Timings.of(2, Math.max(5, repetitions / 4), this::page),
-                    Timings.of(2, Math.max(5, repetitions / 4), this::count), Timings.of(warmUp, repetitions, this::sqlPage),
-                    Timings.of(warmUp, repetitions, this::sqlCount));
+            return measure(2, Math.max(5, repetitions / 4));
         } finally {
             jdbc.sql("delete from ACT_RU_AUTHORIZATION where ID_ like 'bench-%'").update();
             jdbc.sql("update ACT_RU_AUTHORIZATION set PERMS_ = ? where GROUP_ID_ = 'reviewers' and RESOURCE_TYPE_ = 6 and RESOURCE_ID_ = ?")
