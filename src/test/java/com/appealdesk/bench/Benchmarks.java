@@ -1,6 +1,7 @@
 package com.appealdesk.bench;
 
 import com.appealdesk.document.S3Connection;
+import com.appealdesk.process.QueueTally;
 import com.appealdesk.support.AppealScenarios;
 import com.appealdesk.support.Http;
 import org.springframework.context.ApplicationContext;
@@ -48,7 +49,9 @@ final class Benchmarks {
                 }
             }
             sizes.add(settings.scale());
-            new QueueBenchmark(seeder, http, port, jdbc, report, settings.warmUp(), settings.repetitions())
+            new QueueBenchmark(seeder, http, port, jdbc, report, settings.warmUp(), settings.repetitions(),
+                    context.getEnvironment().getProperty("appeal.queue.tally", Boolean.class, true)
+                            ? context.getBean(QueueTally.class)::install : null)
                     .run(sizes, Math.min(3_000, settings.scale()));
         }
         if (settings.sections().contains("queue")) {
