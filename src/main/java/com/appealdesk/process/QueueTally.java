@@ -63,6 +63,11 @@ public class QueueTally extends AbstractProcessEnginePlugin implements MeterBind
         return ready;
     }
 
+    /** Whether this node keeps the tally ({@code appeal.queue.tally}); when not, every count is the engine's. */
+    public boolean enabled() {
+        return enabled;
+    }
+
     @Override
     public void preInit(ProcessEngineConfigurationImpl configuration) {
         if (enabled) {

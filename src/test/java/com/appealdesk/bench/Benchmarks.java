@@ -49,9 +49,9 @@ final class Benchmarks {
                 }
             }
             sizes.add(settings.scale());
+            QueueTally tally = context.getBean(QueueTally.class);
             new QueueBenchmark(seeder, http, port, jdbc, report, settings.warmUp(), settings.repetitions(),
-                    context.getEnvironment().getProperty("appeal.queue.tally", Boolean.class, true)
-                            ? context.getBean(QueueTally.class)::install : null)
+                    tally.enabled() ? tally::install : null)
                     .run(sizes, Math.min(3_000, settings.scale()));
         }
         if (settings.sections().contains("queue")) {

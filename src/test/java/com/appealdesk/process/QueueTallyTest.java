@@ -12,7 +12,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Random;
 import java.util.Set;
-import java.util.TreeSet;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
@@ -191,7 +190,7 @@ class QueueTallyTest {
                 keys.add((String) constant.get(null));
             }
         }
-        Set<String> fields = new TreeSet<>();
+        Set<String> fields = new HashSet<>();
         for (Field field : TaskQueryImpl.class.getDeclaredFields()) {
             if (!Modifier.isStatic(field.getModifiers()) && !field.isSynthetic() && !keys.contains(field.getName())) {
                 fields.add(field.getName());
