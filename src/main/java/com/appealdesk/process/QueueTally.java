@@ -120,14 +120,21 @@ public class QueueTally extends AbstractProcessEnginePlugin implements MeterBind
      */
     @Scheduled(fixedDelayString = "${appeal.queue.tally-compaction:PT2S}")
     void compact() {
+        fold();
+    }
+
+    /** One compaction; false when the tally is off or another compaction (of any node) holds the turn. */
+    boolean fold() {
         if (!ready) {
-            return;
+            return false;
         }
-        transaction.executeWithoutResult(status -> {
-            if (jdbc.sql("select pg_try_advisory_xact_lock(hashtext('appeal_task_tally'))").query(Boolean.class).single()) {
+        return Boolean.TRUE.equals(transaction.execute(status -> {
+            boolean turn = jdbc.sql("select pg_try_advisory_xact_lock(hashtext('appeal_task_tally'))").query(Boolean.class).single();
+            if (turn) {
                 jdbc.sql(QueueTallySql.COMPACT).update();
             }
-        });
+            return turn;
+        }));
     }
 
     private void uninstall() {
