@@ -1,5 +1,6 @@
 package com.appealdesk.appeal;
 
+import com.appealdesk.data.TransactionReads;
 import com.appealdesk.restriction.AccountAccess;
 import com.appealdesk.restriction.RestrictionReason;
 import java.sql.ResultSet;
@@ -18,6 +19,7 @@ import org.springframework.stereotype.Repository;
 @Repository
 public class AppealRepository {
 
+    private static final String TABLE = "appeal_desk.appeal";
     private static final String COLUMNS = """
             tracking_number, account_id, restriction_reason, channel, full_name, residence_region, id_document_type,
             language, email, phone, status, decision, decision_reason, decided_by, decided_at, created_at, access_at_intake,
@@ -32,6 +34,7 @@ public class AppealRepository {
     }
 
     public void insert(Appeal appeal, String accessTokenHash) {
+        TransactionReads.forget(TABLE, appeal.trackingNumber());
         jdbc.sql("""
                 insert into appeal_desk.appeal (%s, access_token_hash, updated_at)
                 values (:tn, :account, :reason, :channel, :name, :region, :doc, :language, :email, :phone, :status,
@@ -54,15 +57,16 @@ public class AppealRepository {
                 .update();
     }
 
+    /** The appeal as this transaction last read or locked it (one read per transaction, see {@link TransactionReads}). */
     public Optional<Appeal> find(String trackingNumber) {
-        return jdbc.sql("select " + COLUMNS + " from appeal_desk.appeal where tracking_number = ?")
-                .param(trackingNumber).query(AppealRepository::map).optional();
+        return TransactionReads.read(TABLE, trackingNumber, () -> jdbc.sql("select " + COLUMNS + " from appeal_desk.appeal where tracking_number = ?")
+                .param(trackingNumber).query(AppealRepository::map).optional());
     }
 
     /** Reads the appeal and locks its row until the transaction ends: serializes uploads, decisions and expiry. */
     public Optional<Appeal> lock(String trackingNumber) {
-        return jdbc.sql("select " + COLUMNS + " from appeal_desk.appeal where tracking_number = ? for update")
-                .param(trackingNumber).query(AppealRepository::map).optional();
+        return TransactionReads.locked(TABLE, trackingNumber, jdbc.sql("select " + COLUMNS + " from appeal_desk.appeal where tracking_number = ? for update")
+                .param(trackingNumber).query(AppealRepository::map).optional());
     }
 
     public Optional<String> accessTokenHash(String trackingNumber) {
@@ -77,6 +81,7 @@ public class AppealRepository {
 
     /** A new access token for the appeal; the previous one stops working at once. */
     public void replaceAccessTokenHash(String trackingNumber, String accessTokenHash) {
+        TransactionReads.forget(TABLE, trackingNumber);
         jdbc.sql("update appeal_desk.appeal set access_token_hash = ?, updated_at = now() where tracking_number = ?")
                 .params(accessTokenHash, trackingNumber).update();
     }
@@ -96,6 +101,7 @@ public class AppealRepository {
      * and announces the closing when this write closed the appeal: the row as it was before, locked, tells.
      */
     private void writeStatus(String trackingNumber, AppealStatus status, String moreColumns, List<Object> moreValues) {
+        TransactionReads.forget(TABLE, trackingNumber);
         List<Object> params = new ArrayList<>();
         params.add(trackingNumber);
         params.add(status.name());
@@ -119,6 +125,7 @@ public class AppealRepository {
      * The caller holds the appeal's lock.
      */
     public boolean placeLegalHold(String trackingNumber, String reason, String by) {
+        TransactionReads.forget(TABLE, trackingNumber);
         return jdbc.sql("""
                 update appeal_desk.appeal set legal_hold_reason = ?, legal_hold_by = ?, legal_hold_at = now()
                 where tracking_number = ? and personal_data_erased_at is null""")
@@ -127,6 +134,7 @@ public class AppealRepository {
 
     /** Ends a legal hold; false when the appeal is not held. The caller holds the appeal's lock. */
     public boolean releaseLegalHold(String trackingNumber) {
+        TransactionReads.forget(TABLE, trackingNumber);
         return jdbc.sql("""
                 update appeal_desk.appeal set legal_hold_reason = null, legal_hold_by = null, legal_hold_at = null
                 where tracking_number = ? and legal_hold_at is not null""").param(trackingNumber).update() == 1;

@@ -1,5 +1,6 @@
 package com.appealdesk.appeal;
 
+import com.appealdesk.data.TransactionReads;
 import java.sql.Timestamp;
 import java.time.Instant;
 import java.util.Collection;
@@ -21,6 +22,8 @@ public class Checklist {
         }
     }
 
+    private static final String TABLE = "appeal_desk.checklist_item";
+
     private final JdbcClient jdbc;
 
     Checklist(JdbcClient jdbc) {
@@ -29,6 +32,7 @@ public class Checklist {
 
     /** Adds a round of requested document types; a type asked twice in one round is listed once. */
     public void request(String trackingNumber, Collection<String> types) {
+        TransactionReads.forget(TABLE, trackingNumber);
         int round = jdbc.sql("select coalesce(max(request_round), 0) + 1 from appeal_desk.checklist_item where tracking_number = ?")
                 .param(trackingNumber).query(Integer.class).single();
         types.stream().distinct().forEach(type -> jdbc.sql("""
@@ -36,14 +40,15 @@ public class Checklist {
                 values (?, ?, ?, now())""").params(trackingNumber, type, round).update());
     }
 
+    /** The appeal's checklist, read once per transaction (see {@link TransactionReads}). */
     public List<Item> items(String trackingNumber) {
-        return jdbc.sql("""
+        return TransactionReads.read(TABLE, trackingNumber, () -> jdbc.sql("""
                 select document_type, request_round, requested_at, received_document_id from appeal_desk.checklist_item
                 where tracking_number = ? order by request_round, id""")
                 .param(trackingNumber)
                 .query((rs, n) -> new Item(rs.getString(1), rs.getInt(2), rs.getObject(3, Timestamp.class).toInstant(),
                         rs.getObject(4, UUID.class)))
-                .list();
+                .list().stream().toList());
     }
 
     public List<String> outstandingTypes(String trackingNumber) {
@@ -52,6 +57,7 @@ public class Checklist {
 
     /** Ticks off the oldest open item of this type; returns false when none was open. */
     public boolean markReceived(String trackingNumber, String type, UUID documentId) {
+        TransactionReads.forget(TABLE, trackingNumber);
         return jdbc.sql("""
                 update appeal_desk.checklist_item set received_document_id = :doc where id = (
                   select id from appeal_desk.checklist_item

@@ -172,7 +172,8 @@ public class DocumentUpload {
     private void admit(String trackingNumber, String type, long size) {
         Appeal appeal = appeals.find(trackingNumber).orElseThrow(() -> AppealException.notFound(trackingNumber));
         requireAwaitingDocuments(appeal);
-        List<String> checklistTypes = checklist.items(trackingNumber).stream().map(Checklist.Item::type).distinct().toList();
+        List<Checklist.Item> items = checklist.items(trackingNumber);
+        List<String> checklistTypes = items.stream().map(Checklist.Item::type).distinct().toList();
         if (type == null || !checklistTypes.contains(type)) {
             throw new AppealException(HttpStatus.BAD_REQUEST, "type",
                     "'" + type + "' is not on this appeal's checklist; expected one of " + checklistTypes);
@@ -184,7 +185,7 @@ public class DocumentUpload {
             throw new AppealException(HttpStatus.PAYLOAD_TOO_LARGE, "file",
                     "the file is larger than " + properties.maxSize().toKilobytes() + " KB");
         }
-        requireRoomFor(trackingNumber, type);
+        requireRoomFor(trackingNumber, type, items);
     }
 
     /** The metadata, tick and message in one transaction; the stored object is deleted again if that fails. */
@@ -220,7 +221,7 @@ public class DocumentUpload {
     private void record(StoredDocument doc) {
         Appeal appeal = appeals.lock(doc.trackingNumber()).orElseThrow();
         requireAwaitingDocuments(appeal);
-        requireRoomFor(doc.trackingNumber(), doc.type());
+        requireRoomFor(doc.trackingNumber(), doc.type(), checklist.items(doc.trackingNumber()));
         documents.insert(doc);
         checklist.markReceived(doc.trackingNumber(), doc.type(), doc.id());
         events.record(doc.trackingNumber(), "DOCUMENT_RECEIVED", doc.type());
@@ -238,8 +239,8 @@ public class DocumentUpload {
      * item the appeal is waiting for is always accepted, however many files came before (a reviewer may ask for the
      * same item again, or for more items than the limit leaves room for): a limit never leaves an appeal stuck.
      */
-    private void requireRoomFor(String trackingNumber, String type) {
-        if (checklist.outstandingTypes(trackingNumber).contains(type)) {
+    private void requireRoomFor(String trackingNumber, String type, List<Checklist.Item> items) {
+        if (items.stream().anyMatch(item -> !item.received() && item.type().equals(type))) {
             return;
         }
         if (documents.count(trackingNumber, type) >= properties.maxUploadsPerItem()) {

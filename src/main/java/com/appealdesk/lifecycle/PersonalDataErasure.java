@@ -1,5 +1,6 @@
 package com.appealdesk.lifecycle;
 
+import com.appealdesk.data.TransactionReads;
 import com.appealdesk.document.DocumentStore;
 import java.util.List;
 import org.slf4j.Logger;
@@ -59,6 +60,8 @@ public class PersonalDataErasure {
         if (!erasable) {
             return null;
         }
+        // rows this transaction may have read before are read again after these writes
+        TransactionReads.forgetAll();
         // the one change the decision record allows (its internal note), for this transaction only
         jdbc.sql("select set_config('appeal_desk.erasure', 'on', true)").query().listOfRows();
         List<String> objects = jdbc.sql("select object_key from appeal_desk.document where tracking_number = ?")

@@ -1,5 +1,6 @@
 package com.appealdesk.sla;
 
+import com.appealdesk.data.TransactionReads;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Timestamp;
@@ -47,6 +48,9 @@ class ReplyClockRepository {
         }
     }
 
+    private static final String CLOCK = "appeal_desk.reply_clock";
+    private static final String LEDGER = "appeal_desk.reply_clock_event";
+
     private final JdbcClient jdbc;
 
     ReplyClockRepository(JdbcClient jdbc) {
@@ -54,24 +58,27 @@ class ReplyClockRepository {
     }
 
     void insertOnce(String trackingNumber, String calendar, int workingDays) {
+        TransactionReads.forget(CLOCK, trackingNumber);
         jdbc.sql("""
                 insert into appeal_desk.reply_clock (tracking_number, calendar, working_days, state)
                 values (?, ?, ?, 'NOT_STARTED') on conflict (tracking_number) do nothing""")
                 .params(trackingNumber, calendar, workingDays).update();
     }
 
+    /** The clock as this transaction last read, locked or wrote it (see {@link TransactionReads}). */
     Optional<Row> find(String trackingNumber) {
-        return jdbc.sql("select * from appeal_desk.reply_clock where tracking_number = ?")
-                .param(trackingNumber).query(ReplyClockRepository::map).optional();
+        return TransactionReads.read(CLOCK, trackingNumber, () -> jdbc.sql("select * from appeal_desk.reply_clock where tracking_number = ?")
+                .param(trackingNumber).query(ReplyClockRepository::map).optional());
     }
 
     /** The row, locked until the transaction ends, so two timers of one appeal change it one after the other. */
     Optional<Row> lock(String trackingNumber) {
-        return jdbc.sql("select * from appeal_desk.reply_clock where tracking_number = ? for update")
-                .param(trackingNumber).query(ReplyClockRepository::map).optional();
+        return TransactionReads.locked(CLOCK, trackingNumber, jdbc.sql("select * from appeal_desk.reply_clock where tracking_number = ? for update")
+                .param(trackingNumber).query(ReplyClockRepository::map).optional());
     }
 
     void update(Row row) {
+        TransactionReads.forget(CLOCK, row.trackingNumber());
         jdbc.sql("""
                 update appeal_desk.reply_clock set state = ?, window_seconds = ?, consumed_seconds = ?, running_since = ?,
                     due_at = ?, revised_due_at = ?, breached_at = ?, stopped_at = ?
@@ -84,20 +91,22 @@ class ReplyClockRepository {
 
     /** Appends to the ledger; for a once-only type (WARNING, BREACHED, REVISED) returns false when already there. */
     boolean record(String trackingNumber, String type, String detail, Instant dueAt, Instant at) {
+        TransactionReads.forget(LEDGER, trackingNumber);
         return jdbc.sql("""
                 insert into appeal_desk.reply_clock_event (tracking_number, type, detail, due_at, occurred_at)
                 values (?, ?, ?, ?, ?) on conflict do nothing""")
                 .params(trackingNumber, type, detail, ts(dueAt), ts(at)).update() == 1;
     }
 
+    /** The appeal's ledger, read once per transaction. */
     List<ReplyClockView.Event> events(String trackingNumber) {
-        return jdbc.sql("""
+        return TransactionReads.read(LEDGER, trackingNumber, () -> jdbc.sql("""
                 select type, detail, due_at, occurred_at from appeal_desk.reply_clock_event
                 where tracking_number = ? order by occurred_at, id""")
                 .param(trackingNumber)
                 .query((rs, n) -> new ReplyClockView.Event(rs.getString("type"), rs.getString("detail"),
                         instant(rs, "due_at"), instant(rs, "occurred_at")))
-                .list();
+                .list().stream().toList());
     }
 
     private static Row map(ResultSet rs, int n) throws SQLException {
