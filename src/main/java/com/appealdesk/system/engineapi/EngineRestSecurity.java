@@ -9,9 +9,11 @@ import org.springframework.boot.web.servlet.FilterRegistrationBean;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.core.Ordered;
+import org.springframework.transaction.support.TransactionTemplate;
 
 /**
- * The engine REST API ({@code /engine-rest}) answers only to Camunda users with HTTP Basic credentials; what they
+ * The engine REST API ({@code /engine-rest}) answers only to Camunda users with HTTP Basic credentials (checked by the
+ * engine's own login, its lookups in one transaction: {@link OneTransactionLogin}); what they
  * may then do is narrowed by {@link EngineApiGuard} to staff work, and decided in detail by the engine's
  * authorizations (a reviewer completes tasks, an auditor reads history). The guard also covers the webapps' engine
  * API ({@code /camunda/api/engine/**}), whose users log in with a session.
@@ -20,9 +22,9 @@ import org.springframework.core.Ordered;
 class EngineRestSecurity {
 
     @Bean
-    FilterRegistrationBean<ProcessEngineAuthenticationFilter> engineRestAuthentication() {
+    FilterRegistrationBean<ProcessEngineAuthenticationFilter> engineRestAuthentication(TransactionTemplate transactions) {
         FilterRegistrationBean<ProcessEngineAuthenticationFilter> registration =
-                new FilterRegistrationBean<>(new ProcessEngineAuthenticationFilter());
+                new FilterRegistrationBean<>(new OneTransactionLogin(transactions));
         registration.setName("camunda-auth");
         registration.addInitParameter("authentication-provider", HttpBasicAuthenticationProvider.class.getName());
         registration.addUrlPatterns("/engine-rest/*");

@@ -15,6 +15,7 @@ import org.camunda.bpm.webapp.impl.security.auth.AuthenticationUtil;
 import org.camunda.bpm.webapp.impl.security.auth.Authentications;
 import org.springframework.http.HttpHeaders;
 import org.springframework.stereotype.Component;
+import org.springframework.transaction.support.TransactionTemplate;
 
 /**
  * Finds the staff member behind a request to {@code /staff/**}: the user logged in to Tasklist/Cockpit (the webapp
@@ -26,10 +27,12 @@ public class StaffAuthentication {
 
     private final IdentityService identity;
     private final String engineName;
+    private final TransactionTemplate transactions;
 
-    StaffAuthentication(ProcessEngine engine) {
+    StaffAuthentication(ProcessEngine engine, TransactionTemplate transactions) {
         this.identity = engine.getIdentityService();
         this.engineName = engine.getName();
+        this.transactions = transactions;
     }
 
     public StaffUser require(HttpServletRequest request) {
@@ -37,10 +40,11 @@ public class StaffAuthentication {
                 "log in to Camunda Tasklist first, or send HTTP Basic credentials of a staff user"));
     }
 
+    /** The password and the groups are looked up in one transaction (a wrong password is recorded all the same). */
     public Optional<StaffUser> resolve(HttpServletRequest request) {
-        return basicAuthUser(request.getHeader(HttpHeaders.AUTHORIZATION))
+        return transactions.execute(status -> basicAuthUser(request.getHeader(HttpHeaders.AUTHORIZATION))
                 .or(() -> sessionUser(request.getSession(false)))
-                .map(userId -> new StaffUser(userId, groupsOf(userId)));
+                .map(userId -> new StaffUser(userId, groupsOf(userId))));
     }
 
     private Optional<String> basicAuthUser(String header) {

@@ -1,0 +1,61 @@
+package com.appealdesk.system.engineapi;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.appealdesk.AppealDeskTest;
+import com.appealdesk.support.Http;
+import java.nio.charset.StandardCharsets;
+import java.util.Base64;
+import java.util.List;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.jdbc.core.simple.JdbcClient;
+
+/**
+ * The engine API's Basic login, its lookups in one transaction, answers as the engine's own: a wrong password is a
+ * 401 and the engine's count of failed attempts is kept, a right one resets it, and the user's groups decide what
+ * the engine shows.
+ */
+@AppealDeskTest
+class OneTransactionLoginTest {
+
+    @LocalServerPort int port;
+    @Autowired JdbcClient jdbc;
+    Http http;
+
+    @BeforeEach
+    @AfterEach
+    void forgetFailures() {
+        // the address throttle (LoginThrottle) would stop later tests of the build, all from 127.0.0.1
+        jdbc.sql("delete from appeal_desk.login_failure").update();
+        http = new Http(port);
+    }
+
+    @Test
+    void whatTheEngineWritesWhileCheckingAPasswordIsKeptWhateverTheOutcome() {
+        assertThat(http.get("/engine-rest/task/count", basic("reviewer", "not-the-password")).getStatusCode().value()).isEqualTo(401);
+        assertThat(http.get("/engine-rest/task/count", basic("reviewer", "still-not-it")).getStatusCode().value()).isEqualTo(401);
+        assertThat(attempts("reviewer")).as("failed attempts recorded").isEqualTo(2);
+
+        assertThat(http.get("/engine-rest/task/count", Http.REVIEWER).getStatusCode().value()).isEqualTo(200);
+        assertThat(attempts("reviewer")).as("reset by the right password").isZero();
+    }
+
+    @Test
+    void theUsersGroupsDecideWhatTheEngineApiShows() {
+        // both filters are shared with one group each: the reviewer sees its group's, not the quality team's
+        List<Object> names = http.getList("/engine-rest/filter", Http.REVIEWER).stream().map(filter -> filter.get("name")).toList();
+        assertThat(names).contains("Reviewers' queue").doesNotContain("Quality reviews");
+    }
+
+    private int attempts(String user) {
+        return jdbc.sql("select coalesce(ATTEMPTS_, 0) from ACT_ID_USER where ID_ = ?").param(user).query(Integer.class).single();
+    }
+
+    private static String basic(String user, String password) {
+        return "Basic " + Base64.getEncoder().encodeToString((user + ":" + password).getBytes(StandardCharsets.UTF_8));
+    }
+}
