@@ -5,6 +5,7 @@ import com.appealdesk.process.AppealVariables;
 import com.appealdesk.support.AppealScenarios;
 import com.appealdesk.support.Http;
 import com.fasterxml.jackson.databind.JsonNode;
+import java.lang.management.ManagementFactory;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -19,6 +20,7 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.atomic.DoubleAdder;
 import org.camunda.bpm.engine.ProcessEngine;
 import org.springframework.jdbc.core.simple.JdbcClient;
 
@@ -36,7 +38,8 @@ final class ThroughputBenchmark {
     static final String SECTION = "Throughput";
     static final String NOOP_PROCESS = "IdentityAppealNoop";
 
-    record Run(int appeals, double seconds, long statements) {
+    /** {@code cpu}: what the JVM and PostgreSQL spent over the run; {@code clientMillis}: CPU of the clients' threads. */
+    record Run(int appeals, double seconds, long statements, CpuMeter.Sample cpu, double clientMillis) {
 
         double perSecond() {
             return appeals / seconds;
@@ -44,6 +47,11 @@ final class ThroughputBenchmark {
 
         double statementsPerAppeal() {
             return statements / (double) appeals;
+        }
+
+        String cpuPerAppeal() {
+            return String.format("%.0f ms (%.0f in the clients' threads) / %.0f ms", cpu.jvmMillis() / appeals,
+                    clientMillis / appeals, cpu.postgresMillis() / appeals);
         }
     }
 
@@ -88,6 +96,16 @@ final class ThroughputBenchmark {
                 + "(%d statements), the no-op run %d appeals (%d statements). An appeal counts when it has ended: lifted, the "
                 + "wallet told, the appellant's messages queued.", clients, duration.toSeconds(), application.appeals(),
                 application.statements(), reference.appeals(), reference.statements()));
+        if (CpuMeter.available()) {
+            report.info(SECTION, "CPU per appeal, JVM / PostgreSQL: application", application.cpuPerAppeal());
+            report.info(SECTION, "CPU per appeal, JVM / PostgreSQL: no-op", reference.cpuPerAppeal());
+            report.detail(SECTION, String.format("Where the two cores went: the application run %.0f %% in the JVM (the "
+                    + "application, its in-process S3 and SMTP servers and the clients) and %.0f %% in PostgreSQL; the no-op "
+                    + "run %.0f %% and %.0f %%. In the no-op run the clients' threads run the engine themselves; in the "
+                    + "application run they only send HTTP requests and poll (the JDK HTTP client's own threads are not "
+                    + "counted among them).", share(application, true), share(application, false),
+                    share(reference, true), share(reference, false)));
+        }
         report.detail(SECTION, "Statements of the application run, per appeal:\n\n" + applicationStatements);
         report.detail(SECTION, "Statements of the no-op run, per appeal:\n\n" + referenceStatements);
         report.detail(SECTION, "What the application runs more often per appeal than the no-op (first: application, second: "
@@ -99,8 +117,16 @@ final class ThroughputBenchmark {
         void appeal(int client, int n) throws Exception;
     }
 
+    /** The share of the machine's cores the JVM ({@code jvm}) or PostgreSQL spent over the run, in percent. */
+    private static double share(Run run, boolean jvm) {
+        double cores = Runtime.getRuntime().availableProcessors() * run.seconds() * 1000;
+        return 100 * (jvm ? run.cpu().jvmMillis() : run.cpu().postgresMillis()) / cores;
+    }
+
     private Run measure(StatementStats statements, Flow flow, Duration length) throws Exception {
         statements.reset();
+        DoubleAdder clientMillis = new DoubleAdder();
+        CpuMeter.Sample cpuBefore = CpuMeter.now();
         AtomicInteger done = new AtomicInteger();
         Instant end = Instant.now().plus(length);
         long start = System.nanoTime();
@@ -110,9 +136,14 @@ final class ThroughputBenchmark {
             for (int client = 0; client < clients; client++) {
                 int id = client;
                 running.add(pool.submit(() -> {
-                    for (int n = 0; Instant.now().isBefore(end); n++) {
-                        flow.appeal(id, n);
-                        done.incrementAndGet();
+                    long cpuStart = ManagementFactory.getThreadMXBean().getCurrentThreadCpuTime();
+                    try {
+                        for (int n = 0; Instant.now().isBefore(end); n++) {
+                            flow.appeal(id, n);
+                            done.incrementAndGet();
+                        }
+                    } finally {
+                        clientMillis.add((ManagementFactory.getThreadMXBean().getCurrentThreadCpuTime() - cpuStart) / 1e6);
                     }
                     return null;
                 }));
@@ -124,7 +155,7 @@ final class ThroughputBenchmark {
             pool.shutdown();
         }
         double seconds = (System.nanoTime() - start) / 1e9;
-        return new Run(done.get(), seconds, statements.calls());
+        return new Run(done.get(), seconds, statements.calls(), CpuMeter.now().minus(cpuBefore), clientMillis.sum());
     }
 
     /** One appeal over HTTP, as the wallet's app, the appellant and a reviewer drive it. */
