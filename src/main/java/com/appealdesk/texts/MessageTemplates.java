@@ -49,6 +49,8 @@ public class MessageTemplates {
             ZH_CN, load("notifications/staff_zh-CN.properties"));
     private final TextCatalogue packaged = TextCatalogue.parse(read("processes/" + TextCatalogue.FILE_NAME));
     private final ObjectProvider<DeployedCatalogues> deployed;
+    /** The deployed catalogues once found: looking the bean up on every call cost more than the texts. */
+    private volatile DeployedCatalogues deployedCatalogues;
     private volatile Cached cached;
 
     private record Cached(String version, TextCatalogue catalogue, long checkedAt) {
@@ -90,6 +92,15 @@ public class MessageTemplates {
         return glossaries.getOrDefault(supported(language), glossaries.get(Locale.ENGLISH));
     }
 
+    private DeployedCatalogues deployedCatalogues() {
+        DeployedCatalogues found = deployedCatalogues;
+        if (found == null && deployed != null) {
+            found = deployed.getIfAvailable();
+            deployedCatalogues = found;
+        }
+        return found;
+    }
+
     /** Reads the deployed catalogues again on the next use (this node has just deployed one). */
     public void reloadCatalogue() {
         cached = null;
@@ -101,7 +112,7 @@ public class MessageTemplates {
      * every 2 seconds, so an owner's deployment is read within that time on every node.
      */
     public TextCatalogue catalogue() {
-        DeployedCatalogues source = deployed == null ? null : deployed.getIfAvailable();
+        DeployedCatalogues source = deployedCatalogues();
         if (source == null) {
             return packaged;
         }
