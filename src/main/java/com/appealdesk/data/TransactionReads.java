@@ -12,7 +12,9 @@ import org.springframework.transaction.support.TransactionSynchronizationManager
  * transaction writes through the owning repository is forgotten at once, so a read after a write sees the write; a
  * locking read ({@code for update}) always goes to the database and replaces what was remembered. Outside a
  * transaction nothing is remembered. A transaction suspended for another (REQUIRES_NEW) keeps its own memory, and
- * the inner transaction starts with none. Values must be immutable: every reader gets the same instance.
+ * the inner transaction starts with none. The memory closes as the transaction begins to complete, so work that runs
+ * after the commit (an after-commit event listener, even in a transaction of its own) reads the database again.
+ * Values must be immutable: every reader gets the same instance.
  */
 public final class TransactionReads {
 
@@ -24,6 +26,12 @@ public final class TransactionReads {
     };
 
     private TransactionReads() {
+    }
+
+    /** What one transaction has read, open until the transaction starts to complete. */
+    private static final class Memory {
+        final Map<String, Object> rows = new HashMap<>();
+        boolean open = true;
     }
 
     /** The remembered value of {@code table}/{@code key} in this transaction, or {@code load}'s, remembered. */
@@ -67,10 +75,11 @@ public final class TransactionReads {
         }
     }
 
-    @SuppressWarnings("unchecked")
+    /** The rows of the running transaction's open memory, or null (no transaction, or its memory closed). */
     private static Map<String, Object> existingMemory() {
-        return TransactionSynchronizationManager.isActualTransactionActive()
-                ? (Map<String, Object>) TransactionSynchronizationManager.getResource(RESOURCE) : null;
+        Memory memory = TransactionSynchronizationManager.isActualTransactionActive()
+                ? (Memory) TransactionSynchronizationManager.getResource(RESOURCE) : null;
+        return memory != null && memory.open ? memory.rows : null;
     }
 
     private static Map<String, Object> memory() {
@@ -78,28 +87,35 @@ public final class TransactionReads {
                 || !TransactionSynchronizationManager.isSynchronizationActive()) {
             return null;
         }
-        Map<String, Object> remembered = existingMemory();
-        if (remembered == null) {
-            Map<String, Object> fresh = new HashMap<>();
-            TransactionSynchronizationManager.bindResource(RESOURCE, fresh);
-            TransactionSynchronizationManager.registerSynchronization(new TransactionSynchronization() {
-                @Override
-                public void suspend() {
-                    TransactionSynchronizationManager.unbindResource(RESOURCE);
-                }
-
-                @Override
-                public void resume() {
-                    TransactionSynchronizationManager.bindResource(RESOURCE, fresh);
-                }
-
-                @Override
-                public void afterCompletion(int status) {
-                    TransactionSynchronizationManager.unbindResourceIfPossible(RESOURCE);
-                }
-            });
-            remembered = fresh;
+        Object bound = TransactionSynchronizationManager.getResource(RESOURCE);
+        if (bound != null) {
+            // a closed memory still bound: a transaction begun while another completes; it reads the database
+            return ((Memory) bound).open ? ((Memory) bound).rows : null;
         }
-        return remembered;
+        Memory fresh = new Memory();
+        TransactionSynchronizationManager.bindResource(RESOURCE, fresh);
+        TransactionSynchronizationManager.registerSynchronization(new TransactionSynchronization() {
+            @Override
+            public void suspend() {
+                TransactionSynchronizationManager.unbindResource(RESOURCE);
+            }
+
+            @Override
+            public void resume() {
+                TransactionSynchronizationManager.bindResource(RESOURCE, fresh);
+            }
+
+            @Override
+            public void beforeCompletion() {
+                fresh.open = false;
+                fresh.rows.clear();
+            }
+
+            @Override
+            public void afterCompletion(int status) {
+                TransactionSynchronizationManager.unbindResourceIfPossible(RESOURCE);
+            }
+        });
+        return fresh.rows;
     }
 }

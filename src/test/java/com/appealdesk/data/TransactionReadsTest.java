@@ -9,6 +9,7 @@ import com.appealdesk.appeal.Checklist;
 import com.appealdesk.support.Http;
 import java.util.List;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.atomic.AtomicReference;
 import java.util.function.Supplier;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -16,6 +17,8 @@ import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.transaction.PlatformTransactionManager;
 import org.springframework.transaction.TransactionDefinition;
+import org.springframework.transaction.support.TransactionSynchronization;
+import org.springframework.transaction.support.TransactionSynchronizationManager;
 import org.springframework.transaction.support.TransactionTemplate;
 
 /**
@@ -82,6 +85,26 @@ class TransactionReadsTest {
             return List.of(outer, inside, TransactionReads.read("t", "k", load("outer again")));
         });
         assertThat(read).containsExactly("outer", "inner", "outer");
+        assertThat(loads).hasValue(2);
+    }
+
+    @Test
+    void workAfterTheCommitInATransactionOfItsOwnReadsTheDatabase() {
+        // as an after-commit event listener does: Spring runs it as the transaction completes, when its
+        // synchronizations are no longer called on to suspend, with this memory possibly still bound
+        TransactionTemplate own = transaction();
+        own.setPropagationBehavior(TransactionDefinition.PROPAGATION_REQUIRES_NEW);
+        AtomicReference<String> afterCommit = new AtomicReference<>();
+        transaction().executeWithoutResult(status -> {
+            TransactionSynchronizationManager.registerSynchronization(new TransactionSynchronization() {
+                @Override
+                public void afterCompletion(int completion) {
+                    afterCommit.set(own.execute(inner -> TransactionReads.read("t", "k", load("after the commit"))));
+                }
+            });
+            TransactionReads.read("t", "k", load("in the transaction"));
+        });
+        assertThat(afterCommit).hasValue("after the commit");
         assertThat(loads).hasValue(2);
     }
 
