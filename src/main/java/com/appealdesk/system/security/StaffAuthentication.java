@@ -42,8 +42,13 @@ public class StaffAuthentication {
 
     /** The password and the groups are looked up in one transaction (a wrong password is recorded all the same). */
     public Optional<StaffUser> resolve(HttpServletRequest request) {
-        return transactions.execute(status -> basicAuthUser(request.getHeader(HttpHeaders.AUTHORIZATION))
-                .or(() -> sessionUser(request.getSession(false)))
+        String authorization = request.getHeader(HttpHeaders.AUTHORIZATION);
+        HttpSession session = request.getSession(false);
+        if (authorization == null && session == null) {
+            // nobody to look up: refused without a database connection, even when the database is gone
+            return Optional.empty();
+        }
+        return transactions.execute(status -> basicAuthUser(authorization).or(() -> sessionUser(session))
                 .map(userId -> new StaffUser(userId, groupsOf(userId))));
     }
 

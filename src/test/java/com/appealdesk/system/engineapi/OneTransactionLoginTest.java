@@ -36,9 +36,10 @@ class OneTransactionLoginTest {
 
     @Test
     void whatTheEngineWritesWhileCheckingAPasswordIsKeptWhateverTheOutcome() {
+        int before = attempts("reviewer");  // an earlier test may have left failures behind
         assertThat(http.get("/engine-rest/task/count", basic("reviewer", "not-the-password")).getStatusCode().value()).isEqualTo(401);
         assertThat(http.get("/engine-rest/task/count", basic("reviewer", "still-not-it")).getStatusCode().value()).isEqualTo(401);
-        assertThat(attempts("reviewer")).as("failed attempts recorded").isEqualTo(2);
+        assertThat(attempts("reviewer")).as("failed attempts recorded").isEqualTo(before + 2);
 
         assertThat(http.get("/engine-rest/task/count", Http.REVIEWER).getStatusCode().value()).isEqualTo(200);
         assertThat(attempts("reviewer")).as("reset by the right password").isZero();
