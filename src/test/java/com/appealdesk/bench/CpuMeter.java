@@ -4,11 +4,13 @@ import java.io.IOException;
 import java.lang.management.ManagementFactory;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.Optional;
 import java.util.stream.Stream;
+import org.springframework.jdbc.core.simple.JdbcClient;
 
 /**
  * CPU time spent by this JVM (the application, its embedded S3 and SMTP servers, and the benchmark's clients) and by
- * the PostgreSQL server processes (the embedded database runs as processes named {@code postgres}), read from the
+ * the benchmark's PostgreSQL server (its server process and every process it started, live or ended), read from the
  * JVM and from {@code /proc}. Where the two cores go tells whether less database work could move a figure.
  */
 final class CpuMeter {
@@ -23,24 +25,34 @@ final class CpuMeter {
         }
     }
 
-    private CpuMeter() {
+    /** The server process of the database, or -1 where it cannot be read (not Linux, or not on this machine). */
+    private final long server;
+
+    CpuMeter(JdbcClient jdbc) {
+        long backend = jdbc.sql("select pg_backend_pid()").query(Long.class).single();
+        this.server = stat(backend).map(fields -> Long.parseLong(fields[1])).orElse(-1L);
     }
 
-    /** Whether this machine lets the database's CPU time be read (Linux's {@code /proc}). */
-    static boolean available() {
-        return Files.isDirectory(Path.of("/proc/self"));
+    /** Whether the database's CPU time can be read: it runs on this machine and {@code /proc} shows it. */
+    boolean available() {
+        return server > 0;
     }
 
-    static Sample now() {
+    Sample now() {
         double jvm = ((com.sun.management.OperatingSystemMXBean) ManagementFactory.getOperatingSystemMXBean()).getProcessCpuTime() / 1e6;
-        return new Sample(jvm, postgresMillis());
+        return new Sample(jvm, available() ? databaseMillis() : Double.NaN);
     }
 
-    private static double postgresMillis() {
-        long ticks = 0;
+    /**
+     * The server's own time and that of the children it has reaped (cutime, cstime), plus the time of its live
+     * children (backends, background workers): each tick is counted once.
+     */
+    private double databaseMillis() {
+        long ticks = stat(server).map(fields -> ticks(fields, true)).orElse(0L);
         try (Stream<Path> processes = Files.list(Path.of("/proc"))) {
             for (Path process : processes.filter(p -> p.getFileName().toString().chars().allMatch(Character::isDigit)).toList()) {
-                ticks += postgresTicks(process);
+                ticks += stat(Long.parseLong(process.getFileName().toString()))
+                        .filter(fields -> Long.parseLong(fields[1]) == server).map(fields -> ticks(fields, false)).orElse(0L);
             }
         } catch (IOException e) {
             return Double.NaN;
@@ -48,24 +60,22 @@ final class CpuMeter {
         return ticks * 1000 / TICKS_PER_SECOND;
     }
 
+    private static long ticks(String[] fields, boolean withEndedChildren) {
+        long own = Long.parseLong(fields[11]) + Long.parseLong(fields[12]);
+        return withEndedChildren ? own + Long.parseLong(fields[13]) + Long.parseLong(fields[14]) : own;
+    }
+
     /**
-     * utime + stime of a postgres process, with those of its children that have ended (the server's count of the
-     * backends and workers it has reaped); 0 for any other process, or one that has just ended.
+     * The fields of {@code /proc/<pid>/stat} after the command: state ppid pgrp session tty tpgid flags minflt cminflt
+     * majflt cmajflt utime stime cutime cstime …; empty for a process that is gone (or a machine without /proc).
      */
-    private static long postgresTicks(Path process) {
+    private static Optional<String[]> stat(long pid) {
         try {
-            String stat = Files.readString(process.resolve("stat"));
-            int open = stat.indexOf('(');
+            String stat = Files.readString(Path.of("/proc", Long.toString(pid), "stat"));
             int close = stat.lastIndexOf(')');
-            if (open < 0 || close < open || !stat.substring(open + 1, close).equals("postgres")) {
-                return 0;
-            }
-            // after the command: state ppid pgrp session tty tpgid flags minflt cminflt majflt cmajflt utime stime
-            // cutime cstime
-            String[] fields = stat.substring(close + 2).split(" ");
-            return Long.parseLong(fields[11]) + Long.parseLong(fields[12]) + Long.parseLong(fields[13]) + Long.parseLong(fields[14]);
+            return close < 0 ? Optional.empty() : Optional.of(stat.substring(close + 2).split(" "));
         } catch (IOException | RuntimeException e) {
-            return 0;
+            return Optional.empty();
         }
     }
 }

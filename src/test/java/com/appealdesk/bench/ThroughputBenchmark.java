@@ -74,13 +74,14 @@ final class ThroughputBenchmark {
     void run() throws Exception {
         deployNoopModel();
         StatementStats statements = new StatementStats(jdbc);
+        CpuMeter cpu = new CpuMeter(jdbc);
         // warm both paths up, then measure them one after the other
-        measure(statements, this::throughTheApplication, Duration.ofSeconds(Math.max(2, duration.toSeconds() / 4)));
-        measure(statements, this::throughTheEngineAlone, Duration.ofSeconds(Math.max(2, duration.toSeconds() / 4)));
-        Run application = measure(statements, this::throughTheApplication, duration);
+        measure(statements, cpu, this::throughTheApplication, Duration.ofSeconds(Math.max(2, duration.toSeconds() / 4)));
+        measure(statements, cpu, this::throughTheEngineAlone, Duration.ofSeconds(Math.max(2, duration.toSeconds() / 4)));
+        Run application = measure(statements, cpu, this::throughTheApplication, duration);
         String applicationStatements = statements.table(application.appeals(), 12);
         Map<String, Double> applicationCalls = statements.perAction(application.appeals());
-        Run reference = measure(statements, this::throughTheEngineAlone, duration);
+        Run reference = measure(statements, cpu, this::throughTheEngineAlone, duration);
         String referenceStatements = statements.table(reference.appeals(), 12);
         Map<String, Double> referenceCalls = statements.perAction(reference.appeals());
 
@@ -96,7 +97,7 @@ final class ThroughputBenchmark {
                 + "(%d statements), the no-op run %d appeals (%d statements). An appeal counts when it has ended: lifted, the "
                 + "wallet told, the appellant's messages queued.", clients, duration.toSeconds(), application.appeals(),
                 application.statements(), reference.appeals(), reference.statements()));
-        if (CpuMeter.available()) {
+        if (cpu.available()) {
             report.info(SECTION, "CPU per appeal, JVM / PostgreSQL: application", application.cpuPerAppeal());
             report.info(SECTION, "CPU per appeal, JVM / PostgreSQL: no-op", reference.cpuPerAppeal());
             report.detail(SECTION, String.format("Where the two cores went: the application run %.0f %% in the JVM (the "
@@ -123,10 +124,10 @@ final class ThroughputBenchmark {
         return 100 * (jvm ? run.cpu().jvmMillis() : run.cpu().postgresMillis()) / cores;
     }
 
-    private Run measure(StatementStats statements, Flow flow, Duration length) throws Exception {
+    private Run measure(StatementStats statements, CpuMeter cpu, Flow flow, Duration length) throws Exception {
         statements.reset();
         DoubleAdder clientMillis = new DoubleAdder();
-        CpuMeter.Sample cpuBefore = CpuMeter.now();
+        CpuMeter.Sample cpuBefore = cpu.now();
         AtomicInteger done = new AtomicInteger();
         Instant end = Instant.now().plus(length);
         long start = System.nanoTime();
@@ -155,7 +156,7 @@ final class ThroughputBenchmark {
             pool.shutdown();
         }
         double seconds = (System.nanoTime() - start) / 1e9;
-        return new Run(done.get(), seconds, statements.calls(), CpuMeter.now().minus(cpuBefore), clientMillis.sum());
+        return new Run(done.get(), seconds, statements.calls(), cpu.now().minus(cpuBefore), clientMillis.sum());
     }
 
     /** One appeal over HTTP, as the wallet's app, the appellant and a reviewer drive it. */
