@@ -4,8 +4,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.appealdesk.AppealDeskTest;
 import com.appealdesk.support.Http;
-import java.nio.charset.StandardCharsets;
-import java.util.Base64;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -36,7 +34,7 @@ class LoginThrottleTest {
     @Test
     void anAddressGuessingPasswordsIsStoppedAndTheUserItGuessedIsNotLocked() {
         for (int attempt = 0; attempt < 10; attempt++) {
-            assertThat(http.get("/engine-rest/task", basic("reviewer", "guess-" + attempt)).getStatusCode().value()).isEqualTo(401);
+            assertThat(http.get("/engine-rest/task", Http.basic("reviewer", "guess-" + attempt)).getStatusCode().value()).isEqualTo(401);
         }
 
         ResponseEntity<java.util.Map> stopped = http.get("/engine-rest/task", Http.REVIEWER);
@@ -53,9 +51,9 @@ class LoginThrottleTest {
     @Test
     void pathParametersAreNoWayAroundTheLimit() {
         for (int attempt = 0; attempt < 10; attempt++) {
-            assertThat(http.get("/engine-rest;x/task", basic("reviewer", "guess-" + attempt)).getStatusCode().value()).isEqualTo(401);
+            assertThat(http.get("/engine-rest;x/task", Http.basic("reviewer", "guess-" + attempt)).getStatusCode().value()).isEqualTo(401);
         }
-        assertThat(http.get("/%73taff/refusals", basic("reviewer", "guess")).getStatusCode().value())
+        assertThat(http.get("/%73taff/refusals", Http.basic("reviewer", "guess")).getStatusCode().value())
                 .as("an encoded letter finds no endpoint, so no password is checked there").isIn(404, 429);
         assertThat(jdbc.sql("select count(*) from appeal_desk.login_failure").query(Long.class).single()).isEqualTo(10);
         assertThat(http.get("/engine-rest;x/task", Http.REVIEWER).getStatusCode().value()).isEqualTo(429);
@@ -73,9 +71,5 @@ class LoginThrottleTest {
         }
         assertThat(jdbc.sql("select count(*) from appeal_desk.login_failure").query(Long.class).single()).isEqualTo(10);
         assertThat(http.get("/engine-rest/task", Http.REVIEWER).getStatusCode().value()).isEqualTo(429);
-    }
-
-    private static String basic(String user, String password) {
-        return "Basic " + Base64.getEncoder().encodeToString((user + ":" + password).getBytes(StandardCharsets.UTF_8));
     }
 }

@@ -3,14 +3,12 @@ package com.appealdesk.system.security;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import com.appealdesk.support.GoneDatabase;
 import java.lang.reflect.Proxy;
 import org.camunda.bpm.engine.ProcessEngine;
 import org.junit.jupiter.api.Test;
 import org.springframework.mock.web.MockHttpServletRequest;
 import org.springframework.transaction.CannotCreateTransactionException;
-import org.springframework.transaction.PlatformTransactionManager;
-import org.springframework.transaction.TransactionDefinition;
-import org.springframework.transaction.TransactionStatus;
 import org.springframework.transaction.support.TransactionTemplate;
 
 /**
@@ -21,26 +19,10 @@ class StaffAuthenticationWithoutDatabaseTest {
 
     @Test
     void nobodyToLookUpNoDatabase() {
-        PlatformTransactionManager gone = new PlatformTransactionManager() {
-            @Override
-            public TransactionStatus getTransaction(TransactionDefinition definition) {
-                throw new CannotCreateTransactionException("the database is gone");
-            }
-
-            @Override
-            public void commit(TransactionStatus status) {
-                throw new IllegalStateException("no transaction was begun");
-            }
-
-            @Override
-            public void rollback(TransactionStatus status) {
-                throw new IllegalStateException("no transaction was begun");
-            }
-        };
         // an engine that is never asked anything but its name and its identity service
         ProcessEngine engine = (ProcessEngine) Proxy.newProxyInstance(ProcessEngine.class.getClassLoader(),
                 new Class<?>[] {ProcessEngine.class}, (proxy, method, args) -> method.getName().equals("getName") ? "default" : null);
-        StaffAuthentication staff = new StaffAuthentication(engine, new TransactionTemplate(gone));
+        StaffAuthentication staff = new StaffAuthentication(engine, new TransactionTemplate(new GoneDatabase()));
 
         assertThat(staff.resolve(new MockHttpServletRequest("GET", "/staff/refusals"))).isEmpty();
 
