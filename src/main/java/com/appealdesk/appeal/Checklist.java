@@ -52,7 +52,12 @@ public class Checklist {
     }
 
     public List<String> outstandingTypes(String trackingNumber) {
-        return items(trackingNumber).stream().filter(item -> !item.received()).map(Item::type).toList();
+        return outstandingTypes(items(trackingNumber));
+    }
+
+    /** The types of the items not yet received, of a checklist read already. */
+    public static List<String> outstandingTypes(List<Item> items) {
+        return items.stream().filter(item -> !item.received()).map(Item::type).toList();
     }
 
     /** Ticks off the oldest open item of this type; returns false when none was open. */

@@ -41,7 +41,7 @@ public final class TransactionReads {
         if (remembered == null) {
             return load.get();
         }
-        String id = table + '\u0000' + key;
+        String id = id(table, key);
         if (remembered.containsKey(id)) {
             return (T) remembered.get(id);
         }
@@ -54,7 +54,7 @@ public final class TransactionReads {
     public static <T> T locked(String table, String key, T value) {
         Map<String, Object> remembered = memory();
         if (remembered != null) {
-            remembered.put(table + '\u0000' + key, value);
+            remembered.put(id(table, key), value);
         }
         return value;
     }
@@ -63,7 +63,7 @@ public final class TransactionReads {
     public static void forget(String table, String key) {
         Map<String, Object> remembered = existingMemory();
         if (remembered != null) {
-            remembered.remove(table + '\u0000' + key);
+            remembered.remove(id(table, key));
         }
     }
 
@@ -75,22 +75,28 @@ public final class TransactionReads {
         }
     }
 
-    /** The rows of the running transaction's open memory, or null (no transaction, or its memory closed). */
+    private static String id(String table, String key) {
+        return table + '\u0000' + key;
+    }
+
+    /**
+     * The rows of the running transaction's open memory, or null: no transaction, or its memory closed (also a
+     * transaction begun while another completes, which finds the other's closed memory still bound).
+     */
     private static Map<String, Object> existingMemory() {
         Memory memory = TransactionSynchronizationManager.isActualTransactionActive()
                 ? (Memory) TransactionSynchronizationManager.getResource(RESOURCE) : null;
         return memory != null && memory.open ? memory.rows : null;
     }
 
+    /** The running transaction's open memory, begun now if it has none; null where nothing may be remembered. */
     private static Map<String, Object> memory() {
         if (!TransactionSynchronizationManager.isActualTransactionActive()
                 || !TransactionSynchronizationManager.isSynchronizationActive()) {
             return null;
         }
-        Object bound = TransactionSynchronizationManager.getResource(RESOURCE);
-        if (bound != null) {
-            // a closed memory still bound: a transaction begun while another completes; it reads the database
-            return ((Memory) bound).open ? ((Memory) bound).rows : null;
+        if (TransactionSynchronizationManager.hasResource(RESOURCE)) {
+            return existingMemory();
         }
         Memory fresh = new Memory();
         TransactionSynchronizationManager.bindResource(RESOURCE, fresh);

@@ -240,7 +240,7 @@ public class DocumentUpload {
      * same item again, or for more items than the limit leaves room for): a limit never leaves an appeal stuck.
      */
     private void requireRoomFor(String trackingNumber, String type, List<Checklist.Item> items) {
-        if (items.stream().anyMatch(item -> !item.received() && item.type().equals(type))) {
+        if (Checklist.outstandingTypes(items).contains(type)) {
             return;
         }
         if (documents.count(trackingNumber, type) >= properties.maxUploadsPerItem()) {
