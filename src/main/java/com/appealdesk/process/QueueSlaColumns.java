@@ -4,7 +4,9 @@ import com.appealdesk.sla.ReplyClock;
 import com.appealdesk.sla.ReplyClockChanged;
 import com.appealdesk.sla.ReplyClockView;
 import java.time.format.DateTimeFormatter;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import org.camunda.bpm.engine.TaskService;
 import org.camunda.bpm.engine.delegate.DelegateTask;
@@ -45,10 +47,13 @@ class QueueSlaColumns {
     @EventListener
     void clockChanged(ReplyClockChanged change) {
         Optional<ReplyClockView> view = replyClock.view(change.trackingNumber());
+        Map<String, Object> columns = new HashMap<>();
+        columns.put(AppealVariables.SLA_STATE, view.map(v -> v.state().name()).orElse(null));
+        columns.put(AppealVariables.REPLY_DUE, view.map(QueueSlaColumns::due).orElse(null));
         for (Task task : appealTasks(change.trackingNumber())) {
             if (TASKS.contains(task.getTaskDefinitionKey())) {
-                tasks.setVariableLocal(task.getId(), AppealVariables.SLA_STATE, view.map(v -> v.state().name()).orElse(null));
-                tasks.setVariableLocal(task.getId(), AppealVariables.REPLY_DUE, view.map(QueueSlaColumns::due).orElse(null));
+                // one command for both columns (each command of its own checks and flushes again)
+                tasks.setVariablesLocal(task.getId(), columns);
             }
         }
     }
