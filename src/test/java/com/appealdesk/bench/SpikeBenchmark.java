@@ -78,6 +78,10 @@ final class SpikeBenchmark {
                 return null;
             }));
         }
+        StatementStats statements = new StatementStats(jdbc);
+        CpuMeter cpu = new CpuMeter(jdbc);
+        statements.reset();
+        CpuMeter.Sample cpuBefore = cpu.now();
         Instant started = Instant.now();
         Duration limit = Duration.ofMinutes(Math.max(15, appeals / 200));
         long left;
@@ -89,6 +93,9 @@ final class SpikeBenchmark {
             client.get();
         }
         clients.shutdown();
+        CpuMeter.Sample spent = cpu.now().minus(cpuBefore);
+        long calls = statements.calls();
+        String slowest = statements.slowest(appeals, 8);
 
         List<Double> lateness = jdbc.sql("""
                 select extract(epoch from (l.TIMESTAMP_ - ?)) from ACT_HI_JOB_LOG l
@@ -109,6 +116,13 @@ final class SpikeBenchmark {
         report.info(SECTION, "breach timers run / breaches recorded", lateness.size() + " / " + breached);
         report.info(SECTION, "lateness p50 / p95", BenchReport.format(late.p50() / 1000) + " s / "
                 + BenchReport.format(late.p95() / 1000) + " s");
+        if (cpu.available()) {
+            // CPU, unlike the drain time, hardly moves with what else this shared machine is doing
+            report.info(SECTION, "CPU per breach, JVM / PostgreSQL (with the intake beside it)", String.format(
+                    "%.1f ms / %.1f ms", spent.jvmMillis() / appeals, spent.postgresMillis() / appeals));
+        }
+        report.info(SECTION, "statements per breach (with the intake and this benchmark's polling)",
+                BenchReport.format(calls / (double) appeals));
         report.info(SECTION, "wave drained at", lateness.isEmpty() ? "-"
                 : BenchReport.format(lateness.size() / Math.max(1, latest)) + " breaches/s");
         report.detail(SECTION, scale + " appeals in review, each with its promise ending in the same second (its reply clock "
@@ -118,6 +132,7 @@ final class SpikeBenchmark {
                 + "Meanwhile 2 clients open appeals through the API (restriction report, then intake; the intake call is "
                 + "timed), " + intake.size() + " in all. Lateness from `ACT_HI_JOB_LOG`. E-mail goes to an SMTP relay that "
                 + "keeps nothing (" + SmtpSink.shared().messages() + " messages accepted so far in this run).");
+        report.detail(SECTION, "The statements that took PostgreSQL the most time during the wave, per breach:\n\n" + slowest);
     }
 
     /** Moves every seeded appeal's rungs to the last one, the promise itself. */
