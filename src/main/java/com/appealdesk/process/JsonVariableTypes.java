@@ -5,7 +5,9 @@ import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.LinkedList;
 import java.util.List;
+import java.util.Objects;
 import java.util.Set;
+import java.util.stream.Collectors;
 import org.camunda.spin.impl.json.jackson.format.JacksonJsonDataFormat;
 import org.camunda.spin.spi.DataFormatConfigurator;
 import org.camunda.spin.spi.TypeDetector;
@@ -21,15 +23,17 @@ import org.camunda.spin.spi.TypeDetector;
  * name is found at once.
  * <p>
  * The meaning does not change. Spin names a map with {@code Object} type parameters, which is what the plain class
- * means to Jackson. It names a list after its first element; a list is named plainly only when its elements are text,
- * {@code Integer}, {@code Boolean} or null, which JSON gives back as they were without a type to guide it. Everything
- * else keeps Spin's own name, and variables written before keep theirs (and are still read, the slow way). Registered
- * in {@code META-INF/services}.
+ * means to Jackson. It names a list after its first element; a list is named plainly only when all its elements are
+ * text, all {@code Integer} or all {@code Boolean} (nulls aside), which JSON gives back as they were without a type to
+ * guide it. (A list that starts with null, which Spin cannot name, can now be stored.) Everything else keeps Spin's own
+ * name, and variables written before keep theirs (and are still read, the slow way). Registered in
+ * {@code META-INF/services}.
  */
 public class JsonVariableTypes implements DataFormatConfigurator<JacksonJsonDataFormat> {
 
     private static final Set<Class<?>> PLAIN_MAPS = Set.of(HashMap.class, LinkedHashMap.class);
     private static final Set<Class<?>> PLAIN_LISTS = Set.of(ArrayList.class, LinkedList.class);
+    private static final Set<Class<?>> PLAIN_ELEMENTS = Set.of(String.class, Integer.class, Boolean.class);
 
     @Override
     public Class<JacksonJsonDataFormat> getDataFormatClass() {
@@ -41,7 +45,7 @@ public class JsonVariableTypes implements DataFormatConfigurator<JacksonJsonData
         format.addTypeDetector(new PlainContainers());
     }
 
-    /** Names a map, or a list of plain values, by its class; Spin's detectors name everything else. */
+    /** Names a map, or a list of one plain class, by its class; Spin's detectors name everything else. */
     static final class PlainContainers implements TypeDetector {
 
         @Override
@@ -52,8 +56,13 @@ public class JsonVariableTypes implements DataFormatConfigurator<JacksonJsonData
             if (PLAIN_MAPS.contains(object.getClass())) {
                 return true;
             }
-            return PLAIN_LISTS.contains(object.getClass()) && ((List<?>) object).stream().allMatch(value -> value == null
-                    || value instanceof String || value instanceof Integer || value instanceof Boolean);
+            if (!PLAIN_LISTS.contains(object.getClass())) {
+                return false;
+            }
+            // one plain class throughout: Spin names the list after its first element and converts the others to it
+            Set<Class<?>> classes = ((List<?>) object).stream().filter(Objects::nonNull).map(Object::getClass)
+                    .collect(Collectors.toSet());
+            return classes.size() <= 1 && PLAIN_ELEMENTS.containsAll(classes);
         }
 
         @Override

@@ -60,17 +60,19 @@ class JsonVariableTypesTest {
     }
 
     @Test
-    void mapsAndListsOfTextWholeNumbersAndYesNoAreNamedPlainly() {
+    void mapsAndListsOfOnlyTextOnlyWholeNumbersOrOnlyYesNoAreNamedPlainly() {
         JsonVariableTypes.PlainContainers plain = new JsonVariableTypes.PlainContainers();
 
         assertThat(plain.canHandle(new HashMap<>(Map.of("action", "ESCALATE", "days", 2)))).isTrue();
         assertThat(plain.canHandle(new LinkedHashMap<>(Map.of("reviewDesk", "reviewers")))).isTrue();
         assertThat(plain.detectType(new HashMap<>())).isEqualTo("java.util.HashMap");
         assertThat(plain.canHandle(new ArrayList<>(List.of("PASSPORT", "SELFIE_WITH_DOCUMENT")))).isTrue();
-        assertThat(plain.canHandle(new ArrayList<>(List.of(3, true)))).isTrue();
+        assertThat(plain.canHandle(new ArrayList<>(List.of(3, 4)))).isTrue();
+        assertThat(plain.canHandle(new ArrayList<>(java.util.Arrays.asList(null, "PASSPORT")))).isTrue();
         assertThat(plain.detectType(new ArrayList<>(List.of("PASSPORT")))).isEqualTo("java.util.ArrayList");
 
         assertThat(plain.canHandle(new ArrayList<>(List.of(5L)))).as("a long, which would come back an Integer").isFalse();
+        assertThat(plain.canHandle(new ArrayList<>(List.of(3, true)))).as("mixed, which Spin reads as its first").isFalse();
         assertThat(plain.canHandle(new ArrayList<>(List.of(new Date())))).as("a date").isFalse();
         assertThat(plain.canHandle(new ArrayList<>(List.of(List.of("a"))))).as("a nested list").isFalse();
         assertThat(plain.canHandle(Map.of("action", "ESCALATE"))).as("an immutable map").isFalse();
