@@ -4,7 +4,13 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.appealdesk.AppealDeskTest;
 import com.appealdesk.support.Http;
+import java.util.ArrayList;
 import java.util.List;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
@@ -36,6 +42,41 @@ class OneTransactionLoginTest {
             assertThat(attempts("reviewer")).as("reset by the right password").isZero();
         } finally {
             // two failures from 127.0.0.1 count towards the address throttle (LoginThrottle) for every later test
+            jdbc.sql("delete from appeal_desk.login_failure").update();
+        }
+    }
+
+    @Test
+    void rightAndWrongPasswordsForOneUserAtTheSameMomentEachGetTheirOwnAnswer() throws Exception {
+        // the engine counts failures on the user's row; racing writes to it must not turn a login into a 500
+        int right = 8;
+        int wrong = 4;  // under the address throttle's 10
+        ExecutorService callers = Executors.newFixedThreadPool(right + wrong);
+        CountDownLatch start = new CountDownLatch(1);
+        try {
+            List<Future<Integer>> rights = new ArrayList<>();
+            List<Future<Integer>> wrongs = new ArrayList<>();
+            for (int i = 0; i < right + wrong; i++) {
+                boolean good = i % 3 != 2;
+                Future<Integer> status = callers.submit(() -> {
+                    Http http = new Http(port);
+                    start.await();
+                    return http.get("/engine-rest/task/count", good ? Http.REVIEWER : Http.basic("reviewer", "guess-" + System.nanoTime()))
+                            .getStatusCode().value();
+                });
+                (good ? rights : wrongs).add(status);
+            }
+            start.countDown();
+            for (Future<Integer> status : rights) {
+                assertThat(status.get(30, TimeUnit.SECONDS)).as("the right password").isEqualTo(200);
+            }
+            for (Future<Integer> status : wrongs) {
+                assertThat(status.get(30, TimeUnit.SECONDS)).as("a wrong password").isEqualTo(401);
+            }
+            assertThat(new Http(port).get("/engine-rest/task/count", Http.REVIEWER).getStatusCode().value()).isEqualTo(200);
+            assertThat(attempts("reviewer")).as("reset by the last right password").isZero();
+        } finally {
+            callers.shutdownNow();
             jdbc.sql("delete from appeal_desk.login_failure").update();
         }
     }
