@@ -120,7 +120,7 @@ final class SpikeBenchmark {
         report.info(SECTION, "lateness p50 / p95", BenchReport.format(late.p50() / 1000) + " s / "
                 + BenchReport.format(late.p95() / 1000) + " s");
         if (cpu.available()) {
-            // CPU, unlike the drain time, hardly moves with what else this shared machine is doing
+            // CPU moves less than the drain time with what else this shared machine is doing
             report.info(SECTION, "CPU per breach, JVM / PostgreSQL (with the intake beside it)", String.format(
                     "%.1f ms / %.1f ms", spent.jvmMillis() / run, spent.postgresMillis() / run));
         }
