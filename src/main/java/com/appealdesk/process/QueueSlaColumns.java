@@ -39,17 +39,12 @@ class QueueSlaColumns {
     }
 
     void onCreate(DelegateTask task) {
-        Optional<ReplyClockView> view = replyClock.view(task.getExecution().getProcessBusinessKey());
-        task.setVariableLocal(AppealVariables.SLA_STATE, view.map(v -> v.state().name()).orElse(null));
-        task.setVariableLocal(AppealVariables.REPLY_DUE, view.map(QueueSlaColumns::due).orElse(null));
+        task.setVariablesLocal(columns(replyClock.view(task.getExecution().getProcessBusinessKey())));
     }
 
     @EventListener
     void clockChanged(ReplyClockChanged change) {
-        Optional<ReplyClockView> view = replyClock.view(change.trackingNumber());
-        Map<String, Object> columns = new HashMap<>();
-        columns.put(AppealVariables.SLA_STATE, view.map(v -> v.state().name()).orElse(null));
-        columns.put(AppealVariables.REPLY_DUE, view.map(QueueSlaColumns::due).orElse(null));
+        Map<String, Object> columns = columns(replyClock.view(change.trackingNumber()));
         for (Task task : appealTasks(change.trackingNumber())) {
             if (TASKS.contains(task.getTaskDefinitionKey())) {
                 // one command for both columns (each command of its own checks and flushes again)
@@ -70,6 +65,14 @@ class QueueSlaColumns {
             return ReviewTasks.ofInstance(tasks, execution.getProcessInstanceId());
         }
         return tasks.createTaskQuery().processInstanceBusinessKey(trackingNumber).processDefinitionKey(AppealProcess.PROCESS_ID).list();
+    }
+
+    /** The queue's two SLA columns as the clock has them (null where the appeal has no clock). */
+    private static Map<String, Object> columns(Optional<ReplyClockView> view) {
+        Map<String, Object> columns = new HashMap<>();
+        columns.put(AppealVariables.SLA_STATE, view.map(v -> v.state().name()).orElse(null));
+        columns.put(AppealVariables.REPLY_DUE, view.map(QueueSlaColumns::due).orElse(null));
+        return columns;
     }
 
     private static String due(ReplyClockView view) {
