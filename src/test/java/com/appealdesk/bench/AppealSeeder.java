@@ -10,8 +10,6 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import org.camunda.bpm.engine.ProcessEngine;
-import org.camunda.spin.Spin;
-import org.camunda.spin.plugin.variable.SpinValues;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.transaction.support.TransactionTemplate;
 
@@ -173,10 +171,10 @@ final class AppealSeeder {
         variables.put(AppealVariables.ACCOUNT_ACCESS, null);
         variables.put(AppealVariables.BREACH_HOLD, false);
         variables.put(AppealVariables.BREACH_HOLD_REASON, null);
-        variables.put(AppealVariables.REVIEW_ROUTING, Map.of("reviewDesk", DESK, "staffLanguage", "en"));
-        variables.put(AppealVariables.REQUIRED_DOCUMENT_TYPES,
-                SpinValues.jsonValue(Spin.JSON(List.of("PASSPORT_DATA_PAGE", "PASSPORT_ENTRY_STAMP_PAGE"))).create());
-        variables.put(AppealVariables.REPLY_PROMISE, Map.of("workingDays", 3, "calendar", "mainland-china"));
+        // of the classes the decision tables leave behind (a map, a list of text): the engine reads only allowed classes
+        variables.put(AppealVariables.REVIEW_ROUTING, new HashMap<>(Map.of("reviewDesk", DESK, "staffLanguage", "en")));
+        variables.put(AppealVariables.REQUIRED_DOCUMENT_TYPES, new ArrayList<>(List.of("PASSPORT_DATA_PAGE", "PASSPORT_ENTRY_STAMP_PAGE")));
+        variables.put(AppealVariables.REPLY_PROMISE, new HashMap<>(Map.of("workingDays", 3, "calendar", "mainland-china")));
         variables.put(AppealVariables.DOCUMENT_LINKS, "- Passport: data page (round 1): [open](/staff/documents/"
                 + java.util.UUID.randomUUID() + "/viewer)\n- Passport: entry stamp (round 1): [open](/staff/documents/"
                 + java.util.UUID.randomUUID() + "/viewer)");
