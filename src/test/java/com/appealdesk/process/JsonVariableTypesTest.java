@@ -1,6 +1,7 @@
 package com.appealdesk.process;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.appealdesk.AppealDeskTest;
 import com.appealdesk.support.AppealScenarios;
@@ -11,6 +12,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import org.camunda.bpm.engine.ProcessEngine;
+import org.camunda.bpm.engine.ProcessEngineException;
 import org.camunda.bpm.engine.RuntimeService;
 import org.camunda.bpm.engine.variable.Variables;
 import org.camunda.bpm.engine.variable.value.ObjectValue;
@@ -50,13 +52,26 @@ class JsonVariableTypesTest {
     void aListWhoseElementsWouldNotReadBackAsWrittenKeepsSpinsOwnName() {
         String instance = scenarios.instance(scenarios.openOverseasPassportAppeal().trackingNumber()).getId();
         RuntimeService runtime = engine.getRuntimeService();
-        Date seen = new Date(1_700_000_000_000L);
-        runtime.setVariable(instance, "seenAt", Variables.objectValue(new ArrayList<>(List.of(seen)))
-                .serializationDataFormat("application/json"));
+        List<Long> sizes = new ArrayList<>(List.of(5_000_000_000L, 7L));
+        runtime.setVariable(instance, "sizes", Variables.objectValue(sizes).serializationDataFormat("application/json"));
 
-        ObjectValue stored = runtime.getVariableTyped(instance, "seenAt", false);
-        assertThat(stored.getObjectTypeName()).isEqualTo("java.util.ArrayList<java.util.Date>");
-        assertThat(runtime.getVariable(instance, "seenAt")).isEqualTo(List.of(seen));
+        ObjectValue stored = runtime.getVariableTyped(instance, "sizes", false);
+        assertThat(stored.getObjectTypeName()).isEqualTo("java.util.ArrayList<java.lang.Long>");
+        assertThat(runtime.getVariable(instance, "sizes")).isEqualTo(sizes);
+    }
+
+    @Test
+    void aStoredTypeNameOutsideTheAllowedTypesIsNotBuilt() {
+        String instance = scenarios.instance(scenarios.openOverseasPassportAppeal().trackingNumber()).getId();
+        RuntimeService runtime = engine.getRuntimeService();
+        // what a caller of the engine API could write: JSON with a type name of its choosing
+        // (a harmless class Jackson can build from a string: without the check it would come back as an object)
+        runtime.setVariable(instance, "crafted", Variables.serializedObjectValue("\"https://wallet.example/\"")
+                .objectTypeName("java.net.URI").serializationDataFormat("application/json").create());
+
+        assertThatThrownBy(() -> runtime.getVariable(instance, "crafted")).isInstanceOf(ProcessEngineException.class)
+                .hasMessageContaining("java.net.URI");
+        assertThat(runtime.getVariableTyped(instance, AppealVariables.REPLY_PROMISE, true).getValue()).isInstanceOf(Map.class);
     }
 
     @Test
