@@ -31,7 +31,7 @@ final class StatementStats {
         for (int i = 0; i < times; i++) {
             action.call();
         }
-        return table(times, rows);
+        return slowest(times, rows);
     }
 
     /** Calls per statement since the last reset, per action of {@code times}. */
