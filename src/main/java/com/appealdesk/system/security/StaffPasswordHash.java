@@ -1,0 +1,134 @@
+package com.appealdesk.system.security;
+
+import java.nio.charset.StandardCharsets;
+import java.security.GeneralSecurityException;
+import java.security.MessageDigest;
+import java.security.SecureRandom;
+import java.time.Duration;
+import java.util.Base64;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.atomic.AtomicLong;
+import javax.crypto.Mac;
+import javax.crypto.SecretKeyFactory;
+import javax.crypto.spec.PBEKeySpec;
+import javax.crypto.spec.SecretKeySpec;
+import org.camunda.bpm.engine.impl.digest.PasswordEncryptor;
+
+/**
+ * Staff passwords as the engine stores them: PBKDF2 with HMAC-SHA256, a random 16-byte salt per hash and the
+ * iteration count kept with it ({@code {PBKDF2-SHA256}600000$salt$hash}), instead of the engine's default of one
+ * round of salted SHA-512, which a stolen user table gives up quickly.
+ * <p>
+ * A slow hash would make every call of the engine API with Basic credentials slow, so a check that succeeded is
+ * remembered for a while: by an HMAC, under a key drawn when the node starts, of the password and the stored hash
+ * together. The same password against the same stored hash is then answered without deriving again; a changed
+ * password has a new stored hash and is derived again; a wrong password is never remembered. Neither the password
+ * nor anything derived from it without that key is kept.
+ */
+public class StaffPasswordHash implements PasswordEncryptor {
+
+    public static final String ALGORITHM = "PBKDF2-SHA256";
+    private static final int SALT_BYTES = 16;
+    private static final int KEY_BITS = 256;
+
+    private final int iterations;
+    private final long rememberNanos;
+    private final int capacity;
+    private final SecureRandom random = new SecureRandom();
+    private final byte[] rememberKey = new byte[32];
+    private final Map<String, Long> remembered = new ConcurrentHashMap<>();
+    private final AtomicLong derivations = new AtomicLong();
+
+    public StaffPasswordHash(int iterations, Duration rememberFor, int capacity) {
+        if (iterations < 1) {
+            throw new IllegalArgumentException("password hash iterations must be positive, got " + iterations);
+        }
+        this.iterations = iterations;
+        this.rememberNanos = rememberFor.toNanos();
+        this.capacity = capacity;
+        random.nextBytes(rememberKey);
+    }
+
+    @Override
+    public String hashAlgorithmName() {
+        return ALGORITHM;
+    }
+
+    @Override
+    public String encrypt(String password) {
+        byte[] salt = new byte[SALT_BYTES];
+        random.nextBytes(salt);
+        Base64.Encoder base64 = Base64.getEncoder();
+        return iterations + "$" + base64.encodeToString(salt) + "$" + base64.encodeToString(derive(password, salt, iterations));
+    }
+
+    @Override
+    public boolean check(String password, String encrypted) {
+        if (password == null || encrypted == null) {
+            return false;
+        }
+        String fingerprint = fingerprint(password, encrypted);
+        Long until = remembered.get(fingerprint);
+        if (until != null && until - System.nanoTime() > 0) {
+            return true;
+        }
+        String[] parts = encrypted.split("\\$");
+        if (parts.length != 3) {
+            return false;
+        }
+        boolean matches;
+        try {
+            int storedIterations = Integer.parseInt(parts[0]);
+            byte[] salt = Base64.getDecoder().decode(parts[1]);
+            byte[] expected = Base64.getDecoder().decode(parts[2]);
+            matches = storedIterations > 0 && MessageDigest.isEqual(derive(password, salt, storedIterations), expected);
+        } catch (IllegalArgumentException malformed) {
+            return false;
+        }
+        if (matches && rememberNanos > 0) {
+            remember(fingerprint);
+        }
+        return matches;
+    }
+
+    /** How many times a key was derived (tests: whether a check was answered from memory). */
+    long derivations() {
+        return derivations.get();
+    }
+
+    private void remember(String fingerprint) {
+        if (remembered.size() >= capacity) {
+            long now = System.nanoTime();
+            remembered.values().removeIf(until -> until - now <= 0);
+            if (remembered.size() >= capacity) {
+                remembered.clear();
+            }
+        }
+        remembered.put(fingerprint, System.nanoTime() + rememberNanos);
+    }
+
+    private byte[] derive(String password, byte[] salt, int rounds) {
+        derivations.incrementAndGet();
+        PBEKeySpec spec = new PBEKeySpec(password.toCharArray(), salt, rounds, KEY_BITS);
+        try {
+            return SecretKeyFactory.getInstance("PBKDF2WithHmacSHA256").generateSecret(spec).getEncoded();
+        } catch (GeneralSecurityException e) {
+            throw new IllegalStateException("PBKDF2WithHmacSHA256 is not available", e);
+        } finally {
+            spec.clearPassword();
+        }
+    }
+
+    private String fingerprint(String password, String encrypted) {
+        try {
+            Mac mac = Mac.getInstance("HmacSHA256");
+            mac.init(new SecretKeySpec(rememberKey, "HmacSHA256"));
+            mac.update(encrypted.getBytes(StandardCharsets.UTF_8));
+            mac.update((byte) 0);
+            return Base64.getEncoder().encodeToString(mac.doFinal(password.getBytes(StandardCharsets.UTF_8)));
+        } catch (GeneralSecurityException e) {
+            throw new IllegalStateException("HmacSHA256 is not available", e);
+        }
+    }
+}

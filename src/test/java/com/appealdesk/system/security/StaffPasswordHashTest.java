@@ -1,0 +1,82 @@
+package com.appealdesk.system.security;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.time.Duration;
+import org.junit.jupiter.api.Test;
+
+class StaffPasswordHashTest {
+
+    private final StaffPasswordHash hash = new StaffPasswordHash(1_000, Duration.ofMinutes(5), 100);
+
+    @Test
+    void aStoredPasswordIsSaltedDerivedAndChecked() {
+        String stored = hash.encrypt("correct horse");
+
+        assertThat(stored).startsWith("1000$").doesNotContain("correct horse");
+        assertThat(hash.encrypt("correct horse")).as("a fresh salt each time").isNotEqualTo(stored);
+        assertThat(hash.check("correct horse", stored)).isTrue();
+        assertThat(hash.check("correct horsE", stored)).isFalse();
+        assertThat(hash.check("", stored)).isFalse();
+    }
+
+    @Test
+    void theIterationsAreReadFromTheStoredHashNotFromTheSetting() {
+        String stored = new StaffPasswordHash(2_000, Duration.ZERO, 100).encrypt("correct horse");
+
+        assertThat(stored).startsWith("2000$");
+        assertThat(hash.check("correct horse", stored)).isTrue();
+    }
+
+    @Test
+    void aRightPasswordIsRememberedForTheSameStoredHashOnly() {
+        String stored = hash.encrypt("correct horse");
+        long before = hash.derivations();
+
+        assertThat(hash.check("correct horse", stored)).isTrue();
+        assertThat(hash.check("correct horse", stored)).isTrue();
+        assertThat(hash.derivations() - before).as("the second check answered from memory").isEqualTo(1);
+
+        assertThat(hash.check("wrong", stored)).as("a wrong password after a right one").isFalse();
+        assertThat(hash.check("wrong", stored)).isFalse();
+        assertThat(hash.derivations() - before).as("a wrong password is derived every time").isEqualTo(3);
+
+        String changed = hash.encrypt("correct horse");
+        long afterChange = hash.derivations();
+        assertThat(hash.check("correct horse", changed)).isTrue();
+        assertThat(hash.derivations() - afterChange).as("a new stored hash is derived again").isEqualTo(1);
+    }
+
+    @Test
+    void nothingIsRememberedWhenTheWindowIsZero() {
+        StaffPasswordHash forgetful = new StaffPasswordHash(1_000, Duration.ZERO, 100);
+        String stored = forgetful.encrypt("correct horse");
+        long before = forgetful.derivations();
+
+        assertThat(forgetful.check("correct horse", stored)).isTrue();
+        assertThat(forgetful.check("correct horse", stored)).isTrue();
+        assertThat(forgetful.derivations() - before).isEqualTo(2);
+    }
+
+    @Test
+    void aFullMemoryStartsOverRatherThanGrowing() {
+        StaffPasswordHash small = new StaffPasswordHash(1_000, Duration.ofMinutes(5), 2);
+        String first = small.encrypt("one");
+        assertThat(small.check("one", first)).isTrue();
+        assertThat(small.check("two", small.encrypt("two"))).isTrue();
+        assertThat(small.check("three", small.encrypt("three"))).as("the third clears the memory").isTrue();
+        long before = small.derivations();
+
+        assertThat(small.check("one", first)).isTrue();
+        assertThat(small.derivations() - before).as("forgotten, derived again").isEqualTo(1);
+    }
+
+    @Test
+    void aMalformedStoredHashIsARefusalNotAnError() {
+        assertThat(hash.check("correct horse", "not-a-hash")).isFalse();
+        assertThat(hash.check("correct horse", "x$AAAA$AAAA")).isFalse();
+        assertThat(hash.check("correct horse", "0$AAAA$AAAA")).isFalse();
+        assertThat(hash.check("correct horse", "1000$%%%$AAAA")).isFalse();
+        assertThat(hash.check(null, hash.encrypt("x"))).isFalse();
+    }
+}
