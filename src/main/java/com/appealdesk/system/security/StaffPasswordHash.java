@@ -4,10 +4,13 @@ import java.nio.charset.StandardCharsets;
 import java.security.GeneralSecurityException;
 import java.security.MessageDigest;
 import java.security.SecureRandom;
+import java.security.spec.InvalidKeySpecException;
 import java.time.Duration;
 import java.util.Base64;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.Semaphore;
+import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
 import javax.crypto.Mac;
 import javax.crypto.SecretKeyFactory;
@@ -25,10 +28,17 @@ import org.camunda.bpm.engine.impl.digest.PasswordEncryptor;
  * together. The same password against the same stored hash is then answered without deriving again; a changed
  * password has a new stored hash and is derived again; a wrong password is never remembered. Neither the password
  * nor anything derived from it without that key is kept.
+ * <p>
+ * Each check that is not remembered costs a derivation, so at most as many run at once as the node has cores, and a
+ * check that waits longer than {@link #SLOT_WAIT_SECONDS} s for one is refused: a flood of wrong passwords (checked
+ * before the address throttle has counted them) cannot hold every request thread and database connection.
+ * A stored hash asking for more than {@link #MAX_ITERATIONS} iterations is refused rather than derived.
  */
 public class StaffPasswordHash implements PasswordEncryptor {
 
     public static final String ALGORITHM = "PBKDF2-SHA256";
+    public static final int MAX_ITERATIONS = 10_000_000;
+    static final int SLOT_WAIT_SECONDS = 2;
     private static final int SALT_BYTES = 16;
     private static final int KEY_BITS = 256;
 
@@ -39,6 +49,8 @@ public class StaffPasswordHash implements PasswordEncryptor {
     private final byte[] rememberKey = new byte[32];
     private final Map<String, Long> remembered = new ConcurrentHashMap<>();
     private final AtomicLong derivations = new AtomicLong();
+    private final Semaphore slots = new Semaphore(Math.max(1, Runtime.getRuntime().availableProcessors()));
+    private final byte[] unknownUserSalt = new byte[SALT_BYTES];
 
     public StaffPasswordHash(int iterations, Duration rememberFor, int capacity) {
         if (iterations < 1) {
@@ -48,6 +60,7 @@ public class StaffPasswordHash implements PasswordEncryptor {
         this.rememberNanos = rememberFor.toNanos();
         this.capacity = capacity;
         random.nextBytes(rememberKey);
+        random.nextBytes(unknownUserSalt);
     }
 
     @Override
@@ -82,7 +95,11 @@ public class StaffPasswordHash implements PasswordEncryptor {
             int storedIterations = Integer.parseInt(parts[0]);
             byte[] salt = Base64.getDecoder().decode(parts[1]);
             byte[] expected = Base64.getDecoder().decode(parts[2]);
-            matches = storedIterations > 0 && MessageDigest.isEqual(derive(password, salt, storedIterations), expected);
+            if (storedIterations < 1 || storedIterations > MAX_ITERATIONS) {
+                return false;
+            }
+            byte[] derived = deriveInSlot(password, salt, storedIterations);
+            matches = derived != null && MessageDigest.isEqual(derived, expected);
         } catch (IllegalArgumentException malformed) {
             return false;
         }
@@ -90,6 +107,20 @@ public class StaffPasswordHash implements PasswordEncryptor {
             remember(fingerprint);
         }
         return matches;
+    }
+
+    /**
+     * Spends what checking a password costs, for a login whose user does not exist, so that a refusal takes as long
+     * whether or not the user id is known.
+     */
+    public void spendCheck(String password) {
+        if (password != null) {
+            try {
+                deriveInSlot(password, unknownUserSalt, iterations);
+            } catch (IllegalArgumentException underivable) {
+                // refused all the same
+            }
+        }
     }
 
     /** How many times a key was derived (tests: whether a check was answered from memory). */
@@ -108,11 +139,30 @@ public class StaffPasswordHash implements PasswordEncryptor {
         remembered.put(fingerprint, System.nanoTime() + rememberNanos);
     }
 
+    /** A derivation once one of the node's slots is free, or null (refused) after waiting too long for one. */
+    private byte[] deriveInSlot(String password, byte[] salt, int rounds) {
+        try {
+            if (!slots.tryAcquire(SLOT_WAIT_SECONDS, TimeUnit.SECONDS)) {
+                return null;
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return null;
+        }
+        try {
+            return derive(password, salt, rounds);
+        } finally {
+            slots.release();
+        }
+    }
+
     private byte[] derive(String password, byte[] salt, int rounds) {
         derivations.incrementAndGet();
         PBEKeySpec spec = new PBEKeySpec(password.toCharArray(), salt, rounds, KEY_BITS);
         try {
             return SecretKeyFactory.getInstance("PBKDF2WithHmacSHA256").generateSecret(spec).getEncoded();
+        } catch (InvalidKeySpecException e) {
+            throw new IllegalArgumentException("cannot derive from this password and salt", e);
         } catch (GeneralSecurityException e) {
             throw new IllegalStateException("PBKDF2WithHmacSHA256 is not available", e);
         } finally {

@@ -3,6 +3,7 @@ package com.appealdesk.system.security;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.time.Duration;
+import java.util.Base64;
 import org.junit.jupiter.api.Test;
 
 class StaffPasswordHashTest {
@@ -13,7 +14,10 @@ class StaffPasswordHashTest {
     void aStoredPasswordIsSaltedDerivedAndChecked() {
         String stored = hash.encrypt("correct horse");
 
-        assertThat(stored).startsWith("1000$").doesNotContain("correct horse");
+        String[] parts = stored.split("\\$");
+        assertThat(parts[0]).isEqualTo("1000");
+        assertThat(Base64.getDecoder().decode(parts[1])).as("salt").hasSize(16);
+        assertThat(Base64.getDecoder().decode(parts[2])).as("derived key").hasSize(32);
         assertThat(hash.encrypt("correct horse")).as("a fresh salt each time").isNotEqualTo(stored);
         assertThat(hash.check("correct horse", stored)).isTrue();
         assertThat(hash.check("correct horsE", stored)).isFalse();
@@ -77,6 +81,27 @@ class StaffPasswordHashTest {
         assertThat(hash.check("correct horse", "x$AAAA$AAAA")).isFalse();
         assertThat(hash.check("correct horse", "0$AAAA$AAAA")).isFalse();
         assertThat(hash.check("correct horse", "1000$%%%$AAAA")).isFalse();
+        assertThat(hash.check("correct horse", "1000$$AAAA")).as("no salt").isFalse();
         assertThat(hash.check(null, hash.encrypt("x"))).isFalse();
+    }
+
+    @Test
+    void aStoredHashAskingForMoreThanTheMostIterationsIsRefusedWithoutDeriving() {
+        long before = hash.derivations();
+
+        assertThat(hash.check("correct horse", (StaffPasswordHash.MAX_ITERATIONS + 1) + "$AAAAAAAAAAAAAAAAAAAAAA==$AAAA")).isFalse();
+        assertThat(hash.check("correct horse", Integer.MAX_VALUE + "$AAAAAAAAAAAAAAAAAAAAAA==$AAAA")).isFalse();
+        assertThat(hash.derivations()).isEqualTo(before);
+    }
+
+    @Test
+    void aLoginForAnUnknownUserCostsOneDerivation() {
+        long before = hash.derivations();
+
+        hash.spendCheck("a guess");
+        hash.spendCheck("");
+        hash.spendCheck(null);
+
+        assertThat(hash.derivations() - before).as("a guess and an empty one derived, nothing without a password").isEqualTo(2);
     }
 }
