@@ -35,11 +35,7 @@ class StaffPasswordStorageTest {
 
     @Test
     void aNewPasswordIsStoredAsPbkdf2AndLogsIn() {
-        IdentityService identity = engine.getIdentityService();
-        User user = identity.newUser("pwnew");
-        user.setPassword("Long enough passphrase 1");
-        identity.saveUser(user);
-        identity.createMembership("pwnew", "reviewers");
+        reviewer("pwnew", "Long enough passphrase 1");
 
         assertThat(storedHash("pwnew")).startsWith("{" + StaffPasswordHash.ALGORITHM + "}600000$");
         Http http = new Http(port);
@@ -54,10 +50,7 @@ class StaffPasswordStorageTest {
     @Test
     void aPasswordStoredWithTheEnginesOldHashStillLogsInAndIsReplacedWhenChanged() {
         IdentityService identity = engine.getIdentityService();
-        User user = identity.newUser("pwold");
-        user.setPassword("Long enough passphrase 1");
-        identity.saveUser(user);
-        identity.createMembership("pwold", "reviewers");
+        reviewer("pwold", "Long enough passphrase 1");
         String salt = jdbc.sql("select SALT_ from ACT_ID_USER where ID_ = 'pwold'").query(String.class).single();
         // as the engine stored it before this change: one round of salted SHA-512
         String old = "{SHA-512}" + new Sha512HashDigest().encrypt(EncryptionUtil.saltPassword("Old passphrase 1", salt));
@@ -89,6 +82,14 @@ class StaffPasswordStorageTest {
 
         assertThat(http.get("/engine-rest/task/count", Http.basic("reviewer", "a guess")).getStatusCode().value()).isEqualTo(401);
         assertThat(hash.derivations() - before).isEqualTo(2);
+    }
+
+    private void reviewer(String id, String password) {
+        IdentityService identity = engine.getIdentityService();
+        User user = identity.newUser(id);
+        user.setPassword(password);
+        identity.saveUser(user);
+        identity.createMembership(id, "reviewers");
     }
 
     private String storedHash(String user) {
