@@ -49,10 +49,17 @@ public class StaffPasswordHash implements PasswordEncryptor {
     private final byte[] rememberKey = new byte[32];
     private final Map<String, Long> remembered = new ConcurrentHashMap<>();
     private final AtomicLong derivations = new AtomicLong();
-    private final Semaphore slots = new Semaphore(Math.max(1, Runtime.getRuntime().availableProcessors()));
+    private final Semaphore slots;
+    private final long slotWaitMillis;
     private final byte[] unknownUserSalt = new byte[SALT_BYTES];
 
     public StaffPasswordHash(int iterations, Duration rememberFor, int capacity) {
+        this(iterations, rememberFor, capacity, Runtime.getRuntime().availableProcessors(), Duration.ofSeconds(SLOT_WAIT_SECONDS));
+    }
+
+    StaffPasswordHash(int iterations, Duration rememberFor, int capacity, int slots, Duration slotWait) {
+        this.slots = new Semaphore(Math.max(1, slots));
+        this.slotWaitMillis = slotWait.toMillis();
         if (iterations < 1) {
             throw new IllegalArgumentException("password hash iterations must be positive, got " + iterations);
         }
@@ -142,7 +149,7 @@ public class StaffPasswordHash implements PasswordEncryptor {
     /** A derivation once one of the node's slots is free, or null (refused) after waiting too long for one. */
     private byte[] deriveInSlot(String password, byte[] salt, int rounds) {
         try {
-            if (!slots.tryAcquire(SLOT_WAIT_SECONDS, TimeUnit.SECONDS)) {
+            if (!slots.tryAcquire(slotWaitMillis, TimeUnit.MILLISECONDS)) {
                 return null;
             }
         } catch (InterruptedException e) {

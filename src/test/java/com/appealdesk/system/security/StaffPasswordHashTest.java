@@ -4,6 +4,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.time.Duration;
 import java.util.Base64;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
 
 class StaffPasswordHashTest {
@@ -103,5 +105,23 @@ class StaffPasswordHashTest {
         hash.spendCheck(null);
 
         assertThat(hash.derivations() - before).as("a guess and an empty one derived, nothing without a password").isEqualTo(2);
+    }
+
+    @Test
+    void aCheckThatFindsEverySlotTakenIsRefusedWithoutDeriving() throws Exception {
+        StaffPasswordHash oneSlot = new StaffPasswordHash(1_000, Duration.ofMinutes(5), 100, 1, Duration.ofMillis(100));
+        String stored = oneSlot.encrypt("correct horse");
+        String slow = StaffPasswordHash.MAX_ITERATIONS + "$AAAAAAAAAAAAAAAAAAAAAA==$AAAA";
+        long before = oneSlot.derivations();
+        // a derivation of the most iterations takes seconds and holds the only slot meanwhile
+        CompletableFuture<Boolean> holder = CompletableFuture.supplyAsync(() -> oneSlot.check("a guess", slow));
+        while (oneSlot.derivations() == before) {
+            Thread.sleep(5);
+        }
+
+        assertThat(oneSlot.check("correct horse", stored)).as("no slot within 100 ms").isFalse();
+        assertThat(oneSlot.derivations() - before).as("only the holder derived").isEqualTo(1);
+        assertThat(holder.get(60, TimeUnit.SECONDS)).isFalse();
+        assertThat(oneSlot.check("correct horse", stored)).as("a free slot again").isTrue();
     }
 }
