@@ -117,6 +117,24 @@ public class StaffPasswordHash implements PasswordEncryptor {
     }
 
     /**
+     * Whether a password stored in this form (as the engine keeps it, {@code {ALGORITHM}iterations$salt$key}) is
+     * stored the way this node stores new ones: this hash with at least the configured iterations. A right password
+     * stored otherwise is stored again at login.
+     */
+    public boolean isCurrent(String stored) {
+        String prefix = "{" + ALGORITHM + "}";
+        if (stored == null || !stored.startsWith(prefix)) {
+            return false;
+        }
+        int end = stored.indexOf('$', prefix.length());
+        try {
+            return end > 0 && Integer.parseInt(stored.substring(prefix.length(), end)) >= iterations;
+        } catch (NumberFormatException malformed) {
+            return false;
+        }
+    }
+
+    /**
      * Spends what checking a password costs, for a login whose user does not exist, so that a refusal takes as long
      * whether or not the user id is known.
      */

@@ -35,6 +35,19 @@ class StaffPasswordHashTest {
     }
 
     @Test
+    void onlyThisHashWithAtLeastTheNodesIterationsIsCurrent() {
+        String prefix = "{" + StaffPasswordHash.ALGORITHM + "}";
+        assertThat(hash.isCurrent(prefix + hash.encrypt("correct horse"))).isTrue();
+        assertThat(hash.isCurrent(prefix + new StaffPasswordHash(2_000, Duration.ZERO, 100).encrypt("correct horse"))).isTrue();
+        assertThat(hash.isCurrent(prefix + new StaffPasswordHash(999, Duration.ZERO, 100).encrypt("correct horse")))
+                .as("fewer iterations than the node's").isFalse();
+        assertThat(hash.isCurrent("{SHA-512}" + "a".repeat(88))).isFalse();
+        assertThat(hash.isCurrent(hash.encrypt("correct horse"))).as("without the engine's prefix").isFalse();
+        assertThat(hash.isCurrent(prefix + "many$salt$key")).isFalse();
+        assertThat(hash.isCurrent(null)).isFalse();
+    }
+
+    @Test
     void aRightPasswordIsRememberedForTheSameStoredHashOnly() {
         String stored = hash.encrypt("correct horse");
         long before = hash.derivations();

@@ -4,6 +4,14 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.appealdesk.AppealDeskTest;
 import com.appealdesk.support.Http;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
 import org.camunda.bpm.engine.IdentityService;
 import org.camunda.bpm.engine.ProcessEngine;
 import org.camunda.bpm.engine.identity.User;
@@ -16,7 +24,10 @@ import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.jdbc.core.simple.JdbcClient;
 
-/** What the engine stores for a staff password, and that logins work with it and with hashes stored before. */
+/**
+ * What the engine stores for a staff password, that logins work with it and with hashes stored before, and that a hash
+ * stored before is stored again with the current one when its user logs in.
+ */
 @AppealDeskTest
 class StaffPasswordStorageTest {
 
@@ -48,23 +59,84 @@ class StaffPasswordStorageTest {
     }
 
     @Test
-    void aPasswordStoredWithTheEnginesOldHashStillLogsInAndIsReplacedWhenChanged() {
-        IdentityService identity = engine.getIdentityService();
-        reviewer("pwold", "Long enough passphrase 1");
-        String salt = jdbc.sql("select SALT_ from ACT_ID_USER where ID_ = 'pwold'").query(String.class).single();
-        // as the engine stored it before this change: one round of salted SHA-512
-        String old = "{SHA-512}" + new Sha512HashDigest().encrypt(EncryptionUtil.saltPassword("Old passphrase 1", salt));
-        jdbc.sql("update ACT_ID_USER set PWD_ = ? where ID_ = 'pwold'").param(old).update();
-
+    void aPasswordStoredWithTheEnginesOldHashIsStoredAgainAtTheFirstRightLoginAfterWhichNoneWasWrong() {
+        storedTheOldWay("pwold", "Old passphrase 1");
+        String old = storedHash("pwold");
+        StaffPasswordHash hash = hash();
         Http http = new Http(port);
+
+        long before = hash.derivations();
+        assertThat(http.get("/engine-rest/task/count", Http.basic("pwold", "Not the passphrase")).getStatusCode().value()).isEqualTo(401);
+        assertThat(hash.derivations() - before).as("a wrong password against the quick old hash costs a derivation all the same")
+                .isEqualTo(1);
+        assertThat(storedHash("pwold")).isEqualTo(old);
+
+        before = hash.derivations();
         assertThat(http.get("/engine-rest/task/count", Http.basic("pwold", "Old passphrase 1")).getStatusCode().value()).isEqualTo(200);
-        assertThat(http.get("/engine-rest/task/count", Http.basic("pwold", "Long enough passphrase 1")).getStatusCode().value())
-                .isEqualTo(401);
+        assertThat(hash.derivations() - before).as("so does a right one").isEqualTo(1);
+        assertThat(storedHash("pwold")).as("not stored again while the engine resets the failed attempts on the same row")
+                .isEqualTo(old);
+
+        assertThat(http.get("/engine-rest/task/count", Http.basic("pwold", "Old passphrase 1")).getStatusCode().value()).isEqualTo(200);
+        assertThat(storedHash("pwold")).startsWith("{" + StaffPasswordHash.ALGORITHM + "}600000$");
+        assertThat(http.get("/engine-rest/task/count", Http.basic("pwold", "Old passphrase 1")).getStatusCode().value())
+                .as("the same password against its new hash").isEqualTo(200);
+        assertThat(http.get("/engine-rest/task/count", Http.basic("pwold", "Not the passphrase")).getStatusCode().value()).isEqualTo(401);
+    }
+
+    @Test
+    void aPasswordStoredWithFewerIterationsIsStoredAgainWithTheNodesAtLogin() {
+        reviewer("pwold", "Long enough passphrase 1");
+        String fewer = "{" + StaffPasswordHash.ALGORITHM + "}"
+                + new StaffPasswordHash(100_000, Duration.ZERO, 1).encrypt(EncryptionUtil.saltPassword("Long enough passphrase 1", salt("pwold")));
+        jdbc.sql("update ACT_ID_USER set PWD_ = ? where ID_ = 'pwold'").param(fewer).update();
+        assertThat(hash().isCurrent(fewer)).isFalse();
+
+        assertThat(new Http(port).get("/engine-rest/task/count", Http.basic("pwold", "Long enough passphrase 1")).getStatusCode().value())
+                .isEqualTo(200);
+        assertThat(storedHash("pwold")).startsWith("{" + StaffPasswordHash.ALGORITHM + "}600000$");
+        assertThat(hash().isCurrent(storedHash("pwold"))).isTrue();
+    }
+
+    @Test
+    void firstLoginsOfAnOldHashAtTheSameMomentAllSucceedAndStoreItOnce() throws Exception {
+        storedTheOldWay("pwold", "Old passphrase 1");
+        int callers = 6;
+        ExecutorService pool = Executors.newFixedThreadPool(callers);
+        CountDownLatch start = new CountDownLatch(1);
+        try {
+            List<Future<Integer>> statuses = new ArrayList<>();
+            for (int i = 0; i < callers; i++) {
+                statuses.add(pool.submit(() -> {
+                    Http http = new Http(port);
+                    start.await();
+                    return http.get("/engine-rest/task/count", Http.basic("pwold", "Old passphrase 1")).getStatusCode().value();
+                }));
+            }
+            start.countDown();
+            for (Future<Integer> status : statuses) {
+                assertThat(status.get(60, TimeUnit.SECONDS)).as("each login, whether or not it stored the password").isEqualTo(200);
+            }
+        } finally {
+            pool.shutdownNow();
+        }
+        assertThat(storedHash("pwold")).startsWith("{" + StaffPasswordHash.ALGORITHM + "}600000$");
+        assertThat(new Http(port).get("/engine-rest/task/count", Http.basic("pwold", "Old passphrase 1")).getStatusCode().value())
+                .isEqualTo(200);
+        assertThat(jdbc.sql("select REV_ from ACT_ID_USER where ID_ = 'pwold'").query(Integer.class).single())
+                .as("the row written once after its creation").isEqualTo(2);
+    }
+
+    @Test
+    void aChangedPasswordReplacesAnOldHash() {
+        IdentityService identity = engine.getIdentityService();
+        storedTheOldWay("pwold", "Old passphrase 1");
 
         User stored = identity.createUserQuery().userId("pwold").singleResult();
         stored.setPassword("New passphrase 2");
         identity.saveUser(stored);
         assertThat(storedHash("pwold")).startsWith("{" + StaffPasswordHash.ALGORITHM + "}");
+        Http http = new Http(port);
         assertThat(http.get("/engine-rest/task/count", Http.basic("pwold", "New passphrase 2")).getStatusCode().value()).isEqualTo(200);
         assertThat(http.get("/engine-rest/task/count", Http.basic("pwold", "Old passphrase 1")).getStatusCode().value())
                 .as("the old password no longer").isEqualTo(401);
@@ -72,8 +144,7 @@ class StaffPasswordStorageTest {
 
     @Test
     void aLoginForAUserIdThatDoesNotExistCostsADerivationAsAWrongPasswordDoes() {
-        StaffPasswordHash hash = (StaffPasswordHash) ((ProcessEngineConfigurationImpl) engine.getProcessEngineConfiguration())
-                .getPasswordEncryptor();
+        StaffPasswordHash hash = hash();
         Http http = new Http(port);
         long before = hash.derivations();
 
@@ -82,6 +153,21 @@ class StaffPasswordStorageTest {
 
         assertThat(http.get("/engine-rest/task/count", Http.basic("reviewer", "a guess")).getStatusCode().value()).isEqualTo(401);
         assertThat(hash.derivations() - before).isEqualTo(2);
+    }
+
+    /** A reviewer whose password the engine stored before this application's hash: one round of salted SHA-512. */
+    private void storedTheOldWay(String id, String password) {
+        reviewer(id, "Long enough passphrase 1");
+        String old = "{SHA-512}" + new Sha512HashDigest().encrypt(EncryptionUtil.saltPassword(password, salt(id)));
+        jdbc.sql("update ACT_ID_USER set PWD_ = ? where ID_ = ?").params(old, id).update();
+    }
+
+    private String salt(String user) {
+        return jdbc.sql("select SALT_ from ACT_ID_USER where ID_ = ?").param(user).query(String.class).single();
+    }
+
+    private StaffPasswordHash hash() {
+        return (StaffPasswordHash) ((ProcessEngineConfigurationImpl) engine.getProcessEngineConfiguration()).getPasswordEncryptor();
     }
 
     private void reviewer(String id, String password) {
