@@ -7,11 +7,9 @@ import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.sql.Timestamp;
-import java.time.Duration;
 import java.time.Instant;
 import java.util.Base64;
 import java.util.regex.Pattern;
-import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.web.servlet.FilterRegistrationBean;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -27,6 +25,8 @@ import org.springframework.web.filter.OncePerRequestFilter;
  * the real user. Instead, failed logins (HTTP Basic on the staff paths, the webapps' login form) are counted per
  * client address, across nodes, and an address with {@code APPEAL_LOGIN_MAX_FAILURES} failures within
  * {@code APPEAL_LOGIN_FAILURE_WINDOW} is answered 429 with {@code Retry-After}, without its password being checked.
+ * Failures are recorded once a check is done; the checks still running count towards the limit too
+ * ({@link PendingGuesses}), so wrong passwords sent in parallel do not each get checked.
  */
 @Configuration(proxyBeanMethods = false)
 class LoginThrottle extends OncePerRequestFilter {
@@ -35,14 +35,11 @@ class LoginThrottle extends OncePerRequestFilter {
     private static final Pattern LOGIN_FORM = Pattern.compile("^/camunda/api/admin/auth/user/[^/]+/login/[^/]+$");
 
     private final JdbcClient jdbc;
-    private final int maxFailures;
-    private final Duration window;
+    private final PendingGuesses guesses;
 
-    LoginThrottle(JdbcClient jdbc, @Value("${appeal.login.max-failures:10}") int maxFailures,
-            @Value("${appeal.login.failure-window:PT5M}") Duration window) {
+    LoginThrottle(JdbcClient jdbc, PendingGuesses guesses) {
         this.jdbc = jdbc;
-        this.maxFailures = maxFailures;
-        this.window = window;
+        this.guesses = guesses;
     }
 
     @Bean
@@ -71,26 +68,29 @@ class LoginThrottle extends OncePerRequestFilter {
     protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
             throws ServletException, IOException {
         String address = request.getRemoteAddr();
-        Instant since = Instant.now().minus(window);
-        long failures = jdbc.sql("select count(*) from appeal_desk.login_failure where remote_addr = ? and failed_at > ?")
-                .params(address, Timestamp.from(since)).query(Long.class).single();
-        if (failures >= maxFailures) {
-            request.setAttribute(RefusalRecorder.REASON, failures + " failed logins from this address within " + window);
-            response.setHeader(HttpHeaders.RETRY_AFTER, String.valueOf(window.toSeconds()));
+        long failures = guesses.failures(address);
+        if (failures >= guesses.maxFailures()) {
+            request.setAttribute(RefusalRecorder.REASON, failures + " failed logins from this address within " + guesses.window());
+            response.setHeader(HttpHeaders.RETRY_AFTER, String.valueOf(guesses.window().toSeconds()));
             response.sendError(429, "too many failed logins from this address; try again later");
             return;
         }
-        chain.doFilter(request, response);
-        if (response.getStatus() == HttpServletResponse.SC_UNAUTHORIZED) {
-            jdbc.sql("insert into appeal_desk.login_failure (remote_addr, claimed_user, failed_at) values (?, ?, now())")
-                    .params(address, claimedUser(request)).update();
+        guesses.begin(address);
+        try {
+            chain.doFilter(request, response);
+            if (response.getStatus() == HttpServletResponse.SC_UNAUTHORIZED) {
+                jdbc.sql("insert into appeal_desk.login_failure (remote_addr, claimed_user, failed_at) values (?, ?, now())")
+                        .params(address, claimedUser(request)).update();
+            }
+        } finally {
+            guesses.end();
         }
     }
 
     @Scheduled(fixedDelayString = "PT10M", initialDelayString = "PT10M")
     void forgetOldFailures() {
         jdbc.sql("delete from appeal_desk.login_failure where failed_at < ?")
-                .param(Timestamp.from(Instant.now().minus(window).minus(window))).update();
+                .param(Timestamp.from(Instant.now().minus(guesses.window()).minus(guesses.window()))).update();
     }
 
     private static String claimedUser(HttpServletRequest request) {

@@ -12,6 +12,7 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.Semaphore;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
+import java.util.function.BooleanSupplier;
 import javax.crypto.Mac;
 import javax.crypto.SecretKeyFactory;
 import javax.crypto.spec.PBEKeySpec;
@@ -30,8 +31,9 @@ import org.camunda.bpm.engine.impl.digest.PasswordEncryptor;
  * nor anything derived from it without that key is kept.
  * <p>
  * Each check that is not remembered costs a derivation, so at most as many run at once as the node has cores, and a
- * check that waits longer than {@link #SLOT_WAIT_SECONDS} s for one is refused: a flood of wrong passwords (checked
- * before the address throttle has counted them) cannot hold every request thread and database connection.
+ * check that waits longer than {@link #SLOT_WAIT_SECONDS} s for one is refused: a flood of wrong passwords from many
+ * addresses cannot hold every request thread and database connection. Before it waits, a check is admitted or
+ * refused by the caller's {@code admit} (the address throttle's budget, {@link PendingGuesses}).
  * A stored hash asking for more than {@link #MAX_ITERATIONS} iterations is refused rather than derived.
  */
 public class StaffPasswordHash implements PasswordEncryptor {
@@ -52,12 +54,23 @@ public class StaffPasswordHash implements PasswordEncryptor {
     private final Semaphore slots;
     private final long slotWaitMillis;
     private final byte[] unknownUserSalt = new byte[SALT_BYTES];
+    private final BooleanSupplier admit;
 
     public StaffPasswordHash(int iterations, Duration rememberFor, int capacity) {
-        this(iterations, rememberFor, capacity, Runtime.getRuntime().availableProcessors(), Duration.ofSeconds(SLOT_WAIT_SECONDS));
+        this(iterations, rememberFor, capacity, () -> true);
+    }
+
+    /** @param admit asked before each derivation; when it says no, the check is refused without deriving */
+    public StaffPasswordHash(int iterations, Duration rememberFor, int capacity, BooleanSupplier admit) {
+        this(iterations, rememberFor, capacity, Runtime.getRuntime().availableProcessors(), Duration.ofSeconds(SLOT_WAIT_SECONDS), admit);
     }
 
     StaffPasswordHash(int iterations, Duration rememberFor, int capacity, int slots, Duration slotWait) {
+        this(iterations, rememberFor, capacity, slots, slotWait, () -> true);
+    }
+
+    StaffPasswordHash(int iterations, Duration rememberFor, int capacity, int slots, Duration slotWait, BooleanSupplier admit) {
+        this.admit = admit;
         this.slots = new Semaphore(Math.max(1, slots));
         this.slotWaitMillis = slotWait.toMillis();
         if (iterations < 1) {
@@ -164,8 +177,15 @@ public class StaffPasswordHash implements PasswordEncryptor {
         remembered.put(fingerprint, System.nanoTime() + rememberNanos);
     }
 
-    /** A derivation once one of the node's slots is free, or null (refused) after waiting too long for one. */
+    /**
+     * A derivation once one of the node's slots is free, or null (refused) when it is not admitted (the client's
+     * address has as many checks pending as it may still fail, {@link PendingGuesses}) or after waiting too long for
+     * a slot.
+     */
     private byte[] deriveInSlot(String password, byte[] salt, int rounds) {
+        if (!admit.getAsBoolean()) {
+            return null;
+        }
         try {
             if (!slots.tryAcquire(slotWaitMillis, TimeUnit.MILLISECONDS)) {
                 return null;

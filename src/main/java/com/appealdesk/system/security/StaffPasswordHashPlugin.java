@@ -17,21 +17,23 @@ class StaffPasswordHashPlugin extends AbstractProcessEnginePlugin {
 
     private final int iterations;
     private final Duration rememberFor;
+    private final PendingGuesses guesses;
 
     StaffPasswordHashPlugin(@Value("${appeal.security.password-hash-iterations:600000}") int iterations,
-            @Value("${appeal.security.password-remembered-for:PT5M}") Duration rememberFor) {
+            @Value("${appeal.security.password-remembered-for:PT5M}") Duration rememberFor, PendingGuesses guesses) {
         if (iterations < 100_000 || iterations > StaffPasswordHash.MAX_ITERATIONS) {
             throw new IllegalStateException("APPEAL_PASSWORD_HASH_ITERATIONS must be between 100000 and "
                     + StaffPasswordHash.MAX_ITERATIONS + ", got " + iterations);
         }
         this.iterations = iterations;
         this.rememberFor = rememberFor;
+        this.guesses = guesses;
     }
 
     @Override
     public void preInit(ProcessEngineConfigurationImpl configuration) {
         // the engine's password manager keeps checking its own SHA-512 and SHA-1 hashes beside the default
-        configuration.setPasswordEncryptor(new StaffPasswordHash(iterations, rememberFor, 10_000));
+        configuration.setPasswordEncryptor(new StaffPasswordHash(iterations, rememberFor, 10_000, guesses::admit));
         configuration.setIdentityProviderSessionFactory(new GenericManagerFactory(EvenTimedIdentityProvider.class));
     }
 }

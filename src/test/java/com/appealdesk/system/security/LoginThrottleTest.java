@@ -4,6 +4,15 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.appealdesk.AppealDeskTest;
 import com.appealdesk.support.Http;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
+import org.camunda.bpm.engine.ProcessEngine;
+import org.camunda.bpm.engine.impl.cfg.ProcessEngineConfigurationImpl;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -21,6 +30,8 @@ class LoginThrottleTest {
 
     @LocalServerPort int port;
     @Autowired JdbcClient jdbc;
+    @Autowired ProcessEngine engine;
+    @Autowired PendingGuesses guesses;
     Http http;
 
     @BeforeEach
@@ -46,6 +57,40 @@ class LoginThrottleTest {
 
         forgetFailures();  // the real reviewer, from another address (or after the window)
         assertThat(http.getBytes("/engine-rest/task/count", Http.REVIEWER).getStatusCode().value()).as("not locked").isEqualTo(200);
+    }
+
+    @Test
+    void wrongPasswordsSentAllAtOnceAreCheckedNoMoreTimesThanTheLimit() throws Exception {
+        StaffPasswordHash hash = (StaffPasswordHash) ((ProcessEngineConfigurationImpl) engine.getProcessEngineConfiguration())
+                .getPasswordEncryptor();
+        int callers = 16;
+        long before = hash.derivations();
+        ExecutorService pool = Executors.newFixedThreadPool(callers);
+        CountDownLatch start = new CountDownLatch(1);
+        List<Integer> statuses = new ArrayList<>();
+        try {
+            List<Future<Integer>> answers = new ArrayList<>();
+            for (int i = 0; i < callers; i++) {
+                String guess = "parallel-guess-" + i;
+                answers.add(pool.submit(() -> {
+                    Http caller = new Http(port);
+                    start.await();
+                    return caller.get("/engine-rest/task/count", Http.basic("reviewer", guess)).getStatusCode().value();
+                }));
+            }
+            start.countDown();
+            for (Future<Integer> answer : answers) {
+                statuses.add(answer.get(60, TimeUnit.SECONDS));
+            }
+        } finally {
+            pool.shutdownNow();
+        }
+
+        assertThat(statuses).as("refused, checked or not").allSatisfy(status -> assertThat(status).isIn(401, 429));
+        assertThat(hash.derivations() - before).as("passwords derived: no more than the address may fail").isBetween(1L, 10L);
+        String address = jdbc.sql("select remote_addr from appeal_desk.login_failure limit 1").query(String.class).single();
+        assertThat(guesses.pending(address)).as("nothing left pending").isZero();
+        assertThat(http.get("/engine-rest/task/count", Http.REVIEWER).getStatusCode().value()).isEqualTo(429);
     }
 
     @Test
