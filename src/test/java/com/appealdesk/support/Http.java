@@ -174,6 +174,16 @@ public class Http {
         return rest.exchange(base + path, method, new HttpEntity<>(body, headers), String.class);
     }
 
+    /** A GET in a logged-in webapp session, with an Authorization header too when one is given. */
+    public ResponseEntity<String> getInSession(String path, WebappSession session, String authorization) {
+        HttpHeaders headers = new HttpHeaders();
+        headers.set(HttpHeaders.COOKIE, session.cookie());
+        if (authorization != null) {
+            headers.set(HttpHeaders.AUTHORIZATION, authorization);
+        }
+        return rest.exchange(base + path, HttpMethod.GET, new HttpEntity<>(headers), String.class);
+    }
+
     /** Logs in to Tasklist as a person would (CSRF token first) and returns the session cookie to send. */
     public String loginToTasklist(String user) {
         ResponseEntity<String> page = rest.getForEntity(base + "/camunda/app/tasklist/default/", String.class);

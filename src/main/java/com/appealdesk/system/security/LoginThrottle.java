@@ -25,14 +25,15 @@ import org.springframework.web.filter.OncePerRequestFilter;
  * the real user. Instead, failed logins (HTTP Basic on the staff paths, the webapps' login form) are counted per
  * client address, across nodes, and an address with {@code APPEAL_LOGIN_MAX_FAILURES} failures within
  * {@code APPEAL_LOGIN_FAILURE_WINDOW} is answered 429 with {@code Retry-After}, without its password being checked.
- * Failures are recorded once a check is done; the checks still running count towards the limit too
+ * Failures are recorded once a check is done, and a wrong password checked anywhere else (the engine API's
+ * {@code identity/verify}, a password change) counts too; the checks still running count towards the limit
  * ({@link PendingGuesses}), so wrong passwords sent in parallel do not each get checked.
  */
 @Configuration(proxyBeanMethods = false)
 class LoginThrottle extends OncePerRequestFilter {
 
     private static final Pattern BASIC_PATHS = Pattern.compile("^/(engine-rest|staff|admin|actuator)(/.*)?$");
-    private static final Pattern LOGIN_FORM = Pattern.compile("^/camunda/api/admin/auth/user/[^/]+/login/[^/]+$");
+    private static final Pattern LOGIN_FORM = Pattern.compile("^/camunda/api/admin/auth/user/[^/]+/login/[^/]+/?$");
 
     private final JdbcClient jdbc;
     private final PendingGuesses guesses;
@@ -51,40 +52,55 @@ class LoginThrottle extends OncePerRequestFilter {
     }
 
     /**
-     * Basic credentials on the staff paths and the webapps' login form count, matched on the path the container
+     * Basic credentials on the staff paths and the webapps' login form are logins, matched on the path the container
      * mapped (decoded, without {@code ;parameters}), which is the path the login is checked on: neither
      * {@code /engine-rest;x/task} nor {@code /%73taff/refusals} is a way around the limit.
      */
-    @Override
-    protected boolean shouldNotFilter(HttpServletRequest request) {
+    private static boolean isLogin(HttpServletRequest request) {
         String path = (request.getServletPath() == null ? "" : request.getServletPath())
                 + (request.getPathInfo() == null ? "" : request.getPathInfo());
-        boolean basic = request.getHeader(HttpHeaders.AUTHORIZATION) != null
-                && request.getHeader(HttpHeaders.AUTHORIZATION).regionMatches(true, 0, "Basic ", 0, 6);
-        return !(basic && BASIC_PATHS.matcher(path).matches() || "POST".equals(request.getMethod()) && LOGIN_FORM.matcher(path).matches());
+        String authorization = request.getHeader(HttpHeaders.AUTHORIZATION);
+        boolean basic = authorization != null && authorization.regionMatches(true, 0, "Basic ", 0, 6);
+        return basic && BASIC_PATHS.matcher(path).matches() || "POST".equals(request.getMethod()) && LOGIN_FORM.matcher(path).matches();
     }
 
+    /**
+     * A login from an address at its limit is refused before anything is checked. Every request, a login or not, is
+     * followed for the password checks it makes ({@link PendingGuesses}): a wrong password checked anywhere is a
+     * failure of its address, and so is a login answered 401 without any check (a malformed header).
+     */
     @Override
     protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
             throws ServletException, IOException {
         String address = request.getRemoteAddr();
-        long failures = guesses.failures(address);
-        if (failures >= guesses.maxFailures()) {
-            request.setAttribute(RefusalRecorder.REASON, failures + " failed logins from this address within " + guesses.window());
-            response.setHeader(HttpHeaders.RETRY_AFTER, String.valueOf(guesses.window().toSeconds()));
-            response.sendError(429, "too many failed logins from this address; try again later");
-            return;
+        boolean login = isLogin(request);
+        long failures = -1;
+        if (login) {
+            failures = guesses.failures(address);
+            if (failures >= guesses.maxFailures()) {
+                request.setAttribute(RefusalRecorder.REASON, failures + " failed logins from this address within " + guesses.window());
+                response.setHeader(HttpHeaders.RETRY_AFTER, String.valueOf(guesses.window().toSeconds()));
+                response.sendError(429, "too many failed logins from this address; try again later");
+                return;
+            }
         }
-        guesses.begin(address);
+        guesses.begin(address, failures);
         try {
             chain.doFilter(request, response);
-            if (response.getStatus() == HttpServletResponse.SC_UNAUTHORIZED) {
-                jdbc.sql("insert into appeal_desk.login_failure (remote_addr, claimed_user, failed_at) values (?, ?, now())")
-                        .params(address, claimedUser(request)).update();
+            PendingGuesses.Outcome outcome = guesses.outcome();
+            if (outcome.wrongFor() != null) {
+                recordFailure(address, outcome.wrongFor());
+            } else if (login && !outcome.checked() && response.getStatus() == HttpServletResponse.SC_UNAUTHORIZED) {
+                recordFailure(address, claimedUser(request));
             }
         } finally {
             guesses.end();
         }
+    }
+
+    private void recordFailure(String address, String user) {
+        jdbc.sql("insert into appeal_desk.login_failure (remote_addr, claimed_user, failed_at) values (?, ?, now())")
+                .params(address, user).update();
     }
 
     @Scheduled(fixedDelayString = "PT10M", initialDelayString = "PT10M")

@@ -5,21 +5,26 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.atomic.AtomicLong;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 
 /**
- * The address throttle's budget, kept while passwords are being checked. {@link LoginThrottle} refuses an address
- * with {@code APPEAL_LOGIN_MAX_FAILURES} recorded failures, but it records a failure only once the check is done, so
- * wrong passwords sent in parallel would all pass its count. Here a password check from an address is admitted to a
- * derivation only while the failures recorded for it (across nodes) plus its checks still pending on this node stay
- * under the limit; a check not admitted is refused without deriving (and recorded as a failure). A check stays
- * pending until its request has recorded its outcome, so at any moment the checks admitted for an address are at
- * most the limit per node. A right password already remembered needs no derivation and is not counted.
+ * The address throttle's budget, kept while passwords are being checked, wherever they are checked: a Basic login,
+ * the webapps' login form, the engine API's {@code identity/verify}, a password change that asks for the current one.
+ * <p>
+ * {@link LoginThrottle} refuses an address with {@code APPEAL_LOGIN_MAX_FAILURES} recorded failures, and a failure is
+ * recorded once its check is done, so wrong passwords sent in parallel would all pass a count taken before them.
+ * Here a check that has to be worked out (not a right password already remembered) is admitted only while the
+ * failures recorded for its address (by any node) plus its address's checks still pending on this node stay under the
+ * limit. A check not admitted is refused without being made and is not recorded as a failure (it told the caller
+ * nothing). A check stays pending until it turns out right, or, when wrong, until its request has recorded the
+ * failure; so at any moment the checks admitted for an address on a node are at most the limit. A right password
+ * already remembered reserves nothing, but is answered only while its address is under the limit too.
  */
 @Component
-public class PendingGuesses {
+public class PendingGuesses implements StaffPasswordHash.Budget {
 
     private static final int STRIPES = 64;
 
@@ -29,6 +34,7 @@ public class PendingGuesses {
     private final Map<String, Integer> pending = new ConcurrentHashMap<>();
     private final Object[] stripes = new Object[STRIPES];
     private final ThreadLocal<Request> current = new ThreadLocal<>();
+    private final AtomicLong refusals = new AtomicLong();
 
     PendingGuesses(JdbcClient jdbc, @Value("${appeal.login.max-failures:10}") int maxFailures,
             @Value("${appeal.login.failure-window:PT5M}") Duration window) {
@@ -54,24 +60,38 @@ public class PendingGuesses {
                 .params(address, Timestamp.from(Instant.now().minus(window))).query(Long.class).single();
     }
 
-    /** The throttle: the request on this thread comes from this address, until {@link #end()}. */
-    void begin(String address) {
-        current.set(new Request(address));
+    /**
+     * The throttle: the request on this thread comes from this address, until {@link #end()}.
+     *
+     * @param recorded the failures recorded for the address, when the throttle has just counted them (a login), or -1
+     */
+    void begin(String address, long recorded) {
+        current.set(new Request(address, recorded));
     }
 
-    /** The throttle, once the request's outcome (a failure or not) is recorded: its pending check, if any, ends. */
+    /** What the password checks of the request on this thread came to, for the throttle to record. */
+    Outcome outcome() {
+        Request request = current.get();
+        if (request == null) {
+            return Outcome.NONE;
+        }
+        return new Outcome(request.checked, request.wrongFor, request.refused);
+    }
+
+    /** The throttle, once the request's failure (if any) is recorded: its pending check, if any, ends. */
     void end() {
         Request request = current.get();
         current.remove();
-        if (request != null && request.holding) {
-            pending.computeIfPresent(request.address, (address, count) -> count <= 1 ? null : count - 1);
+        if (request != null) {
+            release(request);
         }
     }
 
     /**
-     * Before a password derivation on this thread: whether the request's address may have one more check. A request
-     * that did not come through the throttle (no address) is admitted, and so is one already admitted.
+     * Before a password check that has to be worked out, on this thread: whether the request's address may have one
+     * more. A request that did not come through the throttle (no address) is admitted, and so is one already admitted.
      */
+    @Override
     public boolean admit() {
         Request request = current.get();
         if (request == null || request.holding) {
@@ -82,6 +102,8 @@ public class PendingGuesses {
             // pending, so it is counted once or twice, never missed
             int checking = pending.getOrDefault(request.address, 0);
             if (checking + failures(request.address) >= maxFailures) {
+                request.refused = true;
+                refusals.incrementAndGet();
                 return false;
             }
             pending.merge(request.address, 1, Integer::sum);
@@ -90,17 +112,82 @@ public class PendingGuesses {
         }
     }
 
+    /**
+     * Before a right password already remembered is answered, on this thread: whether the address is still under its
+     * limit, counting its pending checks. Otherwise a guesser at the limit, whose every other guess is refused, would
+     * still be told when a guess matched a password remembered from its user's own login. Nothing is reserved: a right
+     * password is not a failure.
+     */
+    @Override
+    public boolean admitRemembered() {
+        Request request = current.get();
+        if (request == null || request.holding) {
+            return true;
+        }
+        long recorded = request.recorded >= 0 ? request.recorded : failures(request.address);
+        if (pending.getOrDefault(request.address, 0) + recorded >= maxFailures) {
+            request.refused = true;
+            refusals.incrementAndGet();
+            return false;
+        }
+        return true;
+    }
+
+    /**
+     * A password check on this thread came to an answer: a right one stops pending at once; a wrong one that was
+     * made (not refused) is the request's failure to record.
+     */
+    @Override
+    public void checked(String userId, boolean right) {
+        Request request = current.get();
+        if (request == null) {
+            return;
+        }
+        request.checked = true;
+        if (right) {
+            release(request);
+        } else if (!request.refused) {
+            request.wrongFor = userId == null ? "" : userId.substring(0, Math.min(userId.length(), 64));
+        }
+    }
+
     /** Checks pending for this address on this node (tests). */
     int pending(String address) {
         return pending.getOrDefault(address, 0);
     }
 
+    /** Checks refused without being made since the node started (tests). */
+    long refusals() {
+        return refusals.get();
+    }
+
+    private void release(Request request) {
+        if (request.holding) {
+            request.holding = false;
+            pending.computeIfPresent(request.address, (address, count) -> count <= 1 ? null : count - 1);
+        }
+    }
+
+    /**
+     * @param checked whether a password was checked at all
+     * @param wrongFor the user id of a wrong password that was checked, or null
+     * @param refused whether a check was refused without being made
+     */
+    record Outcome(boolean checked, String wrongFor, boolean refused) {
+        static final Outcome NONE = new Outcome(false, null, false);
+    }
+
     private static final class Request {
         private final String address;
+        private final long recorded;
         private boolean holding;
+        private boolean refused;
+        private boolean checked;
+        private String wrongFor;
 
-        private Request(String address) {
+        private Request(String address, long recorded) {
             this.address = address;
+            this.recorded = recorded;
         }
     }
 }

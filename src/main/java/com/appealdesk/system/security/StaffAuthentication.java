@@ -19,7 +19,8 @@ import org.springframework.transaction.support.TransactionTemplate;
 
 /**
  * Finds the staff member behind a request to {@code /staff/**}: the user logged in to Tasklist/Cockpit (the webapp
- * session is shared with the whole application), or HTTP Basic credentials of a Camunda user for scripts.
+ * session is shared with the whole application), or HTTP Basic credentials of a Camunda user for scripts. A request
+ * with Basic credentials is that user's or nobody's, whatever session it also carries.
  * Groups are read from the engine on every request, so a removed membership takes effect at once.
  */
 @Component
@@ -48,14 +49,14 @@ public class StaffAuthentication {
             // nobody to look up: refused without a database connection, even when the database is gone
             return Optional.empty();
         }
-        return transactions.execute(status -> basicAuthUser(authorization).or(() -> sessionUser(session))
+        // Basic credentials that fail are a refusal, not a reason to fall back to the session: otherwise a logged-in
+        // user could try other users' passwords and be answered as themselves when wrong
+        boolean basic = authorization != null && authorization.regionMatches(true, 0, "Basic ", 0, 6);
+        return transactions.execute(status -> (basic ? basicAuthUser(authorization) : sessionUser(session))
                 .map(userId -> new StaffUser(userId, groupsOf(userId))));
     }
 
     private Optional<String> basicAuthUser(String header) {
-        if (header == null || !header.regionMatches(true, 0, "Basic ", 0, 6)) {
-            return Optional.empty();
-        }
         String decoded;
         try {
             decoded = new String(Base64.getDecoder().decode(header.substring(6).strip()), StandardCharsets.UTF_8);

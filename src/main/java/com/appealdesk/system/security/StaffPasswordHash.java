@@ -12,7 +12,6 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.Semaphore;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
-import java.util.function.BooleanSupplier;
 import javax.crypto.Mac;
 import javax.crypto.SecretKeyFactory;
 import javax.crypto.spec.PBEKeySpec;
@@ -33,7 +32,7 @@ import org.camunda.bpm.engine.impl.digest.PasswordEncryptor;
  * Each check that is not remembered costs a derivation, so at most as many run at once as the node has cores, and a
  * check that waits longer than {@link #SLOT_WAIT_SECONDS} s for one is refused: a flood of wrong passwords from many
  * addresses cannot hold every request thread and database connection. Before it waits, a check is admitted or
- * refused by the caller's {@code admit} (the address throttle's budget, {@link PendingGuesses}).
+ * refused by a {@link Budget} (the address throttle's, {@link PendingGuesses}).
  * A stored hash asking for more than {@link #MAX_ITERATIONS} iterations is refused rather than derived.
  */
 public class StaffPasswordHash implements PasswordEncryptor {
@@ -54,23 +53,52 @@ public class StaffPasswordHash implements PasswordEncryptor {
     private final Semaphore slots;
     private final long slotWaitMillis;
     private final byte[] unknownUserSalt = new byte[SALT_BYTES];
-    private final BooleanSupplier admit;
+    private final Budget budget;
 
-    public StaffPasswordHash(int iterations, Duration rememberFor, int capacity) {
-        this(iterations, rememberFor, capacity, () -> true);
+    /** Who may have a password check worked out, and what the checks came to. */
+    public interface Budget {
+        /** Before a check that has to be worked out: false refuses it without making it. */
+        boolean admit();
+
+        /** Before a right password remembered is answered: false refuses it. */
+        boolean admitRemembered();
+
+        /** A password check of this user came to this answer. */
+        void checked(String userId, boolean right);
     }
 
-    /** @param admit asked before each derivation; when it says no, the check is refused without deriving */
-    public StaffPasswordHash(int iterations, Duration rememberFor, int capacity, BooleanSupplier admit) {
-        this(iterations, rememberFor, capacity, Runtime.getRuntime().availableProcessors(), Duration.ofSeconds(SLOT_WAIT_SECONDS), admit);
+    private static final Budget UNLIMITED = new Budget() {
+        @Override
+        public boolean admit() {
+            return true;
+        }
+
+        @Override
+        public boolean admitRemembered() {
+            return true;
+        }
+
+        @Override
+        public void checked(String userId, boolean right) {
+            // nothing is counted
+        }
+    };
+
+    public StaffPasswordHash(int iterations, Duration rememberFor, int capacity) {
+        this(iterations, rememberFor, capacity, UNLIMITED);
+    }
+
+    /** @param budget asked before each derivation (when it says no, the check is refused without deriving) */
+    public StaffPasswordHash(int iterations, Duration rememberFor, int capacity, Budget budget) {
+        this(iterations, rememberFor, capacity, Runtime.getRuntime().availableProcessors(), Duration.ofSeconds(SLOT_WAIT_SECONDS), budget);
     }
 
     StaffPasswordHash(int iterations, Duration rememberFor, int capacity, int slots, Duration slotWait) {
-        this(iterations, rememberFor, capacity, slots, slotWait, () -> true);
+        this(iterations, rememberFor, capacity, slots, slotWait, UNLIMITED);
     }
 
-    StaffPasswordHash(int iterations, Duration rememberFor, int capacity, int slots, Duration slotWait, BooleanSupplier admit) {
-        this.admit = admit;
+    StaffPasswordHash(int iterations, Duration rememberFor, int capacity, int slots, Duration slotWait, Budget budget) {
+        this.budget = budget;
         this.slots = new Semaphore(Math.max(1, slots));
         this.slotWaitMillis = slotWait.toMillis();
         if (iterations < 1) {
@@ -104,7 +132,7 @@ public class StaffPasswordHash implements PasswordEncryptor {
         String fingerprint = fingerprint(password, encrypted);
         Long until = remembered.get(fingerprint);
         if (until != null && until - System.nanoTime() > 0) {
-            return true;
+            return budget.admitRemembered();
         }
         String[] parts = encrypted.split("\\$");
         if (parts.length != 3) {
@@ -147,6 +175,16 @@ public class StaffPasswordHash implements PasswordEncryptor {
         }
     }
 
+    /** Before a check of a password stored another way (an older hash): false refuses it without making it. */
+    public boolean admit() {
+        return budget.admit();
+    }
+
+    /** The answer a password check of this user came to, whatever hash it was stored with. */
+    public void checked(String userId, boolean right) {
+        budget.checked(userId, right);
+    }
+
     /**
      * Spends what checking a password costs, for a login whose user does not exist, so that a refusal takes as long
      * whether or not the user id is known.
@@ -183,7 +221,7 @@ public class StaffPasswordHash implements PasswordEncryptor {
      * a slot.
      */
     private byte[] deriveInSlot(String password, byte[] salt, int rounds) {
-        if (!admit.getAsBoolean()) {
+        if (!budget.admit()) {
             return null;
         }
         try {

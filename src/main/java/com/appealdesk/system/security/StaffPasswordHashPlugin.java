@@ -33,7 +33,7 @@ class StaffPasswordHashPlugin extends AbstractProcessEnginePlugin {
     @Override
     public void preInit(ProcessEngineConfigurationImpl configuration) {
         // the engine's password manager keeps checking its own SHA-512 and SHA-1 hashes beside the default
-        configuration.setPasswordEncryptor(new StaffPasswordHash(iterations, rememberFor, 10_000, guesses::admit));
+        configuration.setPasswordEncryptor(new StaffPasswordHash(iterations, rememberFor, 10_000, guesses));
         configuration.setIdentityProviderSessionFactory(new GenericManagerFactory(EvenTimedIdentityProvider.class));
     }
 }

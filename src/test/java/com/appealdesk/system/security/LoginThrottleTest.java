@@ -18,7 +18,14 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
+import java.util.Map;
+import org.springframework.http.HttpEntity;
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.HttpMethod;
+import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
+import org.springframework.http.client.SimpleClientHttpRequestFactory;
+import org.springframework.web.client.RestTemplate;
 import org.springframework.jdbc.core.simple.JdbcClient;
 
 /**
@@ -65,6 +72,7 @@ class LoginThrottleTest {
                 .getPasswordEncryptor();
         int callers = 16;
         long before = hash.derivations();
+        long refusedBefore = guesses.refusals();
         ExecutorService pool = Executors.newFixedThreadPool(callers);
         CountDownLatch start = new CountDownLatch(1);
         List<Integer> statuses = new ArrayList<>();
@@ -88,9 +96,76 @@ class LoginThrottleTest {
 
         assertThat(statuses).as("refused, checked or not").allSatisfy(status -> assertThat(status).isIn(401, 429));
         assertThat(hash.derivations() - before).as("passwords derived: no more than the address may fail").isBetween(1L, 10L);
+        assertThat(guesses.refusals() - refusedBefore).as("the rest refused unmade").isGreaterThanOrEqualTo(callers - 10);
         String address = jdbc.sql("select remote_addr from appeal_desk.login_failure limit 1").query(String.class).single();
         assertThat(guesses.pending(address)).as("nothing left pending").isZero();
         assertThat(http.get("/engine-rest/task/count", Http.REVIEWER).getStatusCode().value()).isEqualTo(429);
+    }
+
+    @Test
+    void wrongPasswordsTriedThroughIdentityVerifyCountAsFailedLoginsAndStopAtTheLimit() {
+        // an administrator may ask the engine API whether a user id and password match (no other role may); it
+        // answers 200 either way
+        Http.WebappSession admin = http.loginTo("cockpit", "demo");
+        for (int attempt = 0; attempt < 10; attempt++) {
+            ResponseEntity<String> answer = http.webapp(HttpMethod.POST, "/identity/verify", admin,
+                    Map.of("username", "reviewer", "password", "guess-" + attempt));
+            assertThat(answer.getStatusCode().value()).isEqualTo(200);
+            assertThat(answer.getBody()).contains("\"authenticated\":false");
+        }
+        assertThat(failuresClaiming("reviewer")).as("each wrong password recorded against the address").isEqualTo(10);
+
+        long refusedBefore = guesses.refusals();
+        ResponseEntity<String> right = http.webapp(HttpMethod.POST, "/identity/verify", admin,
+                Map.of("username", "reviewer", "password", "reviewer"));
+        assertThat(right.getBody()).as("the right password, not even checked now").contains("\"authenticated\":false");
+        assertThat(failuresClaiming("reviewer")).as("a check refused unmade is not a failure").isEqualTo(10);
+        assertThat(http.get("/engine-rest/task/count", Http.REVIEWER).getStatusCode().value()).isEqualTo(429);
+        forgetFailures();
+        assertThat(http.webapp(HttpMethod.POST, "/identity/verify", admin, Map.of("username", "reviewer", "password", "reviewer"))
+                .getBody()).as("once the failures are gone").contains("\"authenticated\":true");
+        assertThat(guesses.refusals() - refusedBefore).isEqualTo(1);
+    }
+
+    @Test
+    void basicCredentialsThatFailAreRefusedEvenFromALoggedInSession() {
+        Http.WebappSession cockpit = http.loginTo("cockpit", "auditor");
+        assertThat(http.getInSession("/staff/refusals", cockpit, null).getStatusCode().value()).as("the session alone").isEqualTo(200);
+
+        assertThat(http.getInSession("/staff/refusals", cockpit, Http.basic("demo", "a guess")).getStatusCode().value())
+                .as("not answered as the session's user").isEqualTo(401);
+        assertThat(http.getInSession("/staff/refusals", cockpit, Http.basic("auditor", "a guess")).getStatusCode().value())
+                .isEqualTo(401);
+        assertThat(failuresClaiming("demo") + failuresClaiming("auditor")).isEqualTo(2);
+    }
+
+    @Test
+    void aWrongPasswordOnTheOpenHealthEndpointCountsToo() {
+        // health answers anyone with the status alone, so its answer does not tell a wrong password from none
+        assertThat(http.get("/actuator/health", Http.basic("operator", "a guess")).getStatusCode().value()).isEqualTo(200);
+        assertThat(failuresClaiming("operator")).isEqualTo(1);
+        assertThat(http.get("/actuator/health", Http.OPERATOR).getStatusCode().value()).isEqualTo(200);
+        assertThat(failuresClaiming("operator")).isEqualTo(1);
+    }
+
+    @Test
+    void aTrailingSlashOnTheLoginFormIsNoWayAroundTheLimit() {
+        for (int attempt = 0; attempt < 10; attempt++) {
+            assertThat(http.get("/engine-rest/task", Http.basic("reviewer", "guess-" + attempt)).getStatusCode().value()).isEqualTo(401);
+        }
+        // the webapps' login form, as a browser sends it (the CSRF token of the page first), with a slash at the end
+        // (a plain client: Apache's would wait out the 429's Retry-After and send the form again)
+        RestTemplate browser = new RestTemplate(new SimpleClientHttpRequestFactory());
+        browser.setErrorHandler(new NoErrors());
+        ResponseEntity<String> page = browser.getForEntity("http://localhost:" + port + "/camunda/app/tasklist/default/", String.class);
+        HttpHeaders form = new HttpHeaders();
+        form.setContentType(MediaType.APPLICATION_FORM_URLENCODED);
+        form.set("X-XSRF-TOKEN", page.getHeaders().getFirst("X-XSRF-TOKEN"));
+        form.set(HttpHeaders.COOKIE, String.join("; ", page.getHeaders().getOrEmpty(HttpHeaders.SET_COOKIE).stream()
+                .map(cookie -> cookie.split(";", 2)[0]).toList()));
+        int status = browser.exchange("http://localhost:" + port + "/camunda/api/admin/auth/user/default/login/tasklist/",
+                HttpMethod.POST, new HttpEntity<>("username=reviewer&password=reviewer", form), String.class).getStatusCode().value();
+        assertThat(status).as("the right password, refused before it is checked").isEqualTo(429);
     }
 
     @Test
@@ -116,5 +191,16 @@ class LoginThrottleTest {
         }
         assertThat(jdbc.sql("select count(*) from appeal_desk.login_failure").query(Long.class).single()).isEqualTo(10);
         assertThat(http.get("/engine-rest/task", Http.REVIEWER).getStatusCode().value()).isEqualTo(429);
+    }
+
+    private long failuresClaiming(String user) {
+        return jdbc.sql("select count(*) from appeal_desk.login_failure where claimed_user = ?").param(user).query(Long.class).single();
+    }
+
+    private static final class NoErrors implements org.springframework.web.client.ResponseErrorHandler {
+        @Override
+        public boolean hasError(org.springframework.http.client.ClientHttpResponse response) {
+            return false;
+        }
     }
 }

@@ -7,6 +7,7 @@ import com.appealdesk.support.Http;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -22,6 +23,8 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.http.HttpMethod;
+import org.springframework.http.ResponseEntity;
 import org.springframework.jdbc.core.simple.JdbcClient;
 
 /**
@@ -59,7 +62,7 @@ class StaffPasswordStorageTest {
     }
 
     @Test
-    void aPasswordStoredWithTheEnginesOldHashIsStoredAgainAtTheFirstRightLoginAfterWhichNoneWasWrong() {
+    void aPasswordStoredWithTheEnginesOldHashIsStoredAgainAtTheNextRightLogin() {
         storedTheOldWay("pwold", "Old passphrase 1");
         String old = storedHash("pwold");
         StaffPasswordHash hash = hash();
@@ -71,17 +74,49 @@ class StaffPasswordStorageTest {
                 .isEqualTo(1);
         assertThat(storedHash("pwold")).isEqualTo(old);
 
+        // right after a wrong one: the engine resets the failed attempts on the same row in this login
         before = hash.derivations();
         assertThat(http.get("/engine-rest/task/count", Http.basic("pwold", "Old passphrase 1")).getStatusCode().value()).isEqualTo(200);
-        assertThat(hash.derivations() - before).as("so does a right one").isEqualTo(1);
-        assertThat(storedHash("pwold")).as("not stored again while the engine resets the failed attempts on the same row")
-                .isEqualTo(old);
-
-        assertThat(http.get("/engine-rest/task/count", Http.basic("pwold", "Old passphrase 1")).getStatusCode().value()).isEqualTo(200);
+        assertThat(hash.derivations() - before).as("so does a right one: it is stored again").isEqualTo(1);
         assertThat(storedHash("pwold")).startsWith("{" + StaffPasswordHash.ALGORITHM + "}600000$");
+        assertThat(jdbc.sql("select coalesce(ATTEMPTS_, 0) from ACT_ID_USER where ID_ = 'pwold'").query(Integer.class).single())
+                .as("the failed attempts reset as well").isZero();
+
         assertThat(http.get("/engine-rest/task/count", Http.basic("pwold", "Old passphrase 1")).getStatusCode().value())
                 .as("the same password against its new hash").isEqualTo(200);
         assertThat(http.get("/engine-rest/task/count", Http.basic("pwold", "Not the passphrase")).getStatusCode().value()).isEqualTo(401);
+    }
+
+    @Test
+    void aWrongPasswordAgainstFewerIterationsCostsAFullDerivationToo() {
+        reviewer("pwold", "Long enough passphrase 1");
+        String fewer = "{" + StaffPasswordHash.ALGORITHM + "}"
+                + new StaffPasswordHash(100_000, Duration.ZERO, 1).encrypt(EncryptionUtil.saltPassword("Long enough passphrase 1", salt("pwold")));
+        jdbc.sql("update ACT_ID_USER set PWD_ = ? where ID_ = 'pwold'").param(fewer).update();
+        StaffPasswordHash hash = hash();
+
+        long before = hash.derivations();
+        assertThat(new Http(port).get("/engine-rest/task/count", Http.basic("pwold", "Not the passphrase")).getStatusCode().value())
+                .isEqualTo(401);
+        assertThat(hash.derivations() - before).as("its own 100,000 rounds, then the node's").isEqualTo(2);
+    }
+
+    @Test
+    void aPasswordAgainstAnOldHashIsNotCheckedFromAnAddressAtItsLimit() {
+        storedTheOldWay("pwold", "Old passphrase 1");
+        Http http = new Http(port);
+        Http.WebappSession admin = http.loginTo("cockpit", "demo");
+        for (int attempt = 0; attempt < 10; attempt++) {
+            assertThat(http.get("/engine-rest/task/count", Http.basic("reviewer", "guess-" + attempt)).getStatusCode().value()).isEqualTo(401);
+        }
+
+        // the engine API's identity/verify (administrators only) is not a login path, so nothing refuses it up front:
+        // the quick old check itself has to wait for the address's budget
+        ResponseEntity<String> answer = http.webapp(HttpMethod.POST, "/identity/verify", admin,
+                Map.of("username", "pwold", "password", "Old passphrase 1"));
+        assertThat(answer.getStatusCode().value()).isEqualTo(200);
+        assertThat(answer.getBody()).as("the right password, not checked").contains("\"authenticated\":false");
+        assertThat(storedHash("pwold")).startsWith("{SHA-512}");
     }
 
     @Test
