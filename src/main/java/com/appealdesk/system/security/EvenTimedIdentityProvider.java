@@ -16,11 +16,12 @@ import org.slf4j.LoggerFactory;
  * <li>a login for a user id that does not exist costs a password derivation, as a wrong password does: otherwise a
  * quick refusal would tell a stranger which staff user ids exist;</li>
  * <li>a password still stored another way (the engine's old quick hash, salted SHA-512 or SHA-1, or this hash with
- * fewer iterations) is checked against it once the throttle's budget admits the check, and then costs a derivation
- * too: a wrong one is derived and dropped, so that its refusal does not tell which users still have an old hash, and a
- * right one is stored again with {@link StaffPasswordHash} once the login's transaction has committed;</li>
- * <li>every answer is told to the throttle ({@link StaffPasswordHash#checked}), so a wrong password counts as a failed
- * login whatever the request answers (the engine API's {@code identity/verify} answers 200).</li>
+ * fewer iterations) is checked against it once the throttle's budget admits the check; a wrong one then costs what
+ * its check lacked of a current one, so that its refusal does not tell which users still have an old hash, and a right
+ * one is stored again with {@link StaffPasswordHash} once the login's transaction has committed;</li>
+ * <li>every answer is told to the throttle ({@link StaffPasswordHash#checked}), which records a wrong password as a
+ * failed login in the check's own transaction, whatever the request answers (the engine API's {@code identity/verify}
+ * answers 200).</li>
  * </ul>
  */
 public class EvenTimedIdentityProvider extends DbIdentityServiceProvider {
@@ -31,8 +32,7 @@ public class EvenTimedIdentityProvider extends DbIdentityServiceProvider {
     public boolean checkPassword(String userId, String password) {
         boolean right = super.checkPassword(userId, password);
         if (currentHash() instanceof StaffPasswordHash hash) {
-            if (!right && userId != null && !userId.isEmpty() && password != null && !password.isEmpty()
-                    && findUserById(userId) == null) {
+            if (!right && userId != null && !userId.isEmpty() && password != null && findUserById(userId) == null) {
                 hash.spendCheck(password);
             }
             hash.checked(userId, right);
@@ -52,7 +52,7 @@ public class EvenTimedIdentityProvider extends DbIdentityServiceProvider {
         if (right) {
             storeAgainOnCommit(user.getId(), user.getPassword(), password);
         } else {
-            hash.spendCheck(password);
+            hash.spendRemaining(password, user.getPassword());
         }
         return right;
     }

@@ -4,6 +4,7 @@ import jakarta.servlet.FilterChain;
 import jakarta.servlet.ServletException;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
+import jakarta.servlet.http.HttpServletResponseWrapper;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.sql.Timestamp;
@@ -67,7 +68,8 @@ class LoginThrottle extends OncePerRequestFilter {
     /**
      * A login from an address at its limit is refused before anything is checked. Every request, a login or not, is
      * followed for the password checks it makes ({@link PendingGuesses}): a wrong password checked anywhere is a
-     * failure of its address, and so is a login answered 401 without any check (a malformed header).
+     * failure of its address (recorded with the check), and so is a login answered 401 without any check (a malformed
+     * header).
      */
     @Override
     protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
@@ -85,22 +87,57 @@ class LoginThrottle extends OncePerRequestFilter {
             }
         }
         guesses.begin(address, failures);
+        RefusedUnmade answer = new RefusedUnmade(response);
         try {
-            chain.doFilter(request, response);
-            PendingGuesses.Outcome outcome = guesses.outcome();
-            if (outcome.wrongFor() != null) {
-                recordFailure(address, outcome.wrongFor());
-            } else if (login && !outcome.checked() && response.getStatus() == HttpServletResponse.SC_UNAUTHORIZED) {
-                recordFailure(address, claimedUser(request));
+            chain.doFilter(request, answer);
+            if (login && !guesses.outcome().checked() && answer.getStatus() == HttpServletResponse.SC_UNAUTHORIZED) {
+                guesses.recordFailure(address, claimedUser(request));
             }
         } finally {
             guesses.end();
         }
     }
 
-    private void recordFailure(String address, String user) {
-        jdbc.sql("insert into appeal_desk.login_failure (remote_addr, claimed_user, failed_at) values (?, ?, now())")
-                .params(address, user).update();
+    /**
+     * A 401 for a password check refused unmade is not an answer about the password: it says "try again shortly",
+     * 429 when the address had as many checks pending as it may fail, 503 when the node had no slot free in time. A
+     * right password is then not mistaken for a wrong one by its client.
+     */
+    private final class RefusedUnmade extends HttpServletResponseWrapper {
+
+        RefusedUnmade(HttpServletResponse response) {
+            super(response);
+        }
+
+        @Override
+        public void setStatus(int status) {
+            super.setStatus(instead(status));
+        }
+
+        @Override
+        public void sendError(int status) throws IOException {
+            int instead = instead(status);
+            if (instead == status) {
+                super.sendError(status);
+            } else {
+                super.sendError(instead, "too many password checks at once; try again shortly");
+            }
+        }
+
+        @Override
+        public void sendError(int status, String message) throws IOException {
+            int instead = instead(status);
+            super.sendError(instead, instead == status ? message : "too many password checks at once; try again shortly");
+        }
+
+        private int instead(int status) {
+            PendingGuesses.Refusal refusal = guesses.outcome().refused();
+            if (status != HttpServletResponse.SC_UNAUTHORIZED || refusal == PendingGuesses.Refusal.NONE) {
+                return status;
+            }
+            setHeader(HttpHeaders.RETRY_AFTER, "1");
+            return refusal == PendingGuesses.Refusal.BUSY ? HttpServletResponse.SC_SERVICE_UNAVAILABLE : 429;
+        }
     }
 
     @Scheduled(fixedDelayString = "PT10M", initialDelayString = "PT10M")

@@ -19,7 +19,7 @@ import org.springframework.stereotype.Component;
  * Here a check that has to be worked out (not a right password already remembered) is admitted only while the
  * failures recorded for its address (by any node) plus its address's checks still pending on this node stay under the
  * limit. A check not admitted is refused without being made and is not recorded as a failure (it told the caller
- * nothing). A check stays pending until it turns out right, or, when wrong, until its request has recorded the
+ * nothing; the throttle answers it 429, or 503 when the node had no derivation slot free in time). A check stays pending until it turns out right, or, when wrong, until its request has recorded the
  * failure; so at any moment the checks admitted for an address on a node are at most the limit. A right password
  * already remembered reserves nothing, but is answered only while its address is under the limit too.
  */
@@ -69,16 +69,13 @@ public class PendingGuesses implements StaffPasswordHash.Budget {
         current.set(new Request(address, recorded));
     }
 
-    /** What the password checks of the request on this thread came to, for the throttle to record. */
+    /** What the password checks of the request on this thread came to, for the throttle's answer. */
     Outcome outcome() {
         Request request = current.get();
-        if (request == null) {
-            return Outcome.NONE;
-        }
-        return new Outcome(request.checked, request.wrongFor, request.refused);
+        return request == null ? Outcome.NONE : new Outcome(request.checked, request.refused);
     }
 
-    /** The throttle, once the request's failure (if any) is recorded: its pending check, if any, ends. */
+    /** The throttle, once the request is answered: its pending check, if any, ends (its failure is recorded by then). */
     void end() {
         Request request = current.get();
         current.remove();
@@ -102,8 +99,7 @@ public class PendingGuesses implements StaffPasswordHash.Budget {
             // pending, so it is counted once or twice, never missed
             int checking = pending.getOrDefault(request.address, 0);
             if (checking + failures(request.address) >= maxFailures) {
-                request.refused = true;
-                refusals.incrementAndGet();
+                refuse(request, Refusal.ADDRESS);
                 return false;
             }
             pending.merge(request.address, 1, Integer::sum);
@@ -126,16 +122,26 @@ public class PendingGuesses implements StaffPasswordHash.Budget {
         }
         long recorded = request.recorded >= 0 ? request.recorded : failures(request.address);
         if (pending.getOrDefault(request.address, 0) + recorded >= maxFailures) {
-            request.refused = true;
-            refusals.incrementAndGet();
+            refuse(request, Refusal.ADDRESS);
             return false;
         }
         return true;
     }
 
+    /** An admitted check found no free slot in time (the node is busy): it is refused unmade too. */
+    @Override
+    public void busy() {
+        Request request = current.get();
+        if (request != null) {
+            refuse(request, Refusal.BUSY);
+        }
+    }
+
     /**
-     * A password check on this thread came to an answer: a right one stops pending at once; a wrong one that was
-     * made (not refused) is the request's failure to record.
+     * A password check on this thread came to an answer. A right one stops pending at once. A wrong one that was made
+     * (not refused) is recorded as a failure of the address here, in the check's own transaction (which commits: the
+     * engine counts the user's failed attempts in it), so that it is recorded whatever the request does afterwards;
+     * the check stays pending until the request ends, after that commit.
      */
     @Override
     public void checked(String userId, boolean right) {
@@ -146,9 +152,15 @@ public class PendingGuesses implements StaffPasswordHash.Budget {
         request.checked = true;
         if (right) {
             release(request);
-        } else if (!request.refused) {
-            request.wrongFor = userId == null ? "" : userId.substring(0, Math.min(userId.length(), 64));
+        } else if (request.refused == Refusal.NONE) {
+            recordFailure(request.address, userId);
         }
+    }
+
+    /** A failed login of this address (and the user id it claimed), in the caller's transaction if there is one. */
+    void recordFailure(String address, String claimedUser) {
+        jdbc.sql("insert into appeal_desk.login_failure (remote_addr, claimed_user, failed_at) values (?, ?, now())")
+                .params(address, claimedUser == null ? null : claimedUser.substring(0, Math.min(claimedUser.length(), 64))).update();
     }
 
     /** Checks pending for this address on this node (tests). */
@@ -168,22 +180,34 @@ public class PendingGuesses implements StaffPasswordHash.Budget {
         }
     }
 
+    private void refuse(Request request, Refusal refusal) {
+        request.refused = refusal;
+        refusals.incrementAndGet();
+    }
+
+    /** Why a check was refused without being made. */
+    enum Refusal {
+        NONE,
+        /** the address has as many checks pending and failures recorded as it may have */
+        ADDRESS,
+        /** no derivation slot came free in time */
+        BUSY
+    }
+
     /**
-     * @param checked whether a password was checked at all
-     * @param wrongFor the user id of a wrong password that was checked, or null
-     * @param refused whether a check was refused without being made
+     * @param checked whether a password check came to an answer (refused ones included)
+     * @param refused why a check was refused without being made, or {@link Refusal#NONE}
      */
-    record Outcome(boolean checked, String wrongFor, boolean refused) {
-        static final Outcome NONE = new Outcome(false, null, false);
+    record Outcome(boolean checked, Refusal refused) {
+        static final Outcome NONE = new Outcome(false, Refusal.NONE);
     }
 
     private static final class Request {
         private final String address;
         private final long recorded;
         private boolean holding;
-        private boolean refused;
+        private Refusal refused = Refusal.NONE;
         private boolean checked;
-        private String wrongFor;
 
         private Request(String address, long recorded) {
             this.address = address;

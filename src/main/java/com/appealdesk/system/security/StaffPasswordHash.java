@@ -50,6 +50,7 @@ public class StaffPasswordHash implements PasswordEncryptor {
     private final byte[] rememberKey = new byte[32];
     private final Map<String, Long> remembered = new ConcurrentHashMap<>();
     private final AtomicLong derivations = new AtomicLong();
+    private final AtomicLong rounds = new AtomicLong();
     private final Semaphore slots;
     private final long slotWaitMillis;
     private final byte[] unknownUserSalt = new byte[SALT_BYTES];
@@ -62,6 +63,9 @@ public class StaffPasswordHash implements PasswordEncryptor {
 
         /** Before a right password remembered is answered: false refuses it. */
         boolean admitRemembered();
+
+        /** An admitted check found no free slot in time and is refused unmade. */
+        void busy();
 
         /** A password check of this user came to this answer. */
         void checked(String userId, boolean right);
@@ -76,6 +80,11 @@ public class StaffPasswordHash implements PasswordEncryptor {
         @Override
         public boolean admitRemembered() {
             return true;
+        }
+
+        @Override
+        public void busy() {
+            // nothing is counted
         }
 
         @Override
@@ -187,12 +196,37 @@ public class StaffPasswordHash implements PasswordEncryptor {
 
     /**
      * Spends what checking a password costs, for a login whose user does not exist, so that a refusal takes as long
-     * whether or not the user id is known.
+     * whether or not the user id is known (the engine checks a known user's password with its salt appended, so an
+     * empty password costs a derivation there too).
      */
     public void spendCheck(String password) {
+        spendRounds(password, iterations);
+    }
+
+    /**
+     * After a wrong password was checked against a hash stored another way: spends what is missing to a check of this
+     * node's, so that the refusal takes as long as for a user whose password is stored the current way (a quick old
+     * hash: a whole derivation; this hash with fewer iterations: the iterations it lacks).
+     */
+    public void spendRemaining(String password, String stored) {
+        String prefix = "{" + ALGORITHM + "}";
+        int done = 0;
+        if (stored != null && stored.startsWith(prefix) && stored.indexOf('$', prefix.length()) > 0) {
+            try {
+                done = Integer.parseInt(stored.substring(prefix.length(), stored.indexOf('$', prefix.length())));
+            } catch (NumberFormatException malformed) {
+                done = 0;
+            }
+        }
+        if (done < iterations) {
+            spendRounds(password, iterations - Math.max(done, 0));
+        }
+    }
+
+    private void spendRounds(String password, int rounds) {
         if (password != null) {
             try {
-                deriveInSlot(password, unknownUserSalt, iterations);
+                deriveInSlot(password + "{}", unknownUserSalt, rounds);
             } catch (IllegalArgumentException underivable) {
                 // refused all the same
             }
@@ -202,6 +236,11 @@ public class StaffPasswordHash implements PasswordEncryptor {
     /** How many times a key was derived (tests: whether a check was answered from memory). */
     long derivations() {
         return derivations.get();
+    }
+
+    /** How many iterations those derivations took in all (tests: what a refusal cost). */
+    long rounds() {
+        return rounds.get();
     }
 
     private void remember(String fingerprint) {
@@ -226,10 +265,12 @@ public class StaffPasswordHash implements PasswordEncryptor {
         }
         try {
             if (!slots.tryAcquire(slotWaitMillis, TimeUnit.MILLISECONDS)) {
+                budget.busy();
                 return null;
             }
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
+            budget.busy();
             return null;
         }
         try {
@@ -241,6 +282,7 @@ public class StaffPasswordHash implements PasswordEncryptor {
 
     private byte[] derive(String password, byte[] salt, int rounds) {
         derivations.incrementAndGet();
+        this.rounds.addAndGet(rounds);
         PBEKeySpec spec = new PBEKeySpec(password.toCharArray(), salt, rounds, KEY_BITS);
         try {
             return SecretKeyFactory.getInstance("PBKDF2WithHmacSHA256").generateSecret(spec).getEncoded();

@@ -11,7 +11,9 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
+import org.camunda.bpm.engine.IdentityService;
 import org.camunda.bpm.engine.ProcessEngine;
+import org.camunda.bpm.engine.identity.User;
 import org.camunda.bpm.engine.impl.cfg.ProcessEngineConfigurationImpl;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -103,10 +105,58 @@ class LoginThrottleTest {
     }
 
     @Test
+    void rightPasswordsNotYetRememberedSentAllAtOnceAreToldToTryAgainNotThatTheyAreWrong() throws Exception {
+        IdentityService identity = engine.getIdentityService();
+        User fresh = identity.newUser("pwcold");
+        fresh.setPassword("Cold passphrase 1");
+        identity.saveUser(fresh);
+        identity.createMembership("pwcold", "reviewers");
+        try {
+            int callers = 16;
+            long refusedBefore = guesses.refusals();
+            ExecutorService pool = Executors.newFixedThreadPool(callers);
+            CountDownLatch start = new CountDownLatch(1);
+            List<ResponseEntity<Map>> answers = new ArrayList<>();
+            try {
+                List<Future<ResponseEntity<Map>>> pending = new ArrayList<>();
+                for (int i = 0; i < callers; i++) {
+                    pending.add(pool.submit(() -> {
+                        Http caller = new Http(port);
+                        start.await();
+                        return caller.get("/engine-rest/task/count", Http.basic("pwcold", "Cold passphrase 1"));
+                    }));
+                }
+                start.countDown();
+                for (Future<ResponseEntity<Map>> answer : pending) {
+                    answers.add(answer.get(60, TimeUnit.SECONDS));
+                }
+            } finally {
+                pool.shutdownNow();
+            }
+
+            assertThat(guesses.refusals() - refusedBefore).as("some checks refused unmade").isPositive();
+            assertThat(answers).as("each answered, or told to try again").allSatisfy(answer -> {
+                assertThat(answer.getStatusCode().value()).isIn(200, 429, 503);
+                if (answer.getStatusCode().value() != 200) {
+                    assertThat(answer.getHeaders().getFirst("Retry-After")).isEqualTo("1");
+                }
+            });
+            assertThat(answers).anySatisfy(answer -> assertThat(answer.getStatusCode().value()).isIn(429, 503));
+            assertThat(failuresClaiming("pwcold")).as("no failure: no password was wrong").isZero();
+            assertThat(http.get("/engine-rest/task/count", Http.basic("pwcold", "Cold passphrase 1")).getStatusCode().value())
+                    .as("again, a moment later").isEqualTo(200);
+        } finally {
+            identity.deleteUser("pwcold");
+        }
+    }
+
+    @Test
     void wrongPasswordsTriedThroughIdentityVerifyCountAsFailedLoginsAndStopAtTheLimit() {
         // an administrator may ask the engine API whether a user id and password match (no other role may); it
         // answers 200 either way
         Http.WebappSession admin = http.loginTo("cockpit", "demo");
+        // the reviewer's password remembered, as it is while the reviewer works
+        assertThat(http.get("/engine-rest/task/count", Http.REVIEWER).getStatusCode().value()).isEqualTo(200);
         for (int attempt = 0; attempt < 10; attempt++) {
             ResponseEntity<String> answer = http.webapp(HttpMethod.POST, "/identity/verify", admin,
                     Map.of("username", "reviewer", "password", "guess-" + attempt));

@@ -4,7 +4,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.time.Duration;
 import java.util.Base64;
+import java.util.List;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
 
@@ -45,6 +47,20 @@ class StaffPasswordHashTest {
         assertThat(hash.isCurrent(hash.encrypt("correct horse"))).as("without the engine's prefix").isFalse();
         assertThat(hash.isCurrent(prefix + "many$salt$key")).isFalse();
         assertThat(hash.isCurrent(null)).isFalse();
+    }
+
+    @Test
+    void whatAWrongPasswordAgainstAnotherHashStillCostsIsWhatItLacksOfACurrentCheck() {
+        String prefix = "{" + StaffPasswordHash.ALGORITHM + "}";
+        long before = hash.rounds();
+        hash.spendRemaining("a guess", "{SHA-512}" + "a".repeat(88));
+        assertThat(hash.rounds() - before).as("a quick hash: a whole derivation").isEqualTo(1_000);
+        hash.spendRemaining("a guess", prefix + new StaffPasswordHash(400, Duration.ZERO, 100).encrypt("x"));
+        assertThat(hash.rounds() - before).as("400 iterations: the 600 they lack").isEqualTo(1_600);
+        hash.spendRemaining("a guess", prefix + hash.encrypt("x"));
+        assertThat(hash.rounds() - before).as("as many: nothing (the encrypt above: 1,000)").isEqualTo(2_600);
+        hash.spendCheck("");
+        assertThat(hash.rounds() - before).as("an empty password too").isEqualTo(3_600);
     }
 
     @Test
@@ -122,7 +138,29 @@ class StaffPasswordHashTest {
 
     @Test
     void aCheckThatFindsEverySlotTakenIsRefusedWithoutDeriving() throws Exception {
-        StaffPasswordHash oneSlot = new StaffPasswordHash(1_000, Duration.ofMinutes(5), 100, 1, Duration.ofMillis(100));
+        List<String> told = new CopyOnWriteArrayList<>();
+        StaffPasswordHash.Budget budget = new StaffPasswordHash.Budget() {
+            @Override
+            public boolean admit() {
+                return true;
+            }
+
+            @Override
+            public boolean admitRemembered() {
+                return true;
+            }
+
+            @Override
+            public void busy() {
+                told.add("busy");
+            }
+
+            @Override
+            public void checked(String userId, boolean right) {
+                told.add("checked");
+            }
+        };
+        StaffPasswordHash oneSlot = new StaffPasswordHash(1_000, Duration.ofMinutes(5), 100, 1, Duration.ofMillis(100), budget);
         String stored = oneSlot.encrypt("correct horse");
         String slow = StaffPasswordHash.MAX_ITERATIONS + "$AAAAAAAAAAAAAAAAAAAAAA==$AAAA";
         long before = oneSlot.derivations();
@@ -134,6 +172,7 @@ class StaffPasswordHashTest {
 
         assertThat(oneSlot.check("correct horse", stored)).as("no slot within 100 ms").isFalse();
         assertThat(oneSlot.derivations() - before).as("only the holder derived").isEqualTo(1);
+        assertThat(told).as("the budget told it was refused unmade, so that it is not a failure").containsExactly("busy");
         assertThat(holder.get(60, TimeUnit.SECONDS)).isFalse();
         assertThat(oneSlot.check("correct horse", stored)).as("a free slot again").isTrue();
     }

@@ -96,9 +96,11 @@ class StaffPasswordStorageTest {
         StaffPasswordHash hash = hash();
 
         long before = hash.derivations();
+        long roundsBefore = hash.rounds();
         assertThat(new Http(port).get("/engine-rest/task/count", Http.basic("pwold", "Not the passphrase")).getStatusCode().value())
                 .isEqualTo(401);
-        assertThat(hash.derivations() - before).as("its own 100,000 rounds, then the node's").isEqualTo(2);
+        assertThat(hash.derivations() - before).as("its own 100,000 rounds, then the rest").isEqualTo(2);
+        assertThat(hash.rounds() - roundsBefore).as("as many rounds as a check of the current hash").isEqualTo(600_000);
     }
 
     @Test
@@ -188,6 +190,12 @@ class StaffPasswordStorageTest {
 
         assertThat(http.get("/engine-rest/task/count", Http.basic("reviewer", "a guess")).getStatusCode().value()).isEqualTo(401);
         assertThat(hash.derivations() - before).isEqualTo(2);
+
+        // an empty password: the engine derives for a known user (it appends the salt), so for an unknown one too
+        assertThat(http.get("/engine-rest/task/count", Http.basic("nobody-here", "")).getStatusCode().value()).isEqualTo(401);
+        assertThat(hash.derivations() - before).isEqualTo(3);
+        assertThat(http.get("/engine-rest/task/count", Http.basic("reviewer", "")).getStatusCode().value()).isEqualTo(401);
+        assertThat(hash.derivations() - before).isEqualTo(4);
     }
 
     /** A reviewer whose password the engine stored before this application's hash: one round of salted SHA-512. */
