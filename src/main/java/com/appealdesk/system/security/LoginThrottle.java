@@ -15,9 +15,12 @@ import org.springframework.boot.web.servlet.FilterRegistrationBean;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.core.Ordered;
+import org.springframework.dao.DataAccessResourceFailureException;
+import org.springframework.dao.TransientDataAccessException;
 import org.springframework.http.HttpHeaders;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.scheduling.annotation.Scheduled;
+import org.springframework.transaction.CannotCreateTransactionException;
 import org.springframework.web.filter.OncePerRequestFilter;
 
 /**
@@ -78,7 +81,15 @@ class LoginThrottle extends OncePerRequestFilter {
         boolean login = isLogin(request);
         long failures = -1;
         if (login) {
-            failures = guesses.failures(address);
+            try {
+                failures = guesses.failures(address);
+            } catch (DataAccessResourceFailureException | CannotCreateTransactionException | TransientDataAccessException gone) {
+                // no count, no check: the login cannot be answered either way now
+                request.setAttribute(RefusalRecorder.REASON, "failed logins could not be counted: " + gone.getClass().getSimpleName());
+                response.setHeader(HttpHeaders.RETRY_AFTER, "5");
+                response.sendError(HttpServletResponse.SC_SERVICE_UNAVAILABLE, "the database is not answering; try again shortly");
+                return;
+            }
             if (failures >= guesses.maxFailures()) {
                 request.setAttribute(RefusalRecorder.REASON, failures + " failed logins from this address within " + guesses.window());
                 response.setHeader(HttpHeaders.RETRY_AFTER, String.valueOf(guesses.window().toSeconds()));

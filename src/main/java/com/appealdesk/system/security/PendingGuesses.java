@@ -7,8 +7,11 @@ import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicLong;
 import org.springframework.beans.factory.annotation.Value;
+import org.springframework.dao.DataAccessResourceFailureException;
+import org.springframework.dao.TransientDataAccessException;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
+import org.springframework.transaction.CannotCreateTransactionException;
 
 /**
  * The address throttle's budget, kept while passwords are being checked, wherever they are checked: a Basic login,
@@ -19,9 +22,11 @@ import org.springframework.stereotype.Component;
  * Here a check that has to be worked out (not a right password already remembered) is admitted only while the
  * failures recorded for its address (by any node) plus its address's checks still pending on this node stay under the
  * limit. A check not admitted is refused without being made and is not recorded as a failure (it told the caller
- * nothing; the throttle answers it 429, or 503 when the node had no derivation slot free in time). A check stays pending until it turns out right, or, when wrong, until its request has recorded the
- * failure; so at any moment the checks admitted for an address on a node are at most the limit. A right password
- * already remembered reserves nothing, but is answered only while its address is under the limit too.
+ * nothing; the throttle answers it 429, or 503 when the node had no derivation slot free in time or the failures
+ * could not be counted). A check stays pending until it turns out right, or, when wrong, until its request ends (its
+ * failure recorded in the check's transaction by then); so at any moment the checks admitted for an address on a
+ * node are at most the limit. A right password already remembered reserves nothing, but is answered only while its
+ * address is under the limit too.
  */
 @Component
 public class PendingGuesses implements StaffPasswordHash.Budget {
@@ -58,6 +63,15 @@ public class PendingGuesses implements StaffPasswordHash.Budget {
     long failures(String address) {
         return jdbc.sql("select count(*) from appeal_desk.login_failure where remote_addr = ? and failed_at > ?")
                 .params(address, Timestamp.from(Instant.now().minus(window))).query(Long.class).single();
+    }
+
+    /** The failures recorded for this address, or null when the database does not answer (a check is then refused). */
+    private Long failuresOrNull(String address) {
+        try {
+            return failures(address);
+        } catch (DataAccessResourceFailureException | CannotCreateTransactionException | TransientDataAccessException gone) {
+            return null;
+        }
     }
 
     /**
@@ -98,7 +112,12 @@ public class PendingGuesses implements StaffPasswordHash.Budget {
             // pending first, then recorded: a check that ends in between has recorded its failure before it stops
             // pending, so it is counted once or twice, never missed
             int checking = pending.getOrDefault(request.address, 0);
-            if (checking + failures(request.address) >= maxFailures) {
+            Long recorded = failuresOrNull(request.address);
+            if (recorded == null) {
+                refuse(request, Refusal.BUSY);
+                return false;
+            }
+            if (checking + recorded >= maxFailures) {
                 refuse(request, Refusal.ADDRESS);
                 return false;
             }
@@ -120,7 +139,11 @@ public class PendingGuesses implements StaffPasswordHash.Budget {
         if (request == null || request.holding) {
             return true;
         }
-        long recorded = request.recorded >= 0 ? request.recorded : failures(request.address);
+        Long recorded = request.recorded >= 0 ? Long.valueOf(request.recorded) : failuresOrNull(request.address);
+        if (recorded == null) {
+            refuse(request, Refusal.BUSY);
+            return false;
+        }
         if (pending.getOrDefault(request.address, 0) + recorded >= maxFailures) {
             refuse(request, Refusal.ADDRESS);
             return false;
@@ -190,7 +213,7 @@ public class PendingGuesses implements StaffPasswordHash.Budget {
         NONE,
         /** the address has as many checks pending and failures recorded as it may have */
         ADDRESS,
-        /** no derivation slot came free in time */
+        /** no derivation slot came free in time, or the failures could not be counted */
         BUSY
     }
 

@@ -1,0 +1,69 @@
+package com.appealdesk.system.security;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.appealdesk.support.Http;
+import java.time.Duration;
+import java.util.concurrent.atomic.AtomicBoolean;
+import org.junit.jupiter.api.Test;
+import org.springframework.http.HttpHeaders;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.jdbc.datasource.DriverManagerDataSource;
+import org.springframework.mock.web.MockHttpServletRequest;
+import org.springframework.mock.web.MockHttpServletResponse;
+
+/** The login throttle when its database does not answer (nothing listens on the port it is given). */
+class LoginThrottleWithoutDatabaseTest {
+
+    private final JdbcClient gone = JdbcClient.create(new DriverManagerDataSource("jdbc:postgresql://127.0.0.1:1/appeal_desk", "nobody", "nothing"));
+    private final PendingGuesses guesses = new PendingGuesses(gone, 10, Duration.ofMinutes(5));
+    private final LoginThrottle throttle = new LoginThrottle(gone, guesses);
+
+    @Test
+    void aLoginThatCannotBeCountedIsToldToTryAgainNotCheckedAndNotAnError() throws Exception {
+        MockHttpServletRequest request = new MockHttpServletRequest("GET", "/engine-rest/task");
+        request.setServletPath("/engine-rest");
+        request.setPathInfo("/task");
+        request.addHeader(HttpHeaders.AUTHORIZATION, Http.REVIEWER);
+        MockHttpServletResponse response = new MockHttpServletResponse();
+        AtomicBoolean passed = new AtomicBoolean();
+
+        throttle.doFilter(request, response, (req, res) -> passed.set(true));
+
+        assertThat(response.getStatus()).isEqualTo(503);
+        assertThat(response.getHeader(HttpHeaders.RETRY_AFTER)).isEqualTo("5");
+        assertThat(passed).as("the password is not checked").isFalse();
+    }
+
+    @Test
+    void aRequestThatIsNoLoginPassesWithoutTheDatabase() throws Exception {
+        MockHttpServletRequest request = new MockHttpServletRequest("GET", "/actuator/health");
+        request.setServletPath("/actuator");
+        request.setPathInfo("/health");
+        MockHttpServletResponse response = new MockHttpServletResponse();
+        AtomicBoolean passed = new AtomicBoolean();
+
+        throttle.doFilter(request, response, (req, res) -> passed.set(true));
+
+        assertThat(passed).isTrue();
+    }
+
+    @Test
+    void aCheckOnARequestThatIsNoLoginIsRefusedUnmadeWhenTheFailuresCannotBeCounted() throws Exception {
+        MockHttpServletRequest request = new MockHttpServletRequest("POST", "/camunda/api/engine/engine/default/identity/verify");
+        request.setServletPath("/camunda");
+        request.setPathInfo("/api/engine/engine/default/identity/verify");
+        MockHttpServletResponse response = new MockHttpServletResponse();
+        AtomicBoolean admitted = new AtomicBoolean(true);
+
+        throttle.doFilter(request, response, (req, res) -> {
+            admitted.set(guesses.admit());
+            guesses.checked("reviewer", false);
+            ((jakarta.servlet.http.HttpServletResponse) res).setStatus(401);
+        });
+
+        assertThat(admitted).as("refused unmade").isFalse();
+        assertThat(response.getStatus()).as("told to try again, not that the password was wrong").isEqualTo(503);
+        assertThat(response.getHeader(HttpHeaders.RETRY_AFTER)).isEqualTo("1");
+    }
+}
