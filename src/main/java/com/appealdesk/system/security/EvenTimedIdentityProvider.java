@@ -48,11 +48,18 @@ public class EvenTimedIdentityProvider extends DbIdentityServiceProvider {
         if (!hash.admit()) {
             return false;
         }
-        boolean right = super.matchPassword(password, user);
+        Boolean right = hash.checkInSlot(() -> {
+            boolean matches = super.matchPassword(password, user);
+            if (!matches) {
+                hash.spendRemaining(password, user.getPassword());
+            }
+            return matches;
+        });
+        if (right == null) {
+            return false;
+        }
         if (right) {
             storeAgainOnCommit(user.getId(), user.getPassword(), password);
-        } else {
-            hash.spendRemaining(password, user.getPassword());
         }
         return right;
     }

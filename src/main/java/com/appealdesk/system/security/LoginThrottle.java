@@ -98,10 +98,13 @@ class LoginThrottle extends OncePerRequestFilter {
             }
         }
         guesses.begin(address, failures);
-        RefusedUnmade answer = new RefusedUnmade(response);
+        RefusedUnmade answer = new RefusedUnmade(request, response);
         try {
             chain.doFilter(request, answer);
-            if (login && !guesses.outcome().checked() && answer.getStatus() == HttpServletResponse.SC_UNAUTHORIZED) {
+            PendingGuesses.Outcome outcome = guesses.outcome();
+            if (outcome.unrecorded() != null) {
+                guesses.recordFailure(address, outcome.unrecorded());
+            } else if (login && !outcome.checked() && answer.getStatus() == HttpServletResponse.SC_UNAUTHORIZED) {
                 guesses.recordFailure(address, claimedUser(request));
             }
         } finally {
@@ -116,8 +119,11 @@ class LoginThrottle extends OncePerRequestFilter {
      */
     private final class RefusedUnmade extends HttpServletResponseWrapper {
 
-        RefusedUnmade(HttpServletResponse response) {
+        private final HttpServletRequest request;
+
+        RefusedUnmade(HttpServletRequest request, HttpServletResponse response) {
             super(response);
+            this.request = request;
         }
 
         @Override
@@ -147,6 +153,10 @@ class LoginThrottle extends OncePerRequestFilter {
                 return status;
             }
             setHeader(HttpHeaders.RETRY_AFTER, "1");
+            request.setAttribute(RefusalRecorder.DENIED, Boolean.TRUE);
+            request.setAttribute(RefusalRecorder.REASON, refusal == PendingGuesses.Refusal.BUSY
+                    ? "password check refused unmade: no derivation slot free in time, or failed logins not countable"
+                    : "password check refused unmade: the address has as many checks pending as it may fail");
             return refusal == PendingGuesses.Refusal.BUSY ? HttpServletResponse.SC_SERVICE_UNAVAILABLE : 429;
         }
     }

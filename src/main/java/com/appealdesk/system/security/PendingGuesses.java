@@ -12,6 +12,11 @@ import org.springframework.dao.TransientDataAccessException;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.CannotCreateTransactionException;
+import org.springframework.transaction.PlatformTransactionManager;
+import org.springframework.transaction.TransactionDefinition;
+import org.springframework.transaction.support.TransactionSynchronization;
+import org.springframework.transaction.support.TransactionSynchronizationManager;
+import org.springframework.transaction.support.TransactionTemplate;
 
 /**
  * The address throttle's budget, kept while passwords are being checked, wherever they are checked: a Basic login,
@@ -34,6 +39,7 @@ public class PendingGuesses implements StaffPasswordHash.Budget {
     private static final int STRIPES = 64;
 
     private final JdbcClient jdbc;
+    private final TransactionTemplate separately;
     private final int maxFailures;
     private final Duration window;
     private final Map<String, Integer> pending = new ConcurrentHashMap<>();
@@ -41,9 +47,11 @@ public class PendingGuesses implements StaffPasswordHash.Budget {
     private final ThreadLocal<Request> current = new ThreadLocal<>();
     private final AtomicLong refusals = new AtomicLong();
 
-    PendingGuesses(JdbcClient jdbc, @Value("${appeal.login.max-failures:10}") int maxFailures,
+    PendingGuesses(JdbcClient jdbc, PlatformTransactionManager transactions, @Value("${appeal.login.max-failures:10}") int maxFailures,
             @Value("${appeal.login.failure-window:PT5M}") Duration window) {
         this.jdbc = jdbc;
+        this.separately = new TransactionTemplate(transactions);
+        separately.setPropagationBehavior(TransactionDefinition.PROPAGATION_REQUIRES_NEW);
         this.maxFailures = maxFailures;
         this.window = window;
         for (int i = 0; i < STRIPES; i++) {
@@ -86,7 +94,7 @@ public class PendingGuesses implements StaffPasswordHash.Budget {
     /** What the password checks of the request on this thread came to, for the throttle's answer. */
     Outcome outcome() {
         Request request = current.get();
-        return request == null ? Outcome.NONE : new Outcome(request.checked, request.refused);
+        return request == null ? Outcome.NONE : new Outcome(request.checked, request.refused, request.unrecorded);
     }
 
     /** The throttle, once the request is answered: its pending check, if any, ends (its failure is recorded by then). */
@@ -162,9 +170,11 @@ public class PendingGuesses implements StaffPasswordHash.Budget {
 
     /**
      * A password check on this thread came to an answer. A right one stops pending at once. A wrong one that was made
-     * (not refused) is recorded as a failure of the address here, in the check's own transaction (which commits: the
-     * engine counts the user's failed attempts in it), so that it is recorded whatever the request does afterwards;
-     * the check stays pending until the request ends, after that commit.
+     * (not refused) is recorded as a failure of the address here, in the check's transaction, so that it is recorded
+     * whatever the request does afterwards (that transaction commits on a wrong password: the engine counts the
+     * user's failed attempts in it). Where the check ran inside a larger transaction that is then rolled back (a staff
+     * endpoint refusing the login inside its own transaction), the failure is recorded again in a transaction of its
+     * own once that one has rolled back. The check stays pending until the request ends.
      */
     @Override
     public void checked(String userId, boolean right) {
@@ -176,7 +186,30 @@ public class PendingGuesses implements StaffPasswordHash.Budget {
         if (right) {
             release(request);
         } else if (request.refused == Refusal.NONE) {
-            recordFailure(request.address, userId);
+            String user = userId == null ? null : userId.substring(0, Math.min(userId.length(), 64));
+            if (TransactionSynchronizationManager.isSynchronizationActive()) {
+                TransactionSynchronizationManager.registerSynchronization(new TransactionSynchronization() {
+                    @Override
+                    public void afterCompletion(int status) {
+                        if (status != STATUS_COMMITTED) {
+                            recordAgain(request, user);
+                        }
+                    }
+                });
+            }
+            recordFailure(request.address, user);
+        }
+    }
+
+    /**
+     * The failure rolled back with the transaction it was recorded in, recorded again in a transaction of its own
+     * before the request is answered; if even that fails, the throttle tries once more after the request.
+     */
+    private void recordAgain(Request request, String user) {
+        try {
+            separately.executeWithoutResult(status -> recordFailure(request.address, user));
+        } catch (RuntimeException e) {
+            request.unrecorded = user;
         }
     }
 
@@ -206,6 +239,8 @@ public class PendingGuesses implements StaffPasswordHash.Budget {
     private void refuse(Request request, Refusal refusal) {
         request.refused = refusal;
         refusals.incrementAndGet();
+        // nothing was checked: what was reserved for it is free again, and a later check of the request asks anew
+        release(request);
     }
 
     /** Why a check was refused without being made. */
@@ -220,9 +255,10 @@ public class PendingGuesses implements StaffPasswordHash.Budget {
     /**
      * @param checked whether a password check came to an answer (refused ones included)
      * @param refused why a check was refused without being made, or {@link Refusal#NONE}
+     * @param unrecorded the user id of a wrong password whose failure could not be recorded with its check, or null
      */
-    record Outcome(boolean checked, Refusal refused) {
-        static final Outcome NONE = new Outcome(false, Refusal.NONE);
+    record Outcome(boolean checked, Refusal refused, String unrecorded) {
+        static final Outcome NONE = new Outcome(false, Refusal.NONE, null);
     }
 
     private static final class Request {
@@ -231,6 +267,7 @@ public class PendingGuesses implements StaffPasswordHash.Budget {
         private boolean holding;
         private Refusal refused = Refusal.NONE;
         private boolean checked;
+        private String unrecorded;
 
         private Request(String address, long recorded) {
             this.address = address;

@@ -190,6 +190,14 @@ class LoginThrottleTest {
     }
 
     @Test
+    void aWrongPasswordOnAnEndpointThatRefusesItInsideItsOwnTransactionCountsToo() {
+        // issuing an API key checks the login inside the endpoint's transaction, which the refusal rolls back
+        assertThat(http.post("/admin/api-clients/wallet/keys", Http.basic("demo", "a guess"), null).getStatusCode().value())
+                .isEqualTo(401);
+        assertThat(failuresClaiming("demo")).isEqualTo(1);
+    }
+
+    @Test
     void aWrongPasswordOnTheOpenHealthEndpointCountsToo() {
         // health answers anyone with the status alone, so its answer does not tell a wrong password from none
         assertThat(http.get("/actuator/health", Http.basic("operator", "a guess")).getStatusCode().value()).isEqualTo(200);

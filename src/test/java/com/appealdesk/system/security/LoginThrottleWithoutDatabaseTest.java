@@ -8,6 +8,7 @@ import java.util.concurrent.atomic.AtomicBoolean;
 import org.junit.jupiter.api.Test;
 import org.springframework.http.HttpHeaders;
 import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.jdbc.datasource.DataSourceTransactionManager;
 import org.springframework.jdbc.datasource.DriverManagerDataSource;
 import org.springframework.mock.web.MockHttpServletRequest;
 import org.springframework.mock.web.MockHttpServletResponse;
@@ -15,8 +16,9 @@ import org.springframework.mock.web.MockHttpServletResponse;
 /** The login throttle when its database does not answer (nothing listens on the port it is given). */
 class LoginThrottleWithoutDatabaseTest {
 
-    private final JdbcClient gone = JdbcClient.create(new DriverManagerDataSource("jdbc:postgresql://127.0.0.1:1/appeal_desk", "nobody", "nothing"));
-    private final PendingGuesses guesses = new PendingGuesses(gone, 10, Duration.ofMinutes(5));
+    private final DriverManagerDataSource nowhere = new DriverManagerDataSource("jdbc:postgresql://127.0.0.1:1/appeal_desk", "nobody", "nothing");
+    private final JdbcClient gone = JdbcClient.create(nowhere);
+    private final PendingGuesses guesses = new PendingGuesses(gone, new DataSourceTransactionManager(nowhere), 10, Duration.ofMinutes(5));
     private final LoginThrottle throttle = new LoginThrottle(gone, guesses);
 
     @Test

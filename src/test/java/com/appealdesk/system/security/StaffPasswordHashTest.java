@@ -8,6 +8,7 @@ import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
 import org.junit.jupiter.api.Test;
 
 class StaffPasswordHashTest {
@@ -173,7 +174,14 @@ class StaffPasswordHashTest {
         assertThat(oneSlot.check("correct horse", stored)).as("no slot within 100 ms").isFalse();
         assertThat(oneSlot.derivations() - before).as("only the holder derived").isEqualTo(1);
         assertThat(told).as("the budget told it was refused unmade, so that it is not a failure").containsExactly("busy");
+        // a password stored with an old hash is compared only within a slot, so a busy node compares nothing
+        AtomicBoolean compared = new AtomicBoolean();
+        assertThat(oneSlot.checkInSlot(() -> compared.getAndSet(true))).as("no slot: no answer").isNull();
+        assertThat(compared).isFalse();
+        assertThat(told).containsExactly("busy", "busy");
         assertThat(holder.get(60, TimeUnit.SECONDS)).isFalse();
         assertThat(oneSlot.check("correct horse", stored)).as("a free slot again").isTrue();
+        assertThat(oneSlot.checkInSlot(() -> !compared.getAndSet(true))).isTrue();
+        assertThat(compared).isTrue();
     }
 }
