@@ -132,6 +132,25 @@ class LoginThrottle extends OncePerRequestFilter {
         }
 
         @Override
+        public void setHeader(String name, String value) {
+            if (!challengeOfARefusal(name)) {
+                super.setHeader(name, value);
+            }
+        }
+
+        @Override
+        public void addHeader(String name, String value) {
+            if (!challengeOfARefusal(name)) {
+                super.addHeader(name, value);
+            }
+        }
+
+        /** A refusal unmade asks for no other credentials: the same ones, a moment later. */
+        private boolean challengeOfARefusal(String name) {
+            return HttpHeaders.WWW_AUTHENTICATE.equalsIgnoreCase(name) && guesses.outcome().refused() != PendingGuesses.Refusal.NONE;
+        }
+
+        @Override
         public void sendError(int status) throws IOException {
             int instead = instead(status);
             if (instead == status) {
