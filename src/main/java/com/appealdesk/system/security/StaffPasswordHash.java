@@ -58,42 +58,28 @@ public class StaffPasswordHash implements PasswordEncryptor {
     private final Budget budget;
     private final ThreadLocal<Boolean> slotHeld = new ThreadLocal<>();
 
-    /** Who may have a password check worked out, and what the checks came to. */
+    /** Who may have a password check worked out, and what the checks came to; by default, anyone, and nothing kept. */
     public interface Budget {
         /** Before a check that has to be worked out: false refuses it without making it. */
-        boolean admit();
+        default boolean admit() {
+            return true;
+        }
 
         /** Before a right password remembered is answered: false refuses it. */
-        boolean admitRemembered();
+        default boolean admitRemembered() {
+            return true;
+        }
 
         /** An admitted check found no free slot in time and is refused unmade. */
-        void busy();
+        default void busy() {
+        }
 
         /** A password check of this user came to this answer. */
-        void checked(String userId, boolean right);
+        default void checked(String userId, boolean right) {
+        }
     }
 
-    private static final Budget UNLIMITED = new Budget() {
-        @Override
-        public boolean admit() {
-            return true;
-        }
-
-        @Override
-        public boolean admitRemembered() {
-            return true;
-        }
-
-        @Override
-        public void busy() {
-            // nothing is counted
-        }
-
-        @Override
-        public void checked(String userId, boolean right) {
-            // nothing is counted
-        }
-    };
+    private static final Budget UNLIMITED = new Budget() { };
 
     public StaffPasswordHash(int iterations, Duration rememberFor, int capacity) {
         this(iterations, rememberFor, capacity, UNLIMITED);

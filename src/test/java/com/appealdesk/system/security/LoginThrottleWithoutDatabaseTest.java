@@ -23,9 +23,7 @@ class LoginThrottleWithoutDatabaseTest {
 
     @Test
     void aLoginThatCannotBeCountedIsToldToTryAgainNotCheckedAndNotAnError() throws Exception {
-        MockHttpServletRequest request = new MockHttpServletRequest("GET", "/engine-rest/task");
-        request.setServletPath("/engine-rest");
-        request.setPathInfo("/task");
+        MockHttpServletRequest request = request("GET", "/engine-rest", "/task");
         request.addHeader(HttpHeaders.AUTHORIZATION, Http.REVIEWER);
         MockHttpServletResponse response = new MockHttpServletResponse();
         AtomicBoolean passed = new AtomicBoolean();
@@ -39,9 +37,7 @@ class LoginThrottleWithoutDatabaseTest {
 
     @Test
     void aRequestThatIsNoLoginPassesWithoutTheDatabase() throws Exception {
-        MockHttpServletRequest request = new MockHttpServletRequest("GET", "/actuator/health");
-        request.setServletPath("/actuator");
-        request.setPathInfo("/health");
+        MockHttpServletRequest request = request("GET", "/actuator", "/health");
         MockHttpServletResponse response = new MockHttpServletResponse();
         AtomicBoolean passed = new AtomicBoolean();
 
@@ -52,9 +48,7 @@ class LoginThrottleWithoutDatabaseTest {
 
     @Test
     void aCheckOnARequestThatIsNoLoginIsRefusedUnmadeWhenTheFailuresCannotBeCounted() throws Exception {
-        MockHttpServletRequest request = new MockHttpServletRequest("POST", "/camunda/api/engine/engine/default/identity/verify");
-        request.setServletPath("/camunda");
-        request.setPathInfo("/api/engine/engine/default/identity/verify");
+        MockHttpServletRequest request = request("POST", "/camunda", "/api/engine/engine/default/identity/verify");
         MockHttpServletResponse response = new MockHttpServletResponse();
         AtomicBoolean admitted = new AtomicBoolean(true);
 
@@ -67,5 +61,13 @@ class LoginThrottleWithoutDatabaseTest {
         assertThat(admitted).as("refused unmade").isFalse();
         assertThat(response.getStatus()).as("told to try again, not that the password was wrong").isEqualTo(503);
         assertThat(response.getHeader(HttpHeaders.RETRY_AFTER)).isEqualTo("1");
+    }
+
+    /** A request as the container maps it: the servlet's path and the rest. */
+    private static MockHttpServletRequest request(String method, String servletPath, String pathInfo) {
+        MockHttpServletRequest request = new MockHttpServletRequest(method, servletPath + pathInfo);
+        request.setServletPath(servletPath);
+        request.setPathInfo(pathInfo);
+        return request;
     }
 }

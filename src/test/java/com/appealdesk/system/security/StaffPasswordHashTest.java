@@ -142,23 +142,8 @@ class StaffPasswordHashTest {
         List<String> told = new CopyOnWriteArrayList<>();
         StaffPasswordHash.Budget budget = new StaffPasswordHash.Budget() {
             @Override
-            public boolean admit() {
-                return true;
-            }
-
-            @Override
-            public boolean admitRemembered() {
-                return true;
-            }
-
-            @Override
             public void busy() {
                 told.add("busy");
-            }
-
-            @Override
-            public void checked(String userId, boolean right) {
-                told.add("checked");
             }
         };
         StaffPasswordHash oneSlot = new StaffPasswordHash(1_000, Duration.ofMinutes(5), 100, 1, Duration.ofMillis(100), budget);
