@@ -113,7 +113,8 @@ class LoginThrottle extends OncePerRequestFilter {
     }
 
     /**
-     * A 401 for a password check refused unmade is not an answer about the password: it says "try again shortly",
+     * A 401 for a password check refused unmade is not an answer about the password (nor the engine's 400 "the given
+     * authenticated user password is not valid" on a password change): it says "try again shortly",
      * 429 when the address had as many checks pending as it may fail, 503 when the node had no slot free in time. A
      * right password is then not mistaken for a wrong one by its client.
      */
@@ -168,7 +169,8 @@ class LoginThrottle extends OncePerRequestFilter {
 
         private int instead(int status) {
             PendingGuesses.Refusal refusal = guesses.outcome().refused();
-            if (status != HttpServletResponse.SC_UNAUTHORIZED || refusal == PendingGuesses.Refusal.NONE) {
+            if (status != HttpServletResponse.SC_UNAUTHORIZED && status != HttpServletResponse.SC_BAD_REQUEST
+                    || refusal == PendingGuesses.Refusal.NONE) {
                 return status;
             }
             setHeader(HttpHeaders.RETRY_AFTER, "1");

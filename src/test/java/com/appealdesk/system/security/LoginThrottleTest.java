@@ -179,6 +179,24 @@ class LoginThrottleTest {
     }
 
     @Test
+    void aPasswordChangeFromAnAddressAtItsLimitIsToldToTryAgainAndChangesNothing() {
+        Http.WebappSession admin = http.loginTo("admin", "demo");
+        for (int attempt = 0; attempt < 10; attempt++) {
+            assertThat(http.get("/engine-rest/task/count", Http.basic("reviewer", "guess-" + attempt)).getStatusCode().value()).isEqualTo(401);
+        }
+
+        // the change asks for the current password, which is not checked now; the engine would answer 400 "not valid"
+        ResponseEntity<String> change = http.webapp(HttpMethod.PUT, "/user/demo/credentials", admin,
+                Map.of("password", "A new passphrase 1", "authenticatedUserPassword", "demo"));
+        assertThat(change.getStatusCode().value()).isEqualTo(429);
+        assertThat(change.getHeaders().getFirst("Retry-After")).isEqualTo("1");
+
+        forgetFailures();
+        assertThat(http.get("/engine-rest/task/count", Http.basic("demo", "demo")).getStatusCode().value())
+                .as("the password unchanged").isEqualTo(200);
+    }
+
+    @Test
     void basicCredentialsThatFailAreRefusedEvenFromALoggedInSession() {
         Http.WebappSession cockpit = http.loginTo("cockpit", "auditor");
         assertThat(http.getInSession("/staff/refusals", cockpit, null).getStatusCode().value()).as("the session alone").isEqualTo(200);
