@@ -116,6 +116,7 @@ public class PendingGuesses implements StaffPasswordHash.Budget {
         if (request == null || request.holding) {
             return true;
         }
+        request.refused = Refusal.NONE;  // a new check: whatever refused an earlier one of the request is not its answer
         synchronized (stripes[Math.floorMod(request.address.hashCode(), STRIPES)]) {
             // pending first, then recorded: a check that ends in between has recorded its failure before it stops
             // pending, so it is counted once or twice, never missed
@@ -147,6 +148,7 @@ public class PendingGuesses implements StaffPasswordHash.Budget {
         if (request == null || request.holding) {
             return true;
         }
+        request.refused = Refusal.NONE;
         Long recorded = request.recorded >= 0 ? Long.valueOf(request.recorded) : failuresOrNull(request.address);
         if (recorded == null) {
             refuse(request, Refusal.BUSY);

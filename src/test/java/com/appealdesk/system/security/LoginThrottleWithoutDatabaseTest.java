@@ -63,6 +63,21 @@ class LoginThrottleWithoutDatabaseTest {
         assertThat(response.getHeader(HttpHeaders.RETRY_AFTER)).isEqualTo("1");
     }
 
+    @Test
+    void aRefusalAnswersTheCheckItRefusedNotALaterOneOfTheSameRequest() {
+        guesses.begin("192.0.2.7", 0);
+        try {
+            assertThat(guesses.admit()).as("the failures cannot be counted").isFalse();
+            assertThat(guesses.outcome().refused()).isEqualTo(PendingGuesses.Refusal.BUSY);
+
+            // a second check of the same request, a remembered password, with the count the throttle took up front
+            assertThat(guesses.admitRemembered()).isTrue();
+            assertThat(guesses.outcome().refused()).as("its answer is its own").isEqualTo(PendingGuesses.Refusal.NONE);
+        } finally {
+            guesses.end();
+        }
+    }
+
     /** A request as the container maps it: the servlet's path and the rest. */
     private static MockHttpServletRequest request(String method, String servletPath, String pathInfo) {
         MockHttpServletRequest request = new MockHttpServletRequest(method, servletPath + pathInfo);
