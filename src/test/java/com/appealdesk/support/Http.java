@@ -174,6 +174,16 @@ public class Http {
         return rest.exchange(base + path, method, new HttpEntity<>(body, headers), String.class);
     }
 
+    /** Ten wrong passwords from this client's address, each refused with 401: the address is then at the throttle's limit. */
+    public void failLoginsToTheLimit() {
+        for (int attempt = 0; attempt < 10; attempt++) {
+            int status = get("/engine-rest/task/count", basic("reviewer", "guess-" + attempt)).getStatusCode().value();
+            if (status != 401) {
+                throw new IllegalStateException("wrong password " + attempt + " answered " + status + ", not 401");
+            }
+        }
+    }
+
     /** A GET in a logged-in webapp session, with an Authorization header too when one is given. */
     public ResponseEntity<String> getInSession(String path, WebappSession session, String authorization) {
         HttpHeaders headers = new HttpHeaders();
