@@ -7,8 +7,6 @@ import jakarta.servlet.http.HttpServletResponse;
 import jakarta.servlet.http.HttpServletResponseWrapper;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
-import java.sql.Timestamp;
-import java.time.Instant;
 import java.util.Base64;
 import java.util.regex.Pattern;
 import org.springframework.boot.web.servlet.FilterRegistrationBean;
@@ -18,8 +16,6 @@ import org.springframework.core.Ordered;
 import org.springframework.dao.DataAccessResourceFailureException;
 import org.springframework.dao.TransientDataAccessException;
 import org.springframework.http.HttpHeaders;
-import org.springframework.jdbc.core.simple.JdbcClient;
-import org.springframework.scheduling.annotation.Scheduled;
 import org.springframework.transaction.CannotCreateTransactionException;
 import org.springframework.web.filter.OncePerRequestFilter;
 
@@ -39,11 +35,9 @@ class LoginThrottle extends OncePerRequestFilter {
     private static final Pattern BASIC_PATHS = Pattern.compile("^/(engine-rest|staff|admin|actuator)(/.*)?$");
     private static final Pattern LOGIN_FORM = Pattern.compile("^/camunda/api/admin/auth/user/[^/]+/login/[^/]+/?$");
 
-    private final JdbcClient jdbc;
     private final PendingGuesses guesses;
 
-    LoginThrottle(JdbcClient jdbc, PendingGuesses guesses) {
-        this.jdbc = jdbc;
+    LoginThrottle(PendingGuesses guesses) {
         this.guesses = guesses;
     }
 
@@ -180,12 +174,6 @@ class LoginThrottle extends OncePerRequestFilter {
                     : "password check refused unmade: the address has as many checks pending as it may fail");
             return refusal == PendingGuesses.Refusal.BUSY ? HttpServletResponse.SC_SERVICE_UNAVAILABLE : 429;
         }
-    }
-
-    @Scheduled(fixedDelayString = "PT10M", initialDelayString = "PT10M")
-    void forgetOldFailures() {
-        jdbc.sql("delete from appeal_desk.login_failure where failed_at < ?")
-                .param(Timestamp.from(Instant.now().minus(guesses.window()).minus(guesses.window()))).update();
     }
 
     private static String claimedUser(HttpServletRequest request) {

@@ -10,6 +10,7 @@ import org.springframework.beans.factory.annotation.Value;
 import org.springframework.dao.DataAccessResourceFailureException;
 import org.springframework.dao.TransientDataAccessException;
 import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.scheduling.annotation.Scheduled;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.CannotCreateTransactionException;
 import org.springframework.transaction.PlatformTransactionManager;
@@ -188,18 +189,17 @@ public class PendingGuesses implements StaffPasswordHash.Budget {
         if (right) {
             release(request);
         } else if (request.refused == Refusal.NONE) {
-            String user = userId == null ? null : userId.substring(0, Math.min(userId.length(), 64));
             if (TransactionSynchronizationManager.isSynchronizationActive()) {
                 TransactionSynchronizationManager.registerSynchronization(new TransactionSynchronization() {
                     @Override
                     public void afterCompletion(int status) {
                         if (status != STATUS_COMMITTED) {
-                            recordAgain(request, user);
+                            recordAgain(request, userId);
                         }
                     }
                 });
             }
-            recordFailure(request.address, user);
+            recordFailure(request.address, userId);
         }
     }
 
@@ -219,6 +219,13 @@ public class PendingGuesses implements StaffPasswordHash.Budget {
     void recordFailure(String address, String claimedUser) {
         jdbc.sql("insert into appeal_desk.login_failure (remote_addr, claimed_user, failed_at) values (?, ?, now())")
                 .params(address, claimedUser == null ? null : claimedUser.substring(0, Math.min(claimedUser.length(), 64))).update();
+    }
+
+    /** Failures older than twice the window are no use to any count. */
+    @Scheduled(fixedDelayString = "PT10M", initialDelayString = "PT10M")
+    void forgetOldFailures() {
+        jdbc.sql("delete from appeal_desk.login_failure where failed_at < ?")
+                .param(Timestamp.from(Instant.now().minus(window).minus(window))).update();
     }
 
     /** Checks pending for this address on this node (tests). */

@@ -160,15 +160,17 @@ public class StaffPasswordHash implements PasswordEncryptor {
      * stored otherwise is stored again at login.
      */
     public boolean isCurrent(String stored) {
+        return storedIterations(stored) >= iterations;
+    }
+
+    /** The iterations of a password stored with this hash (as the engine keeps it), or 0 when stored another way. */
+    private static int storedIterations(String stored) {
         String prefix = "{" + ALGORITHM + "}";
-        if (stored == null || !stored.startsWith(prefix)) {
-            return false;
-        }
-        int end = stored.indexOf('$', prefix.length());
+        int end = stored == null || !stored.startsWith(prefix) ? -1 : stored.indexOf('$', prefix.length());
         try {
-            return end > 0 && Integer.parseInt(stored.substring(prefix.length(), end)) >= iterations;
+            return end < 0 ? 0 : Math.max(0, Integer.parseInt(stored.substring(prefix.length(), end)));
         } catch (NumberFormatException malformed) {
-            return false;
+            return 0;
         }
     }
 
@@ -197,17 +199,9 @@ public class StaffPasswordHash implements PasswordEncryptor {
      * hash: a whole derivation; this hash with fewer iterations: the iterations it lacks).
      */
     public void spendRemaining(String password, String stored) {
-        String prefix = "{" + ALGORITHM + "}";
-        int done = 0;
-        if (stored != null && stored.startsWith(prefix) && stored.indexOf('$', prefix.length()) > 0) {
-            try {
-                done = Integer.parseInt(stored.substring(prefix.length(), stored.indexOf('$', prefix.length())));
-            } catch (NumberFormatException malformed) {
-                done = 0;
-            }
-        }
+        int done = storedIterations(stored);
         if (done < iterations) {
-            spendRounds(password, iterations - Math.max(done, 0));
+            spendRounds(password, iterations - done);
         }
     }
 

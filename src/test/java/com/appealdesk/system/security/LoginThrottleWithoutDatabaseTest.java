@@ -19,7 +19,7 @@ class LoginThrottleWithoutDatabaseTest {
     private final DriverManagerDataSource nowhere = new DriverManagerDataSource("jdbc:postgresql://127.0.0.1:1/appeal_desk", "nobody", "nothing");
     private final JdbcClient gone = JdbcClient.create(nowhere);
     private final PendingGuesses guesses = new PendingGuesses(gone, new DataSourceTransactionManager(nowhere), 10, Duration.ofMinutes(5));
-    private final LoginThrottle throttle = new LoginThrottle(gone, guesses);
+    private final LoginThrottle throttle = new LoginThrottle(guesses);
 
     @Test
     void aLoginThatCannotBeCountedIsToldToTryAgainNotCheckedAndNotAnError() throws Exception {
