@@ -124,7 +124,12 @@ public class Http {
 
     /** Logs in to a webapp (tasklist, cockpit) as a person would and keeps what its API calls need. */
     public WebappSession loginTo(String app, String user) {
-        ResponseEntity<String> page = rest.getForEntity(base + "/camunda/app/" + app + "/default/", String.class);
+        return loginTo(app, "default", user, user);
+    }
+
+    /** Logs in to a webapp of the named engine (its path segment) with this password. */
+    public WebappSession loginTo(String app, String engine, String user, String password) {
+        ResponseEntity<String> page = rest.getForEntity(base + "/camunda/app/" + app + "/" + engine + "/", String.class);
         String csrf = page.getHeaders().getFirst("X-XSRF-TOKEN");
         String cookies = String.join("; ", page.getHeaders().getOrEmpty(HttpHeaders.SET_COOKIE).stream()
                 .map(cookie -> cookie.split(";", 2)[0]).toList());
@@ -132,8 +137,8 @@ public class Http {
         headers.set("X-XSRF-TOKEN", csrf);
         headers.set(HttpHeaders.COOKIE, cookies);
         headers.setContentType(MediaType.APPLICATION_FORM_URLENCODED);
-        ResponseEntity<String> login = rest.exchange(base + "/camunda/api/admin/auth/user/default/login/" + app,
-                HttpMethod.POST, new HttpEntity<>("username=" + user + "&password=" + user, headers), String.class);
+        ResponseEntity<String> login = rest.exchange(base + "/camunda/api/admin/auth/user/" + engine + "/login/" + app,
+                HttpMethod.POST, new HttpEntity<>("username=" + user + "&password=" + password, headers), String.class);
         if (!login.getStatusCode().is2xxSuccessful()) {
             throw new IllegalStateException(app + " login failed: " + login.getStatusCode());
         }
@@ -149,7 +154,7 @@ public class Http {
         // the CSRF token belongs to the session, which login replaced: fetch the new one as the webapp does
         HttpHeaders session = new HttpHeaders();
         session.set(HttpHeaders.COOKIE, String.join("; ", jar.entrySet().stream().map(e -> e.getKey() + "=" + e.getValue()).toList()));
-        ResponseEntity<String> again = rest.exchange(base + "/camunda/app/" + app + "/default/", HttpMethod.GET,
+        ResponseEntity<String> again = rest.exchange(base + "/camunda/app/" + app + "/" + engine + "/", HttpMethod.GET,
                 new HttpEntity<>(session), String.class);
         for (String cookie : again.getHeaders().getOrEmpty(HttpHeaders.SET_COOKIE)) {
             String[] pair = cookie.split(";", 2)[0].split("=", 2);

@@ -53,6 +53,7 @@ class ExternalServicesTest {
     static S3Proxy s3;
     static GreenMail smtp;
     static ConfigurableApplicationContext app;
+    static boolean postgresStopped;
 
     @BeforeAll
     static void startServersAndTheApplication() throws Exception {
@@ -87,7 +88,9 @@ class ExternalServicesTest {
         }
         smtp.stop();
         s3.stop();
-        postgres.close();
+        if (!postgresStopped) {
+            postgres.close();
+        }
     }
 
     @Test
@@ -164,6 +167,44 @@ class ExternalServicesTest {
                 + ((org.springframework.boot.web.context.WebServerApplicationContext) app).getWebServer().getPort()
                 + "/actuator/health", java.util.Map.class);
         assertThat(health).as("the application stays up: intake and reviews go on").containsEntry("status", "UP");
+    }
+
+    @Test
+    @Order(3)
+    void whenPostgresStopsEveryCallIsToldToTryAgainNotAServerError() throws Exception {
+        String account = AppealScenarios.newAccountId();
+        app.getBean(RestrictionFeed.class).report(account, AccountAccess.RESTRICTED, RestrictionReason.OTHER,
+                Instant.now(), "risk-engine");
+        AppealIntake.OpenedAppeal opened = app.getBean(AppealIntake.class).open(new OpenAppealRequest(account, Channel.WEB,
+                new OpenAppealRequest.Applicant("Li Na", "GB", IdDocumentType.PASSPORT, "en", null, null)), "wallet-app");
+        IdentityService identity = app.getBean(IdentityService.class);
+        org.camunda.bpm.engine.identity.User reviewer = identity.newUser("extreviewer");
+        reviewer.setPassword("ext-reviewer-password");
+        identity.saveUser(reviewer);
+        identity.createMembership("extreviewer", com.appealdesk.system.security.StaffUser.REVIEWERS);
+        int port = ((org.springframework.boot.web.context.WebServerApplicationContext) app).getWebServer().getPort();
+        Http http = new Http(port);
+        Http.WebappSession tasklist = http.loginTo("tasklist", "external", "extreviewer", "ext-reviewer-password");
+        String queue = "/camunda/api/engine/engine/external/task?candidateGroup=reviewers";
+        assertThat(http.webappApi(org.springframework.http.HttpMethod.GET, queue, tasklist, null).getStatusCode().value())
+                .as("the session works while the database does").isEqualTo(200);
+
+        postgres.close();
+        postgresStopped = true;
+
+        // Tasklist's own calls: a logged-in session, no password to check first
+        assertUnavailable("the webapps' engine API", http.webappApi(org.springframework.http.HttpMethod.GET, queue, tasklist, null));
+        assertUnavailable("a staff endpoint in that session",
+                http.getInSession("/staff/appeals/" + opened.trackingNumber() + "/timeline", tasklist, null));
+        assertUnavailable("the engine REST API with a password",
+                http.get("/engine-rest/task", Http.basic("extreviewer", "ext-reviewer-password")));
+        assertUnavailable("the appellant's API", http.get("/api/appeals/" + opened.trackingNumber(), "Bearer " + opened.accessToken()));
+    }
+
+    private static void assertUnavailable(String what, org.springframework.http.ResponseEntity<?> answer) {
+        assertThat(answer.getStatusCode().value()).as(what + ": " + answer.getBody()).isEqualTo(503);
+        assertThat(answer.getHeaders().getFirst("Retry-After")).as(what).isNotBlank();
+        assertThat(String.valueOf(answer.getBody())).as(what + " names no internals").doesNotContain("SQL", "Exception", "jdbc");
     }
 
     private static byte[] onePagePdf() throws Exception {

@@ -13,6 +13,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.stream.Collectors;
 import org.camunda.bpm.engine.OptimisticLockingException;
+import org.camunda.bpm.engine.ProcessEngineException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.dao.DataAccessResourceFailureException;
@@ -90,8 +91,20 @@ class ApiErrors {
             TransientDataAccessException.class})
     ResponseEntity<ProblemDetail> unavailable(Exception e) {
         log.warn("Dependency unavailable: {}", e.toString());
-        return ResponseEntity.status(HttpStatus.SERVICE_UNAVAILABLE).header(HttpHeaders.RETRY_AFTER, "5")
-                .body(problem(HttpStatus.SERVICE_UNAVAILABLE, "a service this request needs is unavailable; nothing was changed, try again shortly", List.of()));
+        return ResponseEntity.status(HttpStatus.SERVICE_UNAVAILABLE).header(HttpHeaders.RETRY_AFTER, DatabaseUnavailable.RETRY_AFTER)
+                .body(problem(HttpStatus.SERVICE_UNAVAILABLE, DatabaseUnavailable.MESSAGE, List.of()));
+    }
+
+    /**
+     * The engine wraps the database's failures in its own exception: the database not answering is 503 as above;
+     * any other engine failure is handed on (rethrown as it came) to be answered as a server error.
+     */
+    @ExceptionHandler(ProcessEngineException.class)
+    ResponseEntity<ProblemDetail> engine(ProcessEngineException e) {
+        if (!DatabaseUnavailable.causes(e)) {
+            throw e;
+        }
+        return unavailable(e);
     }
 
     @ExceptionHandler(MethodArgumentNotValidException.class)

@@ -26,7 +26,8 @@ import org.springframework.web.context.request.RequestContextHolder;
  * Engine REST answers for what the engine reports as a server error but is the caller's: a review refused by
  * {@code ReviewCompletedListener} (wrapped by the engine) is 400 with its message naming the fields; a task completed
  * twice (a retry, or two reviewers at once) is 409, however the loser meets it: an optimistic-locking conflict, the
- * decision record's unique task id, a task already gone, or the task's permissions already deleted with it. Every
+ * decision record's unique task id, a task already gone, or the task's permissions already deleted with it. The
+ * database not answering is 503 with {@code Retry-After}, as in our own API ({@link DatabaseUnavailable}). Every
  * other exception is answered as the engine REST API always does.
  */
 class BadUserInputMapper implements ExceptionMapper<RestException> {
@@ -45,6 +46,11 @@ class BadUserInputMapper implements ExceptionMapper<RestException> {
         }
 
         static Optional<Response> of(Throwable exception) {
+            if (DatabaseUnavailable.causes(exception)) {
+                org.slf4j.LoggerFactory.getLogger(BadUserInputMapper.class).warn("Engine API: database unavailable: {}", exception.toString());
+                return Optional.of(Response.fromResponse(answer(Response.Status.SERVICE_UNAVAILABLE, "ServiceUnavailable",
+                        DatabaseUnavailable.MESSAGE)).header("Retry-After", DatabaseUnavailable.RETRY_AFTER).build());
+            }
             for (Throwable cause = exception; cause != null; cause = cause.getCause()) {
                 if (cause instanceof BadUserRequestException badInput) {
                     return Optional.of(answer(Response.Status.BAD_REQUEST, "BadUserRequestException", badInput.getMessage()));

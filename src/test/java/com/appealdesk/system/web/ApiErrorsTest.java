@@ -6,6 +6,7 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 
 import org.camunda.bpm.engine.OptimisticLockingException;
+import org.camunda.bpm.engine.ProcessEngineException;
 import org.junit.jupiter.api.Test;
 import org.springframework.dao.DataAccessResourceFailureException;
 import org.springframework.test.web.servlet.MockMvc;
@@ -28,6 +29,21 @@ class ApiErrorsTest {
         void down() {
             throw new DataAccessResourceFailureException("connection refused");
         }
+
+        /** The engine lost its connection in the middle of a command: it wraps the driver's failure in its own. */
+        @PostMapping("/engine-lost-the-database")
+        void engineLostTheDatabase() throws Exception {
+            try (java.sql.Connection ignored = java.sql.DriverManager.getConnection("jdbc:postgresql://127.0.0.1:1/appeal_desk", "nobody", "x")) {
+                throw new IllegalStateException("nothing listens on port 1");
+            } catch (java.sql.SQLException refused) {
+                throw new ProcessEngineException("could not execute query", refused);
+            }
+        }
+
+        @PostMapping("/engine-bug")
+        void engineBug() {
+            throw new ProcessEngineException("could not execute query", new java.sql.SQLException("syntax error", "42601"));
+        }
     }
 
     private final MockMvc mvc = MockMvcBuilders.standaloneSetup(new Failing()).setControllerAdvice(new ApiErrors()).build();
@@ -39,6 +55,20 @@ class ApiErrorsTest {
                 .andExpect(header().string("Retry-After", "1"))
                 .andExpect(content().string(org.hamcrest.Matchers.containsString("send this again")))
                 .andExpect(content().string(org.hamcrest.Matchers.not(org.hamcrest.Matchers.containsString("ENTITY_UPDATED"))));
+    }
+
+    @Test
+    void theEngineLosingTheDatabaseIs503WithRetryAfterAndNamesNoInternals() throws Exception {
+        mvc.perform(post("/engine-lost-the-database"))
+                .andExpect(status().isServiceUnavailable())
+                .andExpect(header().string("Retry-After", "5"))
+                .andExpect(content().string(org.hamcrest.Matchers.not(org.hamcrest.Matchers.containsString("SQL"))));
+    }
+
+    @Test
+    void anyOtherEngineFailureIsLeftToBeAnsweredAsAServerError() {
+        org.assertj.core.api.Assertions.assertThatThrownBy(() -> mvc.perform(post("/engine-bug")))
+                .hasRootCauseMessage("syntax error");
     }
 
     @Test

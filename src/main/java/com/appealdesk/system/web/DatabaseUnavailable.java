@@ -1,0 +1,43 @@
+package com.appealdesk.system.web;
+
+import java.sql.SQLException;
+import java.sql.SQLNonTransientConnectionException;
+import java.sql.SQLTransientConnectionException;
+import java.util.Set;
+import org.springframework.dao.DataAccessResourceFailureException;
+import org.springframework.dao.TransientDataAccessException;
+import org.springframework.transaction.CannotCreateTransactionException;
+
+/**
+ * Whether a failure is the database not answering rather than the request or the code: no connection to be had
+ * within the pool's timeout, a connection refused or lost, a server shutting down or out of connections. Such a
+ * failure is answered 503 with {@code Retry-After}, wherever it surfaces (our controllers or the engine's REST API,
+ * which wraps it in its own exceptions). Its transaction did not commit: the engine and Spring roll it back.
+ */
+final class DatabaseUnavailable {
+
+    /** How long a client is asked to wait before trying again, in seconds. */
+    static final String RETRY_AFTER = "5";
+    static final String MESSAGE = "a service this request needs is unavailable; nothing was changed, try again shortly";
+
+    /** PostgreSQL: the server is shutting down, crashed or not yet accepting connections; too many connections. */
+    private static final Set<String> SERVER_STATES = Set.of("57P01", "57P02", "57P03", "53300");
+
+    private DatabaseUnavailable() {
+    }
+
+    static boolean causes(Throwable failure) {
+        for (Throwable cause = failure; cause != null; cause = cause.getCause() == cause ? null : cause.getCause()) {
+            if (cause instanceof DataAccessResourceFailureException || cause instanceof CannotCreateTransactionException
+                    || cause instanceof TransientDataAccessException
+                    || cause instanceof SQLTransientConnectionException || cause instanceof SQLNonTransientConnectionException) {
+                return true;
+            }
+            if (cause instanceof SQLException sql && sql.getSQLState() != null
+                    && (sql.getSQLState().startsWith("08") || SERVER_STATES.contains(sql.getSQLState()))) {
+                return true;
+            }
+        }
+        return false;
+    }
+}
