@@ -6,8 +6,6 @@ import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import jakarta.servlet.http.HttpServletResponseWrapper;
 import java.io.IOException;
-import java.nio.charset.StandardCharsets;
-import java.util.Base64;
 import java.util.regex.Pattern;
 import org.springframework.boot.web.servlet.FilterRegistrationBean;
 import org.springframework.context.annotation.Bean;
@@ -58,7 +56,7 @@ class LoginThrottle extends OncePerRequestFilter {
         String path = (request.getServletPath() == null ? "" : request.getServletPath())
                 + (request.getPathInfo() == null ? "" : request.getPathInfo());
         String authorization = request.getHeader(HttpHeaders.AUTHORIZATION);
-        boolean basic = authorization != null && authorization.regionMatches(true, 0, "Basic ", 0, 6);
+        boolean basic = BasicCredentials.sent(authorization);
         return basic && BASIC_PATHS.matcher(path).matches() || "POST".equals(request.getMethod()) && LOGIN_FORM.matcher(path).matches();
     }
 
@@ -178,14 +176,8 @@ class LoginThrottle extends OncePerRequestFilter {
 
     private static String claimedUser(HttpServletRequest request) {
         String header = request.getHeader(HttpHeaders.AUTHORIZATION);
-        if (header != null && header.regionMatches(true, 0, "Basic ", 0, 6)) {
-            try {
-                String decoded = new String(Base64.getDecoder().decode(header.substring(6).strip()), StandardCharsets.UTF_8);
-                int colon = decoded.indexOf(':');
-                return colon <= 0 ? null : decoded.substring(0, Math.min(colon, 64));
-            } catch (IllegalArgumentException e) {
-                return null;
-            }
+        if (BasicCredentials.sent(header)) {
+            return BasicCredentials.of(header).map(BasicCredentials::claimedUser).orElse(null);
         }
         String username = request.getParameter("username");
         return username == null ? null : username.substring(0, Math.min(username.length(), 64));

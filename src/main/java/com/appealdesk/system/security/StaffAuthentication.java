@@ -2,8 +2,6 @@ package com.appealdesk.system.security;
 
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpSession;
-import java.nio.charset.StandardCharsets;
-import java.util.Base64;
 import java.util.Optional;
 import java.util.Set;
 import java.util.stream.Collectors;
@@ -51,24 +49,14 @@ public class StaffAuthentication {
         }
         // Basic credentials that fail are a refusal, not a reason to fall back to the session: otherwise a logged-in
         // user could try other users' passwords and be answered as themselves when wrong
-        boolean basic = authorization != null && authorization.regionMatches(true, 0, "Basic ", 0, 6);
+        boolean basic = BasicCredentials.sent(authorization);
         return transactions.execute(status -> (basic ? basicAuthUser(authorization) : sessionUser(session))
                 .map(userId -> new StaffUser(userId, groupsOf(userId))));
     }
 
     private Optional<String> basicAuthUser(String header) {
-        String decoded;
-        try {
-            decoded = new String(Base64.getDecoder().decode(header.substring(6).strip()), StandardCharsets.UTF_8);
-        } catch (IllegalArgumentException e) {
-            return Optional.empty();
-        }
-        int colon = decoded.indexOf(':');
-        if (colon <= 0) {
-            return Optional.empty();
-        }
-        String user = decoded.substring(0, colon);
-        return identity.checkPassword(user, decoded.substring(colon + 1)) ? Optional.of(user) : Optional.empty();
+        return BasicCredentials.of(header).filter(credentials -> identity.checkPassword(credentials.user(), credentials.password()))
+                .map(BasicCredentials::user);
     }
 
     private Optional<String> sessionUser(HttpSession session) {
