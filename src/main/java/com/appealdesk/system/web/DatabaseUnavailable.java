@@ -7,6 +7,7 @@ import java.util.Set;
 import org.springframework.dao.DataAccessResourceFailureException;
 import org.springframework.dao.TransientDataAccessException;
 import org.springframework.transaction.CannotCreateTransactionException;
+import org.springframework.transaction.TransactionSystemException;
 
 /**
  * Whether a failure is the database not answering rather than the request or the code: no connection to be had
@@ -26,8 +27,17 @@ final class DatabaseUnavailable {
     private DatabaseUnavailable() {
     }
 
+    /**
+     * Whether the database not answering is among the failure's causes. A rollback that failed on a connection the
+     * pool had already closed (the statement before it lost its socket) carries the statement's failure beside its
+     * own, as Spring's "application exception": that one is followed too.
+     */
     static boolean causes(Throwable failure) {
         for (Throwable cause = failure; cause != null; cause = cause.getCause() == cause ? null : cause.getCause()) {
+            if (cause instanceof TransactionSystemException rollback && rollback.getApplicationException() != null
+                    && rollback.getApplicationException() != failure && causes(rollback.getApplicationException())) {
+                return true;
+            }
             if (cause instanceof DataAccessResourceFailureException || cause instanceof CannotCreateTransactionException
                     || cause instanceof TransientDataAccessException
                     || cause instanceof SQLTransientConnectionException || cause instanceof SQLNonTransientConnectionException) {

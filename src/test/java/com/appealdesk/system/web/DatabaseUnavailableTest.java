@@ -46,4 +46,26 @@ class DatabaseUnavailableTest {
     void aServerShuttingDownIsTheDatabaseNotAnswering() {
         assertThat(DatabaseUnavailable.causes(new ProcessEngineException(new SQLException("terminating connection due to administrator command", "57P01")))).isTrue();
     }
+
+    /**
+     * As Spring reports it when the database went away under a pooled connection: the statement lost its socket, the
+     * pool closed the connection, and the rollback then failed on it ("Connection is closed", no SQL state).
+     */
+    @Test
+    void aRollbackThatFailedAfterTheConnectionWasLostIsTheDatabaseNotAnswering() {
+        org.springframework.transaction.TransactionSystemException rollback = new org.springframework.transaction.TransactionSystemException(
+                "JDBC rollback failed", new SQLException("Connection is closed"));
+        rollback.initApplicationException(new ProcessEngineException(new SQLException("An I/O error occurred while sending to the backend", "08006")));
+
+        assertThat(DatabaseUnavailable.causes(new ProcessEngineException(rollback))).isTrue();
+    }
+
+    @Test
+    void aRollbackThatFailedAfterAStatementTheDatabaseRefusedStaysAServerError() {
+        org.springframework.transaction.TransactionSystemException rollback = new org.springframework.transaction.TransactionSystemException(
+                "JDBC rollback failed", new SQLException("Connection is closed"));
+        rollback.initApplicationException(new SQLException("syntax error", "42601"));
+
+        assertThat(DatabaseUnavailable.causes(new ProcessEngineException(rollback))).isFalse();
+    }
 }
