@@ -184,16 +184,25 @@ class ExternalServicesTest {
         identity.createMembership("extreviewer", com.appealdesk.system.security.StaffUser.REVIEWERS);
         int port = ((org.springframework.boot.web.context.WebServerApplicationContext) app).getWebServer().getPort();
         Http http = new Http(port);
+        org.camunda.bpm.engine.identity.User auditor = identity.newUser("extauditor");
+        auditor.setPassword("ext-auditor-password");
+        identity.saveUser(auditor);
+        identity.createMembership("extauditor", com.appealdesk.system.security.StaffUser.AUDITORS);
         Http.WebappSession tasklist = http.loginTo("tasklist", "external", "extreviewer", "ext-reviewer-password");
+        Http.WebappSession cockpit = http.loginTo("cockpit", "external", "extauditor", "ext-auditor-password");
         String queue = "/camunda/api/engine/engine/external/task?candidateGroup=reviewers";
+        String instances = "/camunda/api/cockpit/plugin/base/external/process-instance/count";
         assertThat(http.webappApi(org.springframework.http.HttpMethod.GET, queue, tasklist, null).getStatusCode().value())
                 .as("the session works while the database does").isEqualTo(200);
+        assertThat(http.webappApi(org.springframework.http.HttpMethod.GET, instances, cockpit, null).getStatusCode().value())
+                .as("Cockpit's plugin API works while the database does").isEqualTo(200);
 
         postgres.close();
         postgresStopped = true;
 
         // Tasklist's own calls: a logged-in session, no password to check first
         assertUnavailable("the webapps' engine API", http.webappApi(org.springframework.http.HttpMethod.GET, queue, tasklist, null));
+        assertUnavailable("Cockpit's plugin API", http.webappApi(org.springframework.http.HttpMethod.GET, instances, cockpit, null));
         assertUnavailable("a staff endpoint in that session",
                 http.getInSession("/staff/appeals/" + opened.trackingNumber() + "/timeline", tasklist, null));
         assertUnavailable("the engine REST API with a password",
