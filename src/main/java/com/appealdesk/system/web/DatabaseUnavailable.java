@@ -33,21 +33,36 @@ final class DatabaseUnavailable {
      * own, as Spring's "application exception": that one is followed too.
      */
     static boolean causes(Throwable failure) {
-        for (Throwable cause = failure; cause != null; cause = cause.getCause() == cause ? null : cause.getCause()) {
-            if (cause instanceof TransactionSystemException rollback && rollback.getApplicationException() != null
-                    && rollback.getApplicationException() != failure && causes(rollback.getApplicationException())) {
+        Set<Throwable> seen = java.util.Collections.newSetFromMap(new java.util.IdentityHashMap<>());
+        java.util.Deque<Throwable> next = new java.util.ArrayDeque<>();
+        if (failure != null) {
+            next.add(failure);
+        }
+        while (!next.isEmpty()) {
+            Throwable cause = next.poll();
+            if (!seen.add(cause)) {
+                continue; // a chain that loops back on itself
+            }
+            if (isUnavailability(cause)) {
                 return true;
             }
-            if (cause instanceof DataAccessResourceFailureException || cause instanceof CannotCreateTransactionException
-                    || cause instanceof TransientDataAccessException
-                    || cause instanceof SQLTransientConnectionException || cause instanceof SQLNonTransientConnectionException) {
-                return true;
+            if (cause.getCause() != null) {
+                next.add(cause.getCause());
             }
-            if (cause instanceof SQLException sql && sql.getSQLState() != null
-                    && (sql.getSQLState().startsWith("08") || SERVER_STATES.contains(sql.getSQLState()))) {
-                return true;
+            if (cause instanceof TransactionSystemException rollback && rollback.getApplicationException() != null) {
+                next.add(rollback.getApplicationException());
             }
         }
         return false;
+    }
+
+    private static boolean isUnavailability(Throwable cause) {
+        if (cause instanceof DataAccessResourceFailureException || cause instanceof CannotCreateTransactionException
+                || cause instanceof TransientDataAccessException
+                || cause instanceof SQLTransientConnectionException || cause instanceof SQLNonTransientConnectionException) {
+            return true;
+        }
+        return cause instanceof SQLException sql && sql.getSQLState() != null
+                && (sql.getSQLState().startsWith("08") || SERVER_STATES.contains(sql.getSQLState()));
     }
 }

@@ -68,4 +68,14 @@ class DatabaseUnavailableTest {
 
         assertThat(DatabaseUnavailable.causes(new ProcessEngineException(rollback))).isFalse();
     }
+
+    @Test
+    @org.junit.jupiter.api.Timeout(value = 5, threadMode = org.junit.jupiter.api.Timeout.ThreadMode.SEPARATE_THREAD)
+    void aChainOfCausesThatLoopsBackEndsTheSearch() {
+        RuntimeException first = new RuntimeException("first");
+        RuntimeException second = new RuntimeException("second", first);
+        first.initCause(second);
+
+        assertThat(DatabaseUnavailable.causes(first)).isFalse();
+    }
 }
