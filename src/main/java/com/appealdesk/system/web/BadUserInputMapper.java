@@ -51,7 +51,7 @@ class BadUserInputMapper implements ExceptionMapper<RestException> {
                 return Optional.of(Response.fromResponse(answer(Response.Status.SERVICE_UNAVAILABLE, "ServiceUnavailable",
                         DatabaseUnavailable.MESSAGE)).header("Retry-After", DatabaseUnavailable.RETRY_AFTER).build());
             }
-            for (Throwable cause = exception; cause != null; cause = cause.getCause()) {
+            for (Throwable cause : Causes.of(exception)) {
                 if (cause instanceof BadUserRequestException badInput) {
                     return Optional.of(answer(Response.Status.BAD_REQUEST, "BadUserRequestException", badInput.getMessage()));
                 }

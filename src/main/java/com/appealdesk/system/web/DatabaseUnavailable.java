@@ -7,7 +7,6 @@ import java.util.Set;
 import org.springframework.dao.DataAccessResourceFailureException;
 import org.springframework.dao.TransientDataAccessException;
 import org.springframework.transaction.CannotCreateTransactionException;
-import org.springframework.transaction.TransactionSystemException;
 
 /**
  * Whether a failure is the database not answering rather than the request or the code: no connection to be had
@@ -33,27 +32,7 @@ final class DatabaseUnavailable {
      * own, as Spring's "application exception": that one is followed too.
      */
     static boolean causes(Throwable failure) {
-        Set<Throwable> seen = java.util.Collections.newSetFromMap(new java.util.IdentityHashMap<>());
-        java.util.Deque<Throwable> next = new java.util.ArrayDeque<>();
-        if (failure != null) {
-            next.add(failure);
-        }
-        while (!next.isEmpty()) {
-            Throwable cause = next.poll();
-            if (!seen.add(cause)) {
-                continue; // a chain that loops back on itself
-            }
-            if (isUnavailability(cause)) {
-                return true;
-            }
-            if (cause.getCause() != null) {
-                next.add(cause.getCause());
-            }
-            if (cause instanceof TransactionSystemException rollback && rollback.getApplicationException() != null) {
-                next.add(rollback.getApplicationException());
-            }
-        }
-        return false;
+        return Causes.of(failure).stream().anyMatch(DatabaseUnavailable::isUnavailability);
     }
 
     private static boolean isUnavailability(Throwable cause) {

@@ -32,4 +32,24 @@ class EngineRestAnswersTest {
         Response notFound = Response.status(404).entity(Map.of("type", "InvalidRequestException", "message", "no task")).build();
         assertThat(BadUserInputMapper.EngineRestAnswers.withoutInternals(notFound, new RuntimeException())).isSameAs(notFound);
     }
+
+    @Test
+    @org.junit.jupiter.api.Timeout(value = 5, threadMode = org.junit.jupiter.api.Timeout.ThreadMode.SEPARATE_THREAD)
+    void aFailureWhoseCausesLoopBackIsLeftToTheEngineInsteadOfSpinning() {
+        RuntimeException first = new RuntimeException("first");
+        RuntimeException second = new RuntimeException("second", first);
+        first.initCause(second);
+
+        assertThat(BadUserInputMapper.EngineRestAnswers.of(first)).isEmpty();
+    }
+
+    @Test
+    void aBadRequestBehindARollbackThatFailedIsStillABadRequest() {
+        org.springframework.transaction.TransactionSystemException rollback = new org.springframework.transaction.TransactionSystemException(
+                "JDBC rollback failed", new java.sql.SQLException("Connection is closed"));
+        rollback.initApplicationException(new org.camunda.bpm.engine.BadUserRequestException("decision: must be one of APPROVE, REJECT"));
+
+        assertThat(BadUserInputMapper.EngineRestAnswers.of(new ProcessEngineException(rollback)))
+                .hasValueSatisfying(answer -> assertThat(answer.getStatus()).isEqualTo(400));
+    }
 }
