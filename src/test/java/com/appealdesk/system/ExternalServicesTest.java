@@ -171,7 +171,8 @@ class ExternalServicesTest {
 
     @Test
     @Order(3)
-    void whenPostgresStopsEveryCallIsToldToTryAgainNotAServerError() throws Exception {
+    @org.junit.jupiter.api.extension.ExtendWith(org.springframework.boot.test.system.OutputCaptureExtension.class)
+    void whenPostgresStopsEveryCallIsToldToTryAgainNotAServerError(org.springframework.boot.test.system.CapturedOutput log) throws Exception {
         String account = AppealScenarios.newAccountId();
         app.getBean(RestrictionFeed.class).report(account, AccountAccess.RESTRICTED, RestrictionReason.OTHER,
                 Instant.now(), "risk-engine");
@@ -208,6 +209,11 @@ class ExternalServicesTest {
         assertUnavailable("the engine REST API with a password",
                 http.get("/engine-rest/task", Http.basic("extreviewer", "ext-reviewer-password")));
         assertUnavailable("the appellant's API", http.get("/api/appeals/" + opened.trackingNumber(), "Bearer " + opened.accessToken()));
+
+        // meanwhile the tasks scheduled every few seconds (the queue tally's compaction) lost their turns quietly
+        await().atMost(java.time.Duration.ofSeconds(20)).untilAsserted(() ->
+                assertThat(log.getOut()).contains("Scheduled task skipped this turn, the database is not answering"));
+        assertThat(log.getOut()).doesNotContain("Unexpected error occurred in scheduled task");
     }
 
     private static void assertUnavailable(String what, org.springframework.http.ResponseEntity<?> answer) {

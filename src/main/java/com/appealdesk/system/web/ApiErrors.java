@@ -1,5 +1,6 @@
 package com.appealdesk.system.web;
 
+import com.appealdesk.system.failure.DatabaseUnavailable;
 import com.appealdesk.api.ApiProblem;
 import com.appealdesk.restriction.StaleRestrictionReport;
 import com.appealdesk.system.security.RefusalRecorder;

@@ -1,5 +1,7 @@
 package com.appealdesk.system.web;
 
+import com.appealdesk.system.failure.Causes;
+import com.appealdesk.system.failure.DatabaseUnavailable;
 import com.appealdesk.system.security.RefusalRecorder;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;

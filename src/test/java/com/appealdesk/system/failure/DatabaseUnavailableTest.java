@@ -1,4 +1,4 @@
-package com.appealdesk.system.web;
+package com.appealdesk.system.failure;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.catchThrowable;

@@ -1,4 +1,4 @@
-package com.appealdesk.system.web;
+package com.appealdesk.system.failure;
 
 import java.util.ArrayDeque;
 import java.util.ArrayList;
@@ -14,12 +14,12 @@ import org.springframework.transaction.TransactionSystemException;
  * statement before it (Spring's {@link TransactionSystemException} with an "application exception") brings that
  * statement's failure along. A chain that loops back on itself (possible with {@code initCause}) ends.
  */
-final class Causes {
+public final class Causes {
 
     private Causes() {
     }
 
-    static List<Throwable> of(Throwable failure) {
+    public static List<Throwable> of(Throwable failure) {
         List<Throwable> causes = new ArrayList<>();
         Set<Throwable> seen = Collections.newSetFromMap(new IdentityHashMap<>());
         Deque<Throwable> next = new ArrayDeque<>();

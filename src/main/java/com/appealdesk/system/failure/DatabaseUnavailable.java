@@ -1,4 +1,4 @@
-package com.appealdesk.system.web;
+package com.appealdesk.system.failure;
 
 import java.sql.SQLException;
 import java.sql.SQLNonTransientConnectionException;
@@ -14,11 +14,11 @@ import org.springframework.transaction.CannotCreateTransactionException;
  * failure is answered 503 with {@code Retry-After}, wherever it surfaces (our controllers or the engine's REST API,
  * which wraps it in its own exceptions). Its transaction did not commit: the engine and Spring roll it back.
  */
-final class DatabaseUnavailable {
+public final class DatabaseUnavailable {
 
     /** How long a client is asked to wait before trying again, in seconds. */
-    static final String RETRY_AFTER = "5";
-    static final String MESSAGE = "a service this request needs is unavailable; nothing was changed, try again shortly";
+    public static final String RETRY_AFTER = "5";
+    public static final String MESSAGE = "a service this request needs is unavailable; nothing was changed, try again shortly";
 
     /** PostgreSQL: the server is shutting down, crashed or not yet accepting connections; too many connections. */
     private static final Set<String> SERVER_STATES = Set.of("57P01", "57P02", "57P03", "53300");
@@ -31,7 +31,7 @@ final class DatabaseUnavailable {
      * pool had already closed (the statement before it lost its socket) carries the statement's failure beside its
      * own, as Spring's "application exception": that one is followed too.
      */
-    static boolean causes(Throwable failure) {
+    public static boolean causes(Throwable failure) {
         return Causes.of(failure).stream().anyMatch(DatabaseUnavailable::isUnavailability);
     }
 
