@@ -15,7 +15,10 @@ record BasicCredentials(String user, String password) {
         return header != null && header.regionMatches(true, 0, "Basic ", 0, 6);
     }
 
-    /** The header's credentials, or empty when it claims none or they do not decode to a user, a colon and a password. */
+    /**
+     * The header's credentials, or empty when it claims none or they do not decode to a user (printable UTF-8), a colon
+     * and a password.
+     */
     static Optional<BasicCredentials> of(String header) {
         if (!sent(header)) {
             return Optional.empty();
@@ -27,7 +30,18 @@ record BasicCredentials(String user, String password) {
             return Optional.empty();
         }
         int colon = decoded.indexOf(':');
-        return colon <= 0 ? Optional.empty() : Optional.of(new BasicCredentials(decoded.substring(0, colon), decoded.substring(colon + 1)));
+        if (colon <= 0 || !isPrintable(decoded.substring(0, colon))) {
+            return Optional.empty();
+        }
+        return Optional.of(new BasicCredentials(decoded.substring(0, colon), decoded.substring(colon + 1)));
+    }
+
+    /**
+     * No user id holds a control character (a line break would forge a log line, a NUL is refused by PostgreSQL) or
+     * bytes that were not UTF-8: such a header is no credentials, answered 401 like any other that does not decode.
+     */
+    private static boolean isPrintable(String user) {
+        return user.codePoints().noneMatch(c -> Character.isISOControl(c) || c == '\uFFFD');
     }
 
     /** The user as a log or a failure row keeps it: at most 64 characters. */

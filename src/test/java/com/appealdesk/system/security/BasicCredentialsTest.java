@@ -28,6 +28,15 @@ class BasicCredentialsTest {
     }
 
     @Test
+    void aUserWithAControlCharacterOrBytesThatAreNotUtf8IsNoCredentials() {
+        assertThat(BasicCredentials.of(Http.basic("reviewer\nWARN forged line", "x"))).as("a line break").isEmpty();
+        assertThat(BasicCredentials.of(Http.basic("review\u0000er", "x"))).as("a NUL").isEmpty();
+        byte[] latin1 = "r\u00e9viewer:x".getBytes(java.nio.charset.StandardCharsets.ISO_8859_1);
+        assertThat(BasicCredentials.of("Basic " + java.util.Base64.getEncoder().encodeToString(latin1))).as("not UTF-8").isEmpty();
+        assertThat(BasicCredentials.of(Http.basic("李娜", "密码"))).as("any printable script").contains(new BasicCredentials("李娜", "密码"));
+    }
+
+    @Test
     void aLogKeepsAtMost64CharactersOfTheUserAndNeverThePassword() {
         BasicCredentials longUser = BasicCredentials.of(Http.basic("u".repeat(100), "s3cret")).orElseThrow();
 
