@@ -1,5 +1,6 @@
 package com.appealdesk.system.security;
 
+import com.appealdesk.system.failure.DatabaseUnavailable;
 import jakarta.servlet.FilterChain;
 import jakarta.servlet.ServletException;
 import jakarta.servlet.http.HttpServletRequest;
@@ -11,10 +12,7 @@ import org.springframework.boot.web.servlet.FilterRegistrationBean;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.core.Ordered;
-import org.springframework.dao.DataAccessResourceFailureException;
-import org.springframework.dao.TransientDataAccessException;
 import org.springframework.http.HttpHeaders;
-import org.springframework.transaction.CannotCreateTransactionException;
 import org.springframework.web.filter.OncePerRequestFilter;
 
 /**
@@ -75,7 +73,10 @@ class LoginThrottle extends OncePerRequestFilter {
         if (login) {
             try {
                 failures = guesses.failures(address);
-            } catch (DataAccessResourceFailureException | CannotCreateTransactionException | TransientDataAccessException gone) {
+            } catch (RuntimeException gone) {
+                if (!DatabaseUnavailable.causes(gone)) {
+                    throw gone;
+                }
                 // no count, no check: the login cannot be answered either way now
                 request.setAttribute(RefusalRecorder.REASON, "failed logins could not be counted: " + gone.getClass().getSimpleName());
                 response.setHeader(HttpHeaders.RETRY_AFTER, "5");

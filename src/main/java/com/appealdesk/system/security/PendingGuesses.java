@@ -1,5 +1,6 @@
 package com.appealdesk.system.security;
 
+import com.appealdesk.system.failure.DatabaseUnavailable;
 import java.sql.Timestamp;
 import java.time.Duration;
 import java.time.Instant;
@@ -7,12 +8,9 @@ import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicLong;
 import org.springframework.beans.factory.annotation.Value;
-import org.springframework.dao.DataAccessResourceFailureException;
-import org.springframework.dao.TransientDataAccessException;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.scheduling.annotation.Scheduled;
 import org.springframework.stereotype.Component;
-import org.springframework.transaction.CannotCreateTransactionException;
 import org.springframework.transaction.PlatformTransactionManager;
 import org.springframework.transaction.TransactionDefinition;
 import org.springframework.transaction.support.TransactionSynchronization;
@@ -78,8 +76,11 @@ public class PendingGuesses implements StaffPasswordHash.Budget {
     private Long failuresOrNull(String address) {
         try {
             return failures(address);
-        } catch (DataAccessResourceFailureException | CannotCreateTransactionException | TransientDataAccessException gone) {
-            return null;
+        } catch (RuntimeException gone) {
+            if (DatabaseUnavailable.causes(gone)) {
+                return null;
+            }
+            throw gone;
         }
     }
 

@@ -14,11 +14,13 @@ import java.util.List;
 import java.util.Map;
 import java.util.stream.Collectors;
 import org.camunda.bpm.engine.OptimisticLockingException;
-import org.camunda.bpm.engine.ProcessEngineException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.core.annotation.Order;
 import org.springframework.dao.DataAccessResourceFailureException;
-import org.springframework.dao.TransientDataAccessException;
+import org.springframework.dao.ConcurrencyFailureException;
+import org.springframework.dao.QueryTimeoutException;
+import org.springframework.dao.TransientDataAccessResourceException;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ProblemDetail;
@@ -37,6 +39,7 @@ import org.springframework.web.method.annotation.MethodArgumentTypeMismatchExcep
  * bodies are answered by {@link MultipartErrors}, which applies before a controller is chosen.
  */
 @RestControllerAdvice(basePackages = "com.appealdesk")
+@Order(0) // before EngineFailures, which answers what none of these handlers (nor any cause's) takes
 class ApiErrors {
 
     private static final Logger log = LoggerFactory.getLogger(ApiErrors.class);
@@ -77,35 +80,28 @@ class ApiErrors {
     }
 
     /**
-     * Two changes to one appeal crossed (a restriction report from the wallet while the last upload completes, say):
-     * the engine rolled this one back whole, so the caller may simply send it again.
+     * Two changes to one appeal crossed (a restriction report from the wallet while the last upload completes, say), or
+     * the database chose this transaction as a deadlock's or a serialization conflict's loser: it was rolled back
+     * whole, so the caller may simply send it again.
      */
-    @ExceptionHandler(OptimisticLockingException.class)
-    ResponseEntity<ProblemDetail> crossed(OptimisticLockingException e) {
+    @ExceptionHandler({OptimisticLockingException.class, ConcurrencyFailureException.class})
+    ResponseEntity<ProblemDetail> crossed(RuntimeException e) {
         log.info("Concurrent change refused, nothing applied: {}", e.getMessage());
         return ResponseEntity.status(HttpStatus.CONFLICT).header(HttpHeaders.RETRY_AFTER, "1")
                 .body(problem(HttpStatus.CONFLICT, "the appeal was changed by another request at the same moment; nothing was changed, send this again", List.of()));
     }
 
-    /** The database (or another dependency) is not answering: nothing was changed, try again shortly. */
+    /** The database is not answering ({@link DatabaseUnavailable}): try again shortly. */
     @ExceptionHandler({DataAccessResourceFailureException.class, CannotCreateTransactionException.class,
-            TransientDataAccessException.class})
+            TransientDataAccessResourceException.class, QueryTimeoutException.class})
     ResponseEntity<ProblemDetail> unavailable(Exception e) {
+        return unavailableAnswer(e);
+    }
+
+    static ResponseEntity<ProblemDetail> unavailableAnswer(Exception e) {
         log.warn("Dependency unavailable: {}", e.toString());
         return ResponseEntity.status(HttpStatus.SERVICE_UNAVAILABLE).header(HttpHeaders.RETRY_AFTER, DatabaseUnavailable.RETRY_AFTER)
                 .body(problem(HttpStatus.SERVICE_UNAVAILABLE, DatabaseUnavailable.MESSAGE, List.of()));
-    }
-
-    /**
-     * The engine wraps the database's failures in its own exception: the database not answering is 503 as above;
-     * any other engine failure is handed on (rethrown as it came) to be answered as a server error.
-     */
-    @ExceptionHandler(ProcessEngineException.class)
-    ResponseEntity<ProblemDetail> engine(ProcessEngineException e) {
-        if (!DatabaseUnavailable.causes(e)) {
-            throw e;
-        }
-        return unavailable(e);
     }
 
     @ExceptionHandler(MethodArgumentNotValidException.class)

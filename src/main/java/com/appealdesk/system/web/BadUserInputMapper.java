@@ -57,7 +57,7 @@ class BadUserInputMapper implements ExceptionMapper<RestException> {
                 if (cause instanceof BadUserRequestException badInput) {
                     return Optional.of(answer(Response.Status.BAD_REQUEST, "BadUserRequestException", badInput.getMessage()));
                 }
-                if (cause instanceof OptimisticLockingException || isUniqueViolation(cause)
+                if (cause instanceof OptimisticLockingException || isUniqueViolation(cause) || isLostToAnotherTransaction(cause)
                         || cause instanceof org.camunda.bpm.engine.TaskAlreadyClaimedException
                         || cause instanceof NullValueException && String.valueOf(cause.getMessage()).contains("Cannot find task")
                         || cause instanceof AuthorizationException denied && concernsFinishedTask(denied)) {
@@ -111,6 +111,12 @@ class BadUserInputMapper implements ExceptionMapper<RestException> {
             return answer(Response.Status.fromStatusCode(standard.getStatus()) == null ? Response.Status.INTERNAL_SERVER_ERROR
                     : Response.Status.fromStatusCode(standard.getStatus()), "ServerError",
                     "the request could not be completed; reference " + reference);
+        }
+
+        /** PostgreSQL chose this transaction as a deadlock's or a serialization conflict's loser and rolled it back. */
+        private static boolean isLostToAnotherTransaction(Throwable cause) {
+            return cause instanceof org.springframework.dao.ConcurrencyFailureException
+                    || cause instanceof SQLException sql && ("40001".equals(sql.getSQLState()) || "40P01".equals(sql.getSQLState()));
         }
 
         private static boolean isUniqueViolation(Throwable cause) {

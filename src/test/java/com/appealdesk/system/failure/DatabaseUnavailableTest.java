@@ -78,4 +78,18 @@ class DatabaseUnavailableTest {
 
         assertThat(DatabaseUnavailable.causes(first)).isFalse();
     }
+
+    @Test
+    void aDeadlockOrASerializationFailureIsAConflictNotUnavailability() {
+        assertThat(DatabaseUnavailable.causes(new org.springframework.dao.CannotAcquireLockException("deadlock detected",
+                new SQLException("deadlock detected", "40P01")))).isFalse();
+        assertThat(DatabaseUnavailable.causes(new org.springframework.dao.PessimisticLockingFailureException("could not serialize",
+                new SQLException("could not serialize access", "40001")))).isFalse();
+    }
+
+    @Test
+    void aStatementCancelledForItsTimeoutIsTheDatabaseNotAnswering() {
+        assertThat(DatabaseUnavailable.causes(new ProcessEngineException(new SQLException("canceling statement due to statement timeout", "57014")))).isTrue();
+        assertThat(DatabaseUnavailable.causes(new org.springframework.dao.QueryTimeoutException("timed out"))).isTrue();
+    }
 }

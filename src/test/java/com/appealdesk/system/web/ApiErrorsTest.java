@@ -40,13 +40,37 @@ class ApiErrorsTest {
             }
         }
 
+        /** Our own transaction lost its connection: the pool closed it, and the rollback then failed on it. */
+        @PostMapping("/rollback-after-the-connection-was-lost")
+        void rollbackAfterTheConnectionWasLost() {
+            org.springframework.transaction.TransactionSystemException rollback = new org.springframework.transaction.TransactionSystemException(
+                    "JDBC rollback failed", new java.sql.SQLException("Connection is closed"));
+            rollback.initApplicationException(new org.springframework.dao.DataAccessResourceFailureException("I/O error",
+                    new java.sql.SQLException("An I/O error occurred while sending to the backend", "08006")));
+            throw rollback;
+        }
+
+        /** A listener refused the change inside an engine command: the engine wraps our refusal in its exception. */
+        @PostMapping("/refused-inside-the-engine")
+        void refusedInsideTheEngine() {
+            throw new ProcessEngineException("task listener failed",
+                    com.appealdesk.api.ApiProblem.badRequest("decision", "must be one of APPROVE, REJECT"));
+        }
+
+        /** PostgreSQL chose this transaction as a deadlock's loser. */
+        @PostMapping("/deadlock")
+        void deadlock() {
+            throw new org.springframework.dao.CannotAcquireLockException("deadlock detected",
+                    new java.sql.SQLException("deadlock detected", "40P01"));
+        }
+
         @PostMapping("/engine-bug")
         void engineBug() {
             throw new ProcessEngineException("could not execute query", new java.sql.SQLException("syntax error", "42601"));
         }
     }
 
-    private final MockMvc mvc = MockMvcBuilders.standaloneSetup(new Failing()).setControllerAdvice(new ApiErrors()).build();
+    private final MockMvc mvc = MockMvcBuilders.standaloneSetup(new Failing()).setControllerAdvice(new ApiErrors(), new EngineFailures()).build();
 
     @Test
     void aConcurrentChangeIs409WithRetryAfterAndNamesNoEngineClass() throws Exception {
@@ -76,5 +100,27 @@ class ApiErrorsTest {
         mvc.perform(post("/down"))
                 .andExpect(status().isServiceUnavailable())
                 .andExpect(header().string("Retry-After", "5"));
+    }
+
+    @Test
+    void aRollbackThatFailedBecauseTheConnectionWasLostIs503() throws Exception {
+        mvc.perform(post("/rollback-after-the-connection-was-lost"))
+                .andExpect(status().isServiceUnavailable())
+                .andExpect(header().string("Retry-After", "5"))
+                .andExpect(content().string(org.hamcrest.Matchers.not(org.hamcrest.Matchers.containsString("Connection is closed"))));
+    }
+
+    @Test
+    void aRefusalOfOursWrappedByTheEngineKeepsItsAnswer() throws Exception {
+        mvc.perform(post("/refused-inside-the-engine"))
+                .andExpect(status().isBadRequest())
+                .andExpect(content().string(org.hamcrest.Matchers.containsString("must be one of APPROVE, REJECT")));
+    }
+
+    @Test
+    void aDeadlockIsAConflictToSendAgainNotAnOutage() throws Exception {
+        mvc.perform(post("/deadlock"))
+                .andExpect(status().isConflict())
+                .andExpect(header().string("Retry-After", "1"));
     }
 }

@@ -52,4 +52,13 @@ class EngineRestAnswersTest {
         assertThat(BadUserInputMapper.EngineRestAnswers.of(new ProcessEngineException(rollback)))
                 .hasValueSatisfying(answer -> assertThat(answer.getStatus()).isEqualTo(400));
     }
+
+    @Test
+    void aDeadlockInAListenerIsAConflictNotAnOutage() {
+        ProcessEngineException failure = new ProcessEngineException("task listener failed",
+                new org.springframework.dao.CannotAcquireLockException("deadlock detected", new java.sql.SQLException("deadlock detected", "40P01")));
+
+        assertThat(BadUserInputMapper.EngineRestAnswers.of(failure))
+                .hasValueSatisfying(answer -> assertThat(answer.getStatus()).isEqualTo(409));
+    }
 }
