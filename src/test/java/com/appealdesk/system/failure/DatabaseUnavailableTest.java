@@ -70,16 +70,6 @@ class DatabaseUnavailableTest {
     }
 
     @Test
-    @org.junit.jupiter.api.Timeout(value = 5, threadMode = org.junit.jupiter.api.Timeout.ThreadMode.SEPARATE_THREAD)
-    void aChainOfCausesThatLoopsBackEndsTheSearch() {
-        RuntimeException first = new RuntimeException("first");
-        RuntimeException second = new RuntimeException("second", first);
-        first.initCause(second);
-
-        assertThat(DatabaseUnavailable.causes(first)).isFalse();
-    }
-
-    @Test
     void aDeadlockOrASerializationFailureIsAConflictNotUnavailability() {
         assertThat(DatabaseUnavailable.causes(new org.springframework.dao.CannotAcquireLockException("deadlock detected",
                 new SQLException("deadlock detected", "40P01")))).isFalse();
