@@ -3,27 +3,40 @@ package com.appealdesk.wallet;
 import com.appealdesk.restriction.AccountAccess;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import java.io.ByteArrayOutputStream;
 import java.io.IOException;
+import java.nio.ByteBuffer;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
+import java.time.Duration;
 import java.time.Instant;
+import java.util.List;
 import java.util.Optional;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionStage;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.Flow;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.stereotype.Component;
 
 /**
  * Hands an instruction to the wallet: {@code POST} of its stored body to the wallet's endpoint, signed
- * ({@link WalletSignature}) and with its {@code Idempotency-Key}, with connect and read timeouts of seconds. Every
- * attempt is recorded. A 2xx answer means applied; the account's access in the answer, if given, is what the wallet
+ * ({@link WalletSignature}) and with its {@code Idempotency-Key}. The whole exchange, the answer's body included, ends
+ * within the connect and read timeouts together (seconds), and at most 64 KB of an answer is read. Every attempt is
+ * recorded. A 2xx answer means applied; the account's access in the answer, if given, is what the wallet
  * now says the account may do.
  */
 @Component
 public class WalletClient {
 
     public static final String IDEMPOTENCY_KEY = "Idempotency-Key";
+    /** The most of an answer that is read: its status says applied or not, the body only the account's access. */
+    static final int MAX_ANSWER_BYTES = 64 * 1024;
     private static final Logger log = LoggerFactory.getLogger(WalletClient.class);
 
     private final WalletEndpoint endpoint;
@@ -51,12 +64,21 @@ public class WalletClient {
                 .header(WalletSignature.HEADER, WalletSignature.sign(endpoint.signingSecret(), Instant.now(), instruction.body()))
                 .POST(HttpRequest.BodyPublishers.ofString(instruction.body(), StandardCharsets.UTF_8))
                 .build();
+        // Java 17's request timeout ends once the headers arrive; a wallet that then stalls would hold this job thread
+        // (and its transaction's connection) for ever: the whole exchange, body included, is bounded here
+        Duration limit = properties.connectTimeout().plus(properties.readTimeout());
+        CompletableFuture<HttpResponse<String>> pending = http.sendAsync(request, info -> new CappedText(MAX_ANSWER_BYTES));
         HttpResponse<String> response;
         try {
-            response = http.send(request, HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
-        } catch (IOException e) {
-            return failed(instruction, null, e.getClass().getSimpleName() + ": " + e.getMessage(), e);
+            response = pending.get(limit.toMillis(), TimeUnit.MILLISECONDS);
+        } catch (TimeoutException e) {
+            pending.cancel(true); // aborts the exchange
+            return failed(instruction, null, "no complete answer within " + limit, e);
+        } catch (ExecutionException e) {
+            Throwable cause = e.getCause() == null ? e : e.getCause();
+            return failed(instruction, null, cause.getClass().getSimpleName() + ": " + cause.getMessage(), e);
         } catch (InterruptedException e) {
+            pending.cancel(true);
             Thread.currentThread().interrupt();
             return failed(instruction, null, "interrupted", e);
         }
@@ -87,5 +109,56 @@ public class WalletClient {
 
     private static String abbreviate(String text) {
         return text == null ? "" : text.length() > 300 ? text.substring(0, 300) + "…" : text;
+    }
+
+    /**
+     * An answer's body as text, at most {@code limit} bytes of it: once the limit is reached the rest is not read (the
+     * subscription is cancelled), so a wallet that answers without end cannot fill the heap.
+     */
+    static final class CappedText implements HttpResponse.BodySubscriber<String> {
+
+        private final int limit;
+        private final ByteArrayOutputStream bytes = new ByteArrayOutputStream();
+        private final CompletableFuture<String> body = new CompletableFuture<>();
+        private Flow.Subscription subscription;
+
+        CappedText(int limit) {
+            this.limit = limit;
+        }
+
+        @Override
+        public CompletionStage<String> getBody() {
+            return body;
+        }
+
+        @Override
+        public void onSubscribe(Flow.Subscription subscription) {
+            this.subscription = subscription;
+            subscription.request(Long.MAX_VALUE);
+        }
+
+        @Override
+        public void onNext(List<ByteBuffer> items) {
+            for (ByteBuffer item : items) {
+                int take = Math.min(item.remaining(), limit - bytes.size());
+                byte[] chunk = new byte[take];
+                item.get(chunk);
+                bytes.write(chunk, 0, take);
+            }
+            if (bytes.size() >= limit && !body.isDone()) {
+                subscription.cancel();
+                onComplete();
+            }
+        }
+
+        @Override
+        public void onError(Throwable failure) {
+            body.completeExceptionally(failure);
+        }
+
+        @Override
+        public void onComplete() {
+            body.complete(bytes.toString(StandardCharsets.UTF_8));
+        }
     }
 }
