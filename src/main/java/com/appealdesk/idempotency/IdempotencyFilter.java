@@ -8,6 +8,7 @@ import com.appealdesk.caller.ApiCallers;
 import com.appealdesk.caller.Scope;
 import com.appealdesk.document.ContentDigest;
 import com.appealdesk.document.DocumentCipher;
+import com.appealdesk.system.failure.DatabaseUnavailable;
 import com.appealdesk.system.security.RefusalRecorder;
 import jakarta.servlet.FilterChain;
 import jakarta.servlet.ServletException;
@@ -44,9 +45,14 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 class IdempotencyFilter extends OncePerRequestFilter {
 
     static final String HEADER = "Idempotency-Key";
+    private static final org.slf4j.Logger log = org.slf4j.LoggerFactory.getLogger(IdempotencyFilter.class);
     private static final Pattern KEY = Pattern.compile("[\\x21-\\x7e]{1,255}");
-    /** Opening ({@code POST /api/appeals}), a multipart upload ({@code POST .../documents}), a streamed one ({@code PUT .../documents/{type}}). */
-    private static final Pattern PATHS = Pattern.compile("/api/appeals(/([^/]+)/documents(/([^/]+))?)?/?");
+    /**
+     * Opening ({@code POST /api/appeals}), a multipart upload ({@code POST .../documents}), a streamed one
+     * ({@code PUT .../documents/{type}}). A tracking number or document type longer than any real one is left to the
+     * endpoint, which refuses it (400/404); the key's record, whose scope holds the path, never sees it.
+     */
+    private static final Pattern PATHS = Pattern.compile("/api/appeals(/([^/]{1,40})/documents(/([^/]{1,40}))?)?/?");
     private static final int MAX_JSON_BODY = 1_000_000;
 
     private final IdempotentRequests requests;
@@ -75,8 +81,27 @@ class IdempotencyFilter extends OncePerRequestFilter {
         return path.group(4) != null;
     }
 
+    /**
+     * The database not answering while the key is checked, or the caller's credential looked up, is 503 with
+     * {@code Retry-After}, as everywhere else in the API: nothing was begun, the retry is welcome.
+     */
     @Override
     protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
+            throws ServletException, IOException {
+        try {
+            filter(request, response, chain);
+        } catch (RuntimeException e) {
+            if (!DatabaseUnavailable.causes(e) || response.isCommitted()) {
+                throw e;
+            }
+            log.warn("Idempotency-Key not checked, the database is not answering: {}", e.toString());
+            response.resetBuffer();
+            response.setHeader(HttpHeaders.RETRY_AFTER, DatabaseUnavailable.RETRY_AFTER);
+            problem(response, HttpStatus.SERVICE_UNAVAILABLE, DatabaseUnavailable.MESSAGE);
+        }
+    }
+
+    private void filter(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
             throws ServletException, IOException {
         String key = request.getHeader(HEADER);
         if (!KEY.matcher(key).matches()) {
@@ -136,16 +161,30 @@ class IdempotencyFilter extends OncePerRequestFilter {
         try {
             chain.doFilter(request, recorded);
         } catch (ServletException | IOException | RuntimeException e) {
-            requests.forget(scope, key);
+            forgetQuietly(scope, key);
             throw e;
         }
-        if (recorded.getStatus() / 100 == 2) {
-            requests.complete(scope, key, recorded.getStatus(), recorded.getContentType(),
-                    cipher.encrypt(recorded.getContentAsByteArray()));
-        } else {
-            requests.forget(scope, key);
+        try {
+            if (recorded.getStatus() / 100 == 2) {
+                requests.complete(scope, key, recorded.getStatus(), recorded.getContentType(),
+                        cipher.encrypt(recorded.getContentAsByteArray()));
+            } else {
+                requests.forget(scope, key);
+            }
+        } catch (RuntimeException e) {
+            // what was done is committed; its answer (an appellant's access token, say) still reaches the caller. A
+            // retry meets the key still in progress (409) and, after that, the endpoint's own answer to a repeat
+            log.error("Idempotency-Key {} answered {} but its answer could not be kept for retries", key, recorded.getStatus(), e);
         }
         recorded.copyBodyToResponse();
+    }
+
+    private void forgetQuietly(String scope, String key) {
+        try {
+            requests.forget(scope, key);
+        } catch (RuntimeException e) {
+            log.warn("Idempotency-Key {} could not be released after a failed request (released when abandoned): {}", key, e.toString());
+        }
     }
 
     private void replay(HttpServletResponse response, IdempotentRequests.Replay replay) throws IOException {

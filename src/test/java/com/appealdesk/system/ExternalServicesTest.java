@@ -26,6 +26,7 @@ import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
 import java.net.URI;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.Map;
 import java.util.ArrayList;
 import java.util.List;
 import org.camunda.bpm.engine.IdentityService;
@@ -209,6 +210,9 @@ class ExternalServicesTest {
         assertUnavailable("the engine REST API with a password",
                 http.get("/engine-rest/task", Http.basic("extreviewer", "ext-reviewer-password")));
         assertUnavailable("the appellant's API", http.get("/api/appeals/" + opened.trackingNumber(), "Bearer " + opened.accessToken()));
+        assertUnavailable("an intake with an Idempotency-Key (the key is checked before the endpoint)",
+                http.post("/api/appeals", "Bearer a-wallet-key-that-cannot-be-looked-up-now", Map.of("accountId", account),
+                        Map.of("Idempotency-Key", "retry-me-later")));
 
         // meanwhile the tasks scheduled every few seconds (the queue tally's compaction) lost their turns quietly
         await().atMost(java.time.Duration.ofSeconds(20)).untilAsserted(() ->
