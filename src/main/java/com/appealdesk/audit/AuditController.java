@@ -1,5 +1,6 @@
 package com.appealdesk.audit;
 
+import com.appealdesk.system.security.AuditorReads;
 import com.appealdesk.system.security.StaffAccessDenied;
 import com.appealdesk.system.security.StaffAuthentication;
 import com.appealdesk.system.security.StaffUser;
@@ -18,10 +19,12 @@ class AuditController {
 
     private final StaffAuthentication staff;
     private final DocumentViewLog views;
+    private final AuditorReads reads;
 
-    AuditController(StaffAuthentication staff, DocumentViewLog views) {
+    AuditController(StaffAuthentication staff, DocumentViewLog views, AuditorReads reads) {
         this.staff = staff;
         this.views = views;
+        this.reads = reads;
     }
 
     @GetMapping("/staff/appeals/{trackingNumber}/document-views")
@@ -29,6 +32,9 @@ class AuditController {
         StaffUser user = staff.require(request);
         if (!user.inAny(StaffUser.AUDITORS, StaffUser.SUPERVISORS, StaffUser.ADMINS)) {
             throw new StaffAccessDenied(true, "only auditors and supervisors may read the document-view log");
+        }
+        if (user.inAny(StaffUser.AUDITORS)) {
+            reads.record(request, user.id(), 200, false);
         }
         return views.ofAppeal(trackingNumber);
     }

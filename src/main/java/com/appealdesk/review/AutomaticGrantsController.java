@@ -1,5 +1,6 @@
 package com.appealdesk.review;
 
+import com.appealdesk.system.security.AuditorReads;
 import com.appealdesk.system.security.StaffAccessDenied;
 import com.appealdesk.system.security.StaffAuthentication;
 import com.appealdesk.system.security.StaffUser;
@@ -23,10 +24,12 @@ class AutomaticGrantsController {
 
     private final BreachExit breachExit;
     private final StaffAuthentication staff;
+    private final AuditorReads reads;
 
-    AutomaticGrantsController(BreachExit breachExit, StaffAuthentication staff) {
+    AutomaticGrantsController(BreachExit breachExit, StaffAuthentication staff, AuditorReads reads) {
         this.breachExit = breachExit;
         this.staff = staff;
+        this.reads = reads;
     }
 
     @GetMapping("/staff/automatic-grants")
@@ -34,6 +37,9 @@ class AutomaticGrantsController {
         StaffUser user = staff.require(request);
         if (!user.inAny(StaffUser.SUPERVISORS, StaffUser.AUDITORS, StaffUser.ADMINS)) {
             throw new StaffAccessDenied(true, "only supervisors and auditors review automatic grants");
+        }
+        if (user.inAny(StaffUser.AUDITORS)) {
+            reads.record(request, user.id(), 200, false);
         }
         return breachExit.automaticGrants().stream().map(AutomaticGrantsController::view).toList();
     }

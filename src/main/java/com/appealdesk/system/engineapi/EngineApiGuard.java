@@ -84,10 +84,17 @@ public class EngineApiGuard extends OncePerRequestFilter {
             return;
         }
         if (caller.get().groups().contains(StaffUser.AUDITORS)) {
+            long read;
+            try {
+                read = auditorReads.begin(request, caller.get().userId(), !mappedPath(request).startsWith("/engine-rest"));
+            } catch (RuntimeException unrecorded) {
+                AuditorReads.refuseUnrecorded(response, unrecorded);
+                return;
+            }
             try {
                 guard(request, response, chain, caller.get());
             } finally {
-                auditorReads.record(request, caller.get().userId(), response.getStatus(), !mappedPath(request).startsWith("/engine-rest"));
+                auditorReads.answered(read, response.getStatus());
             }
             return;
         }

@@ -43,10 +43,21 @@ class CockpitReads extends OncePerRequestFilter {
     protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
             throws ServletException, IOException {
         Optional<String> auditor = auditor(request.getSession(false));
+        if (auditor.isEmpty()) {
+            chain.doFilter(request, response);
+            return;
+        }
+        long read;
+        try {
+            read = reads.begin(request, auditor.get(), true);
+        } catch (RuntimeException unrecorded) {
+            AuditorReads.refuseUnrecorded(response, unrecorded);
+            return;
+        }
         try {
             chain.doFilter(request, response);
         } finally {
-            auditor.ifPresent(id -> reads.record(request, id, response.getStatus(), true));
+            reads.answered(read, response.getStatus());
         }
     }
 

@@ -12,10 +12,12 @@ class RefusalController {
 
     private final StaffAuthentication staff;
     private final RefusalLog refusals;
+    private final AuditorReads reads;
 
-    RefusalController(StaffAuthentication staff, RefusalLog refusals) {
+    RefusalController(StaffAuthentication staff, RefusalLog refusals, AuditorReads reads) {
         this.staff = staff;
         this.refusals = refusals;
+        this.reads = reads;
     }
 
     @GetMapping("/staff/refusals")
@@ -23,6 +25,9 @@ class RefusalController {
         StaffUser user = staff.require(request);
         if (!user.inAny(StaffUser.AUDITORS, StaffUser.ADMINS)) {
             throw new StaffAccessDenied(true, "only auditors read the refusal log");
+        }
+        if (user.inAny(StaffUser.AUDITORS)) {
+            reads.record(request, user.id(), 200, false);
         }
         return refusals.latest(Math.max(1, Math.min(limit, 1000)));
     }

@@ -284,6 +284,43 @@ class InsiderAttackTest {
     }
 
     @Test
+    void anAuditorsReadOfAStaffLogIsRecordedToo() {
+        ProcessInstance instance = inReview();
+        List<String> paths = List.of("/staff/refusals", "/staff/automatic-grants",
+                "/staff/appeals/" + instance.getBusinessKey() + "/document-views");
+        for (String path : paths) {
+            assertThat(http.getBytes(path, Http.AUDITOR).getStatusCode().value()).as(path).isEqualTo(200);
+            assertThat(jdbc.sql("select count(*) from appeal_desk.auditor_read where auditor = 'auditor' and path = ?")
+                    .param(path).query(Long.class).single()).as(path + " recorded").isPositive();
+        }
+    }
+
+    @Test
+    void anAuditorsReadThatCannotBeRecordedIsNotServed() {
+        ProcessInstance instance = inReview();
+        // the audit log refuses the auditor's rows (new rows only: NOT VALID leaves the old ones be)
+        jdbc.sql("alter table appeal_desk.auditor_read add constraint refuse_for_test check (auditor <> 'auditor') not valid").update();
+        try {
+            ResponseEntity<Map> variables = http.get("/engine-rest/process-instance/" + instance.getId() + "/variables", Http.AUDITOR);
+            assertThat(variables.getStatusCode().value()).as("the engine API").isEqualTo(503);
+            assertThat(variables.getHeaders().getFirst("Retry-After")).isNotBlank();
+            assertThat(String.valueOf(variables.getBody())).doesNotContain("trackingNumber");
+
+            ResponseEntity<Map> timeline = http.get("/staff/appeals/" + instance.getBusinessKey() + "/timeline", Http.AUDITOR);
+            assertThat(timeline.getStatusCode().value()).as("a staff endpoint").isEqualTo(503);
+            assertThat(String.valueOf(timeline.getBody())).doesNotContain("OPENED");
+
+            Http.WebappSession cockpit = http.loginTo("cockpit", "auditor");
+            assertThat(http.webappApi(HttpMethod.POST, "/camunda/api/cockpit/plugin/base/default/process-instance/count",
+                    cockpit, Map.of("businessKey", instance.getBusinessKey())).getStatusCode().value()).as("Cockpit's API").isEqualTo(503);
+        } finally {
+            jdbc.sql("alter table appeal_desk.auditor_read drop constraint refuse_for_test").update();
+        }
+        assertThat(http.get("/engine-rest/process-instance/" + instance.getId() + "/variables", Http.AUDITOR).getStatusCode().value())
+                .as("served again once it can be recorded").isEqualTo(200);
+    }
+
+    @Test
     void operatorsEndpointsNeedAnOperatorAndHealthDetailsAreTheirs() {
         assertThat(http.get("/actuator/metrics", null).getStatusCode().value()).isEqualTo(401);
         assertThat(http.get("/actuator/prometheus", Http.REVIEWER).getStatusCode().value()).isEqualTo(403);
