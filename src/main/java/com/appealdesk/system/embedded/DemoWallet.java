@@ -114,11 +114,24 @@ public class DemoWallet {
             respond(exchange, 401, "{\"error\":\"signature missing, wrong or too old\"}");
         } else if (key == null || key.isBlank()) {
             respond(exchange, 400, "{\"error\":\"Idempotency-Key header required\"}");
+        } else if (!key.equals(signedInstructionId(body))) {
+            // the header is not signed; the body's instructionId is: a captured instruction replayed under a new key
+            // would otherwise be applied again
+            respond(exchange, 400, "{\"error\":\"Idempotency-Key must be the signed body's instructionId\"}");
         } else {
             Answer answer = answers.computeIfAbsent(key, k -> apply(k, body));
             boolean sameBody = answer.bodyHash().equals(Secrets.sha256(body));
             respond(exchange, sameBody ? answer.status() : 409,
                     sameBody ? answer.body() : "{\"error\":\"this Idempotency-Key was used with another body\"}");
+        }
+    }
+
+    private String signedInstructionId(String body) {
+        try {
+            JsonNode id = json.readTree(body).path("instructionId");
+            return id.isTextual() ? id.asText() : null;
+        } catch (IOException e) {
+            return null;
         }
     }
 

@@ -64,6 +64,17 @@ class DemoWalletTest {
     }
 
     @Test
+    void aCapturedInstructionReplayedUnderANewKeyIsRefused() throws Exception {
+        String body = instruction("replay-1", "acct-r", "\"FULL\"");
+        assertThat(post("replay-1", body, WalletSignature.sign(SECRET, Instant.now(), body)).statusCode()).isEqualTo(200);
+
+        HttpResponse<String> replayed = post("replay-1-again", body, WalletSignature.sign(SECRET, Instant.now(), body));
+
+        assertThat(replayed.statusCode()).as("the header is not signed; the instructionId is").isEqualTo(400);
+        assertThat(wallet.applied()).containsOnlyOnce("replay-1").doesNotContain("replay-1-again");
+    }
+
+    @Test
     void neverLowersAnAccountsAccess() throws Exception {
         wallet.setAccess("acct-c", AccountAccess.WITHDRAW_ONLY);
         String noChange = instruction("k3", "acct-c", "null");
