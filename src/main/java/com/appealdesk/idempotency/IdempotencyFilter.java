@@ -142,7 +142,7 @@ class IdempotencyFilter extends OncePerRequestFilter {
         } else if (begin instanceof IdempotentRequests.KeyReused) {
             problem(response, HttpStatus.CONFLICT, "this Idempotency-Key was used with another request; use a new key for a new request");
         } else {
-            proceed(buffered, response, chain, scope, key);
+            proceed(buffered, response, chain, scope, key, ((IdempotentRequests.Proceed) begin).owner());
         }
     }
 
@@ -156,20 +156,20 @@ class IdempotencyFilter extends OncePerRequestFilter {
     }
 
     private void proceed(HttpServletRequest request, HttpServletResponse response, FilterChain chain, String scope,
-            String key) throws ServletException, IOException {
+            String key, java.util.UUID owner) throws ServletException, IOException {
         ContentCachingResponseWrapper recorded = new ContentCachingResponseWrapper(response);
         try {
             chain.doFilter(request, recorded);
         } catch (ServletException | IOException | RuntimeException e) {
-            forgetQuietly(scope, key);
+            forgetQuietly(scope, key, owner);
             throw e;
         }
         try {
             if (recorded.getStatus() / 100 == 2) {
-                requests.complete(scope, key, recorded.getStatus(), recorded.getContentType(),
+                requests.complete(scope, key, owner, recorded.getStatus(), recorded.getContentType(),
                         cipher.encrypt(recorded.getContentAsByteArray()));
             } else {
-                requests.forget(scope, key);
+                requests.forget(scope, key, owner);
             }
         } catch (RuntimeException e) {
             // what was done is committed; its answer (an appellant's access token, say) still reaches the caller. A
@@ -179,9 +179,9 @@ class IdempotencyFilter extends OncePerRequestFilter {
         recorded.copyBodyToResponse();
     }
 
-    private void forgetQuietly(String scope, String key) {
+    private void forgetQuietly(String scope, String key, java.util.UUID owner) {
         try {
-            requests.forget(scope, key);
+            requests.forget(scope, key, owner);
         } catch (RuntimeException e) {
             log.warn("Idempotency-Key {} could not be released after a failed request (released when abandoned): {}", key, e.toString());
         }

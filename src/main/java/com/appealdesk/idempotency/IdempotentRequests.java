@@ -5,6 +5,7 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Optional;
+import java.util.UUID;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.scheduling.annotation.Scheduled;
 import org.springframework.stereotype.Repository;
@@ -22,8 +23,8 @@ class IdempotentRequests {
     sealed interface Begin {
     }
 
-    /** Go ahead: this request is the first with the key (or takes over an abandoned one). */
-    record Proceed() implements Begin {
+    /** Go ahead: this request is the first with the key (or takes over an abandoned one), and holds it as owner. */
+    record Proceed(UUID owner) implements Begin {
     }
 
     record Replay(int status, String contentType, byte[] sealedBody) implements Begin {
@@ -47,12 +48,13 @@ class IdempotentRequests {
 
     Begin begin(String scope, String key, String requestHash) {
         Instant now = clock.instant();
+        UUID owner = UUID.randomUUID();
         int inserted = jdbc.sql("""
-                insert into appeal_desk.idempotent_request (scope, idempotency_key, request_hash, state, created_at)
-                values (?, ?, ?, 'IN_PROGRESS', ?) on conflict do nothing""")
-                .params(scope, key, requestHash, Timestamp.from(now)).update();
+                insert into appeal_desk.idempotent_request (scope, idempotency_key, request_hash, state, created_at, owner)
+                values (?, ?, ?, 'IN_PROGRESS', ?, ?) on conflict do nothing""")
+                .params(scope, key, requestHash, Timestamp.from(now), owner).update();
         if (inserted == 1) {
-            return new Proceed();
+            return new Proceed(owner);
         }
         Optional<Begin> existing = jdbc.sql("""
                 select request_hash, state, response_status, response_type, response_body, created_at
@@ -71,23 +73,30 @@ class IdempotentRequests {
             return existing.get();
         }
         int takenOver = jdbc.sql("""
-                update appeal_desk.idempotent_request set created_at = ? where scope = ? and idempotency_key = ?
+                update appeal_desk.idempotent_request set created_at = ?, owner = ? where scope = ? and idempotency_key = ?
                 and state = 'IN_PROGRESS' and created_at < ?""")
-                .params(Timestamp.from(now), scope, key, Timestamp.from(now.minus(ABANDONED_AFTER))).update();
-        return takenOver == 1 ? new Proceed() : new InProgress();
+                .params(Timestamp.from(now), owner, scope, key, Timestamp.from(now.minus(ABANDONED_AFTER))).update();
+        return takenOver == 1 ? new Proceed(owner) : new InProgress();
     }
 
-    void complete(String scope, String key, int status, String contentType, byte[] sealedBody) {
+    /**
+     * Keeps the answer of the request that holds the key; a request whose key was taken over meanwhile (it ran past
+     * {@link #ABANDONED_AFTER}) keeps nothing: the answer kept is the holder's.
+     */
+    void complete(String scope, String key, UUID owner, int status, String contentType, byte[] sealedBody) {
         jdbc.sql("""
                 update appeal_desk.idempotent_request set state = 'DONE', response_status = ?, response_type = ?,
-                       response_body = ? where scope = ? and idempotency_key = ?""")
-                .params(status, contentType, sealedBody, scope, key).update();
+                       response_body = ? where scope = ? and idempotency_key = ? and state = 'IN_PROGRESS'
+                       and owner is not distinct from ?""")
+                .params(status, contentType, sealedBody, scope, key, owner).update();
     }
 
-    /** The request failed: its key is free again, so a retry runs it anew. */
-    void forget(String scope, String key) {
-        jdbc.sql("delete from appeal_desk.idempotent_request where scope = ? and idempotency_key = ? and state = 'IN_PROGRESS'")
-                .params(scope, key).update();
+    /** The request failed: its key is free again, so a retry runs it anew, unless another request holds it now. */
+    void forget(String scope, String key, UUID owner) {
+        jdbc.sql("""
+                delete from appeal_desk.idempotent_request where scope = ? and idempotency_key = ? and state = 'IN_PROGRESS'
+                and owner is not distinct from ?""")
+                .params(scope, key, owner).update();
     }
 
     @Scheduled(fixedDelayString = "PT1H", initialDelayString = "PT5M")

@@ -39,10 +39,10 @@ class IdempotencyFilterTest {
 
     @Test
     void anAnswerThatCouldNotBeKeptStillReachesTheCaller() throws Exception {
-        when(requests.begin(anyString(), anyString(), anyString())).thenReturn(new IdempotentRequests.Proceed());
+        when(requests.begin(anyString(), anyString(), anyString())).thenReturn(new IdempotentRequests.Proceed(java.util.UUID.randomUUID()));
         when(cipher.encrypt(any())).thenReturn(new byte[] {1});
         doThrow(new CannotCreateTransactionException("Could not open JDBC Connection for transaction"))
-                .when(requests).complete(anyString(), anyString(), anyInt(), any(), any());
+                .when(requests).complete(anyString(), anyString(), any(), anyInt(), any(), any());
         MockHttpServletResponse response = new MockHttpServletResponse();
 
         filter.doFilter(intake(), response, (req, res) -> {
