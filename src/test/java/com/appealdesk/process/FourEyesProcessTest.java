@@ -118,6 +118,18 @@ class FourEyesProcessTest {
                 .param(opened.trackingNumber()).query(String.class).list()).containsExactly("REJECT", "LIFT");
         assertThat(jdbc.sql("select outcome from appeal_desk.decision_confirmation where tracking_number = ?")
                 .param(opened.trackingNumber()).query(String.class).list()).containsExactly("SENT_BACK");
+
+        // what staff wrote is in the records above, and nowhere in the engine's history
+        org.camunda.bpm.engine.HistoryService history = engine.getHistoryService();
+        assertThat(history.createHistoricVariableInstanceQuery().processInstanceId(instance.getId()).includeDeleted().list())
+                .extracting(org.camunda.bpm.engine.history.HistoricVariableInstance::getName)
+                .contains(AppealVariables.DECISION)
+                .doesNotContain(AppealVariables.INTERNAL_NOTE, AppealVariables.CONFIRMATION_NOTE, AppealVariables.SENT_BACK_NOTE,
+                        "decisionToConfirm");
+        assertThat(history.createHistoricDetailQuery().processInstanceId(instance.getId()).variableUpdates().list())
+                .extracting(detail -> ((org.camunda.bpm.engine.history.HistoricVariableUpdate) detail).getVariableName())
+                .doesNotContain(AppealVariables.INTERNAL_NOTE, AppealVariables.CONFIRMATION_NOTE, AppealVariables.SENT_BACK_NOTE,
+                        "decisionToConfirm");
     }
 
     @Test

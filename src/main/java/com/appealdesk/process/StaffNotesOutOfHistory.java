@@ -1,0 +1,56 @@
+package com.appealdesk.process;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Set;
+import org.camunda.bpm.engine.impl.cfg.AbstractProcessEnginePlugin;
+import org.camunda.bpm.engine.impl.cfg.ProcessEngineConfigurationImpl;
+import org.camunda.bpm.engine.impl.history.event.HistoricVariableUpdateEventEntity;
+import org.camunda.bpm.engine.impl.history.event.HistoryEvent;
+import org.camunda.bpm.engine.impl.history.handler.DbHistoryEventHandler;
+import org.camunda.bpm.engine.impl.history.handler.HistoryEventHandler;
+import org.springframework.stereotype.Component;
+
+/**
+ * What staff write about a person or a case, in forms and on tasks, never reaches the engine's history. The listeners
+ * remove these variables once they have recorded them in Appeal Desk's own tables (the decision record, the
+ * confirmation, the quality review), but at history level {@code full} the engine had already kept every value in
+ * {@code ACT_HI_VARINST} and {@code ACT_HI_DETAIL}, where anyone who may read the process's history (process owners,
+ * for every appeal) could read them. The engine's database history handler is replaced by one that writes no history
+ * for these names and everything else as before.
+ */
+@Component
+class StaffNotesOutOfHistory extends AbstractProcessEnginePlugin {
+
+    /** Free text by staff (and what is built from it): kept in Appeal Desk's records, read there with need-to-know. */
+    static final Set<String> NOT_IN_HISTORY = Set.of(AppealVariables.INTERNAL_NOTE, AppealVariables.WAIVERS,
+            AppealVariables.CONFIRMATION_NOTE, AppealVariables.SENT_BACK_NOTE, AppealVariables.QUALITY_FINDINGS,
+            AppealVariables.COMMITMENTS, ConfirmDecisionListener.DECISION_TO_CONFIRM);
+
+    @Override
+    public void preInit(ProcessEngineConfigurationImpl configuration) {
+        if (!configuration.isEnableDefaultDbHistoryEventHandler()) {
+            throw new IllegalStateException("the engine's database history handler is off: " + getClass().getSimpleName()
+                    + " replaces it and expects it on");
+        }
+        List<HistoryEventHandler> handlers = new ArrayList<>();
+        handlers.add(new WithoutStaffNotes());
+        if (configuration.getCustomHistoryEventHandlers() != null) {
+            handlers.addAll(configuration.getCustomHistoryEventHandlers());
+        }
+        configuration.setCustomHistoryEventHandlers(handlers);
+        configuration.setEnableDefaultDbHistoryEventHandler(false);
+    }
+
+    /** The engine's database handler, minus the history of the variables above. */
+    static final class WithoutStaffNotes extends DbHistoryEventHandler {
+
+        @Override
+        public void handleEvent(HistoryEvent event) {
+            if (event instanceof HistoricVariableUpdateEventEntity variable && NOT_IN_HISTORY.contains(variable.getVariableName())) {
+                return;
+            }
+            super.handleEvent(event);
+        }
+    }
+}
