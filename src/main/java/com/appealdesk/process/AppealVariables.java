@@ -18,7 +18,6 @@ public final class AppealVariables {
 
     // set at start, shown to the reviewer
     public static final String TRACKING_NUMBER = "trackingNumber";
-    public static final String ACCOUNT_ID = "accountId";
     public static final String RESTRICTION_REASON = "restrictionReason";
     public static final String CHANNEL = "channel";
     public static final String RESIDENCE_REGION = "residenceRegion";
@@ -102,7 +101,6 @@ public final class AppealVariables {
     static Map<String, Object> atStart(Appeal appeal) {
         Map<String, Object> variables = new HashMap<>();
         variables.put(TRACKING_NUMBER, appeal.trackingNumber());
-        variables.put(ACCOUNT_ID, appeal.accountId());
         variables.put(RESTRICTION_REASON, appeal.restrictionReason().name());
         variables.put(CHANNEL, appeal.channel().name());
         variables.put(RESIDENCE_REGION, appeal.residenceRegion());

@@ -161,7 +161,6 @@ final class AppealSeeder {
         String[] languages = {"en", "zh-CN", "zh-TW"};
         Map<String, Object> variables = new HashMap<>();
         variables.put(AppealVariables.TRACKING_NUMBER, trackingNumber);
-        variables.put(AppealVariables.ACCOUNT_ID, "bench-" + trackingNumber);
         variables.put(AppealVariables.RESTRICTION_REASON, "IDENTITY_INCOMPLETE");
         variables.put(AppealVariables.CHANNEL, "APP");
         variables.put(AppealVariables.RESIDENCE_REGION, regions[n % 5]);

@@ -204,7 +204,6 @@ final class ThroughputBenchmark {
         String businessKey = "NOOP-" + client + "-" + n + "-" + System.nanoTime();
         Map<String, Object> variables = new HashMap<>();
         variables.put(AppealVariables.TRACKING_NUMBER, businessKey);
-        variables.put(AppealVariables.ACCOUNT_ID, "noop-" + businessKey);
         variables.put(AppealVariables.RESTRICTION_REASON, "IDENTITY_INCOMPLETE");
         variables.put(AppealVariables.CHANNEL, "APP");
         variables.put(AppealVariables.RESIDENCE_REGION, "US");

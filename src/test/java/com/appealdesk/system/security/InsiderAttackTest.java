@@ -222,7 +222,7 @@ class InsiderAttackTest {
             ResponseEntity<Map> variables = http.get("/engine-rest/process-instance/" + any.getId() + "/variables", Http.REVIEWER);
             assertThat(variables.getStatusCode().value()).as("the case's facts, as the desk's board shows them").isEqualTo(200);
             assertThat(variables.getBody()).containsKeys("trackingNumber", "residenceRegion", "restrictionReason")
-                    .doesNotContainKeys("applicantName", "fullName", "email", "phone");
+                    .doesNotContainKeys("applicantName", "fullName", "email", "phone", "accountId");
             List<Map> visible = http.getList("/engine-rest/variable-instance?processInstanceIdIn=" + any.getId(), Http.REVIEWER);
             assertThat(visible).isNotEmpty().extracting(variable -> String.valueOf(variable.get("value")))
                     .as("no variable anywhere holds who the appellant is").noneMatch(value -> value.contains("测试 用户"))
