@@ -31,7 +31,7 @@ import org.springframework.web.filter.OncePerRequestFilter;
 /**
  * The engine API narrowed to what staff use, for everyone but administrators, on {@code /engine-rest} and on the
  * webapps' engine API that Tasklist and Cockpit call. Reads pass (the engine's authorizations decide what each may
- * see); of the writes, only task work passes: claim, unclaim, comments, and completing a review with the review
+ * see), except a case's variables, read by those who work its task ({@link #variableReadProblem}); of the writes, only task work passes: claim, unclaim, comments, and completing a review with the review
  * form's fields only; supervisors may also reassign and reschedule tasks. Everything else (executing jobs, setting
  * retries, deploying, writing process variables, changing candidate groups, modifying instances) is answered 403
  * before it reaches the engine, so a refused call changes nothing, not even a job's retries.
@@ -48,6 +48,11 @@ public class EngineApiGuard extends OncePerRequestFilter {
     private static final List<Pattern> TASK_WORK = patterns("/task/[^/]+/comment/create");
     private static final Pattern CLAIM = Pattern.compile("/task/([^/]+)/(claim|unclaim)");
     private static final Pattern OWN_USER = Pattern.compile("/user/([^/]+)/(profile|credentials)");
+    /** Reads of variables across cases: by instance, by execution, or as queries over every case. */
+    private static final Pattern CASE_VARIABLES = Pattern.compile(
+            "/(variable-instance|history/variable-instance|history/detail)(/.*)?|/(process-instance|execution)/[^/]+/(variables|localVariables)(/.*)?");
+    /** Reads of the variables a task's form shows. */
+    private static final Pattern TASK_VARIABLES = Pattern.compile("/task/([^/]+)/(variables|localVariables|form-variables)(/.*)?");
     private static final Set<String> COMPLETION_FIELDS = Set.of("variables", "withVariablesInReturn");
     private static final int MAX_BODY = 256 * 1024;
 
@@ -122,6 +127,8 @@ public class EngineApiGuard extends OncePerRequestFilter {
                 return;
             }
             chain.doFilter(buffered, response);
+        } else if (variableReadProblem(relative, caller).isPresent()) {
+            refuse(request, response, HttpServletResponse.SC_FORBIDDEN, variableReadProblem(relative, caller).get());
         } else if (allowed(method, relative, caller)) {
             chain.doFilter(request, response);
         } else {
@@ -143,6 +150,45 @@ public class EngineApiGuard extends OncePerRequestFilter {
                     || ownUser.matches() && ownUser.group(1).equals(caller.userId());
             default -> false;
         };
+    }
+
+    /**
+     * Need-to-know for the case's variables (which hold the case's facts, and on some tasks what staff wrote about it:
+     * the decision to confirm, a sent-back note, the commitments). The engine lets every member of a desk read every
+     * task and instance of the process (one grant per desk keeps the queue fast), so the variables are narrowed here:
+     * a task's variables are read by whoever may work that task (its assignee, or a member of its candidate groups
+     * while it is unclaimed); reads across cases (by instance, execution, or a variable query) are for auditors
+     * (recorded) and supervisors, who oversee the desk. Tasklist reads a form's variables through its task.
+     */
+    private Optional<String> variableReadProblem(String relative, Caller caller) {
+        if (caller.groups().contains(StaffUser.AUDITORS) || caller.groups().contains(StaffUser.SUPERVISORS)) {
+            return Optional.empty();
+        }
+        if (CASE_VARIABLES.matcher(relative).matches()) {
+            return Optional.of("a case's variables are read through the task you work on it (/task/{id}/form-variables); "
+                    + "reads across cases are for auditors and supervisors");
+        }
+        Matcher task = TASK_VARIABLES.matcher(relative);
+        if (task.matches() && !mayWork(task.group(1), caller)) {
+            return Optional.of("the task is neither assigned to you nor offered unclaimed to your groups");
+        }
+        return Optional.empty();
+    }
+
+    private boolean mayWork(String taskId, Caller caller) {
+        return withoutAuthorization(() -> {
+            org.camunda.bpm.engine.task.Task task = engine.getTaskService().createTaskQuery().taskId(taskId).singleResult();
+            if (task == null) {
+                return true; // the engine answers that it does not exist
+            }
+            if (task.getAssignee() != null) {
+                return task.getAssignee().equals(caller.userId());
+            }
+            return engine.getTaskService().getIdentityLinksForTask(taskId).stream()
+                    .filter(link -> org.camunda.bpm.engine.task.IdentityLinkType.CANDIDATE.equals(link.getType()))
+                    .anyMatch(link -> caller.userId().equals(link.getUserId())
+                            || link.getGroupId() != null && caller.groups().contains(link.getGroupId()));
+        });
     }
 
     /**

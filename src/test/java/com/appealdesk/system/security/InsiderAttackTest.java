@@ -219,15 +219,23 @@ class InsiderAttackTest {
         engine.getTaskService().claim(scenarios.reviewTask(someoneElses).getId(), "supervisor");
 
         for (ProcessInstance any : List.of(notYet, offered, someoneElses)) {
-            ResponseEntity<Map> variables = http.get("/engine-rest/process-instance/" + any.getId() + "/variables", Http.REVIEWER);
-            assertThat(variables.getStatusCode().value()).as("the case's facts, as the desk's board shows them").isEqualTo(200);
+            assertThat(http.getBytes("/engine-rest/process-instance/" + any.getId() + "/variables", Http.REVIEWER)
+                    .getStatusCode().value()).as("a case's variables across cases: not a reviewer's to read").isEqualTo(403);
+            assertThat(http.getBytes("/engine-rest/variable-instance?processInstanceIdIn=" + any.getId(), Http.REVIEWER)
+                    .getStatusCode().value()).as("nor by query").isEqualTo(403);
+            // what the variables hold at all, as an auditor (who reads everything, recorded) sees them
+            ResponseEntity<Map> variables = http.get("/engine-rest/process-instance/" + any.getId() + "/variables", Http.AUDITOR);
             assertThat(variables.getBody()).containsKeys("trackingNumber", "residenceRegion", "restrictionReason")
                     .doesNotContainKeys("applicantName", "fullName", "email", "phone", "accountId");
-            List<Map> visible = http.getList("/engine-rest/variable-instance?processInstanceIdIn=" + any.getId(), Http.REVIEWER);
+            List<Map> visible = http.getList("/engine-rest/variable-instance?processInstanceIdIn=" + any.getId(), Http.AUDITOR);
             assertThat(visible).isNotEmpty().extracting(variable -> String.valueOf(variable.get("value")))
                     .as("no variable anywhere holds who the appellant is").noneMatch(value -> value.contains("测试 用户"))
                     .noneMatch(value -> value.contains("appellant@example.com"));
         }
+        assertThat(http.getBytes("/engine-rest/task/" + scenarios.reviewTask(someoneElses).getId() + "/form-variables", Http.REVIEWER)
+                .getStatusCode().value()).as("a task held by someone else").isEqualTo(403);
+        assertThat(http.getBytes("/engine-rest/task/" + scenarios.reviewTask(someoneElses).getId() + "/variables", Http.SUPERVISOR)
+                .getStatusCode().value()).as("the one who holds it").isEqualTo(200);
         ResponseEntity<byte[]> history = http.getBytes("/engine-rest/history/variable-instance?processInstanceId="
                 + someoneElses.getId(), Http.REVIEWER);
         assertThat(history.getStatusCode().value() == 403 || "[]".equals(new String(history.getBody(), java.nio.charset.StandardCharsets.UTF_8)))
@@ -251,6 +259,23 @@ class InsiderAttackTest {
         Map form = http.get("/engine-rest/task/" + scenarios.reviewTask(offered).getId() + "/form-variables", Http.REVIEWER).getBody();
         assertThat(form).as("the form still gets the case").containsKeys("documentLinks", "restrictionReason", "trackingNumber")
                 .doesNotContainKey("applicantName");
+    }
+
+    @Test
+    void whatStaffWroteOnACaseIsReadOnlyByThoseWhoWorkIt() {
+        ProcessInstance instance = inReview();
+        scenarios.decide(instance, "reviewer", "REJECT", "DOCUMENT_DOES_NOT_MATCH", null);
+        String confirmation = scenarios.confirmTask(instance).getId();
+
+        assertThat(http.getBytes("/engine-rest/task/" + confirmation + "/variables", Http.REVIEWER).getStatusCode().value())
+                .as("the decision to confirm, with its internal note: a supervisor's task").isEqualTo(403);
+        assertThat(http.getBytes("/engine-rest/variable-instance?variableName=decisionToConfirm", Http.REVIEWER)
+                .getStatusCode().value()).as("nor across cases").isEqualTo(403);
+        assertThat(http.getBytes("/engine-rest/history/detail?variableName=internalNote", Http.REVIEWER).getStatusCode().value())
+                .isEqualTo(403);
+        assertThat(http.get("/engine-rest/task/" + confirmation + "/form-variables", Http.LEAD).getBody())
+                .as("a supervisor who may confirm it reads it").containsKey("decisionToConfirm");
+        assertThat(refusals("/engine-rest/task/" + confirmation + "/variables")).isPositive();
     }
 
     @Test
