@@ -5,6 +5,7 @@ import java.util.Collection;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import org.camunda.bpm.engine.delegate.VariableScope;
 import org.camunda.spin.Spin;
 import org.camunda.spin.json.SpinJsonNode;
@@ -73,9 +74,18 @@ public final class AppealVariables {
     public static final List<String> CONFIRMATION_FORM = List.of("confirmation", "confirmationNote");
     /** shown on the review form after a confirmer sent the decision back: who, and why */
     public static final String SENT_BACK_NOTE = "sentBackNote";
+    /** task-local on the confirmation, shown by its form: the decision as recorded, with its internal note */
+    public static final String DECISION_TO_CONFIRM = "decisionToConfirm";
     public static final String ESCALATED = "escalated";
     /** the open commitments of the case, as the review form shows them at its top (set by CamundaCommitmentWatch) */
     public static final String COMMITMENTS = "commitments";
+    /**
+     * What staff write on a case, and the texts built from it for a form: kept in Appeal Desk's records, never in the
+     * engine's history ({@code StaffNotesOutOfHistory}), and never a criterion of a reviewer's query (the engine API's
+     * guard), so that nobody learns it from a case they do not work.
+     */
+    public static final Set<String> STAFF_WRITTEN = Set.of(INTERNAL_NOTE, WAIVERS, CONFIRMATION_NOTE, SENT_BACK_NOTE,
+            QUALITY_FINDINGS, COMMITMENTS, DECISION_TO_CONFIRM);
     // input parameters of every notification task: the template, and whether it goes out once per appeal
     public static final String NOTIFICATION = "notification";
     public static final String ONCE = "once";

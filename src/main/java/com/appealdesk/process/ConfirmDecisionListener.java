@@ -21,8 +21,6 @@ import org.springframework.stereotype.Component;
 @Component
 class ConfirmDecisionListener implements TaskListener {
 
-    /** task-local, shown by the confirmation form: the decision as recorded */
-    static final String DECISION_TO_CONFIRM = "decisionToConfirm";
 
     private static final Set<String> CONFIRMING_GROUPS = Set.of(AppealProcess.GROUP_SUPERVISORS, "camunda-admin");
 
@@ -39,7 +37,7 @@ class ConfirmDecisionListener implements TaskListener {
         if (EVENTNAME_CREATE.equals(task.getEventName())) {
             task.getExecution().removeVariables(AppealVariables.CONFIRMATION_FORM);
             decisions.latest(task.getExecution().getProcessBusinessKey())
-                    .ifPresent(decision -> task.setVariableLocal(DECISION_TO_CONFIRM, summary(decision)));
+                    .ifPresent(decision -> task.setVariableLocal(AppealVariables.DECISION_TO_CONFIRM, summary(decision)));
             return;
         }
         if (EVENTNAME_ASSIGNMENT.equals(task.getEventName())) {

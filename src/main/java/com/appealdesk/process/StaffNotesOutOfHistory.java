@@ -2,7 +2,6 @@ package com.appealdesk.process;
 
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Set;
 import org.camunda.bpm.engine.impl.cfg.AbstractProcessEnginePlugin;
 import org.camunda.bpm.engine.impl.cfg.ProcessEngineConfigurationImpl;
 import org.camunda.bpm.engine.impl.history.event.HistoricVariableUpdateEventEntity;
@@ -21,11 +20,6 @@ import org.springframework.stereotype.Component;
  */
 @Component
 class StaffNotesOutOfHistory extends AbstractProcessEnginePlugin {
-
-    /** Free text by staff (and what is built from it): kept in Appeal Desk's records, read there with need-to-know. */
-    static final Set<String> NOT_IN_HISTORY = Set.of(AppealVariables.INTERNAL_NOTE, AppealVariables.WAIVERS,
-            AppealVariables.CONFIRMATION_NOTE, AppealVariables.SENT_BACK_NOTE, AppealVariables.QUALITY_FINDINGS,
-            AppealVariables.COMMITMENTS, ConfirmDecisionListener.DECISION_TO_CONFIRM);
 
     @Override
     public void preInit(ProcessEngineConfigurationImpl configuration) {
@@ -47,7 +41,7 @@ class StaffNotesOutOfHistory extends AbstractProcessEnginePlugin {
 
         @Override
         public void handleEvent(HistoryEvent event) {
-            if (event instanceof HistoricVariableUpdateEventEntity variable && NOT_IN_HISTORY.contains(variable.getVariableName())) {
+            if (event instanceof HistoricVariableUpdateEventEntity variable && AppealVariables.STAFF_WRITTEN.contains(variable.getVariableName())) {
                 return;
             }
             super.handleEvent(event);

@@ -55,6 +55,8 @@ public class EngineApiGuard extends OncePerRequestFilter {
     private static final Pattern TASK_VARIABLES = Pattern.compile("/task/([^/]+)/(variables|localVariables|form-variables)(/.*)?");
     private static final Set<String> COMPLETION_FIELDS = Set.of("variables", "withVariablesInReturn");
     private static final int MAX_BODY = 256 * 1024;
+    private static final String STAFF_WRITTEN_CRITERION = "what staff write on a case is not a query criterion: "
+            + AppealVariables.STAFF_WRITTEN + " are read through the task you work";
 
     private final ProcessEngine engine;
     private final ObjectMapper json;
@@ -129,6 +131,15 @@ public class EngineApiGuard extends OncePerRequestFilter {
             chain.doFilter(buffered, response);
         } else if (variableReadProblem(relative, caller).isPresent()) {
             refuse(request, response, HttpServletResponse.SC_FORBIDDEN, variableReadProblem(relative, caller).get());
+        } else if (!overseesCases(caller) && "POST".equals(method) && matches(QUERIES, relative)) {
+            BufferedRequest buffered = new BufferedRequest(request, MAX_BODY);
+            if (namesStaffWriting(request, buffered.body())) {
+                refuse(request, response, HttpServletResponse.SC_FORBIDDEN, STAFF_WRITTEN_CRITERION);
+                return;
+            }
+            chain.doFilter(buffered, response);
+        } else if (!overseesCases(caller) && ("GET".equals(method) || "HEAD".equals(method)) && namesStaffWriting(request, new byte[0])) {
+            refuse(request, response, HttpServletResponse.SC_FORBIDDEN, STAFF_WRITTEN_CRITERION);
         } else if (allowed(method, relative, caller)) {
             chain.doFilter(request, response);
         } else {
@@ -161,7 +172,7 @@ public class EngineApiGuard extends OncePerRequestFilter {
      * (recorded) and supervisors, who oversee the desk. Tasklist reads a form's variables through its task.
      */
     private Optional<String> variableReadProblem(String relative, Caller caller) {
-        if (caller.groups().contains(StaffUser.AUDITORS) || caller.groups().contains(StaffUser.SUPERVISORS)) {
+        if (overseesCases(caller)) {
             return Optional.empty();
         }
         if (CASE_VARIABLES.matcher(relative).matches()) {
@@ -173,6 +184,56 @@ public class EngineApiGuard extends OncePerRequestFilter {
             return Optional.of("the task is neither assigned to you nor offered unclaimed to your groups");
         }
         return Optional.empty();
+    }
+
+    private static boolean overseesCases(Caller caller) {
+        return caller.groups().contains(StaffUser.AUDITORS) || caller.groups().contains(StaffUser.SUPERVISORS);
+    }
+
+    /**
+     * Whether a query names a variable staff write on a case ({@link AppealVariables#STAFF_WRITTEN}) anywhere in its
+     * parameters or its JSON body: as a criterion ({@code processVariables=sentBackNote_like_%fraud%}) it would tell a
+     * reviewer which cases hold what was written, without reading a variable.
+     */
+    private boolean namesStaffWriting(HttpServletRequest request, byte[] body) {
+        for (Map.Entry<String, String[]> parameter : request.getParameterMap().entrySet()) {
+            if (mentionsStaffWriting(parameter.getKey()) || java.util.Arrays.stream(parameter.getValue()).anyMatch(EngineApiGuard::mentionsStaffWriting)) {
+                return true;
+            }
+        }
+        if (body.length == 0) {
+            return false;
+        }
+        try {
+            return mentionsStaffWriting(json.readTree(body));
+        } catch (IOException notJson) {
+            return false; // the engine refuses it
+        }
+    }
+
+    private static boolean mentionsStaffWriting(JsonNode node) {
+        if (node == null) {
+            return false;
+        }
+        if (node.isTextual()) {
+            return mentionsStaffWriting(node.asText());
+        }
+        for (Iterator<Map.Entry<String, JsonNode>> fields = node.fields(); fields.hasNext(); ) {
+            Map.Entry<String, JsonNode> field = fields.next();
+            if (mentionsStaffWriting(field.getKey()) || mentionsStaffWriting(field.getValue())) {
+                return true;
+            }
+        }
+        for (JsonNode element : node.isArray() ? node : java.util.List.<JsonNode>of()) {
+            if (mentionsStaffWriting(element)) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    private static boolean mentionsStaffWriting(String text) {
+        return text != null && AppealVariables.STAFF_WRITTEN.stream().anyMatch(text::contains);
     }
 
     private boolean mayWork(String taskId, Caller caller) {

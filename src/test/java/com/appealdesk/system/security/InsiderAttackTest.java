@@ -276,6 +276,20 @@ class InsiderAttackTest {
         assertThat(http.get("/engine-rest/task/" + confirmation + "/form-variables", Http.LEAD).getBody())
                 .as("a supervisor who may confirm it reads it").containsKey("decisionToConfirm");
         assertThat(refusals("/engine-rest/task/" + confirmation + "/variables")).isPositive();
+
+        // nor is it a criterion that would tell which cases hold what
+        assertThat(http.getBytes("/engine-rest/task?processVariables=sentBackNote_like_%25stamp%25", Http.REVIEWER)
+                .getStatusCode().value()).isEqualTo(403);
+        assertThat(http.post("/engine-rest/task/count", Http.REVIEWER, Map.of("taskVariables",
+                List.of(Map.of("name", "decisionToConfirm", "operator", "like", "value", "%REJECT%")))).getStatusCode().value())
+                .isEqualTo(403);
+        String queue = (String) http.getList("/engine-rest/filter?name=Reviewers' queue", Http.REVIEWER).get(0).get("id");
+        assertThat(http.post("/engine-rest/filter/" + queue + "/count", Http.REVIEWER,
+                "{\"processVariables\":[{\"name\":\"internal\\u004eote\",\"operator\":\"like\",\"value\":\"%\"}]}")
+                .getStatusCode().value()).as("however the name is spelt in JSON").isEqualTo(403);
+        assertThat(http.post("/engine-rest/task/count", Http.REVIEWER, Map.of("processVariables",
+                List.of(Map.of("name", "trackingNumber", "operator", "eq", "value", instance.getBusinessKey())))).getBody())
+                .as("the case's facts stay criteria").containsEntry("count", 1);
     }
 
     @Test
