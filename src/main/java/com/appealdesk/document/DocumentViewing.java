@@ -1,5 +1,6 @@
 package com.appealdesk.document;
 
+import com.appealdesk.api.Secrets;
 import com.appealdesk.appeal.Appeal;
 import com.appealdesk.appeal.AppealException;
 import com.appealdesk.appeal.AppealRepository;
@@ -17,6 +18,8 @@ import org.springframework.stereotype.Service;
  */
 @Service
 public class DocumentViewing {
+
+    private static final org.slf4j.Logger log = org.slf4j.LoggerFactory.getLogger(DocumentViewing.class);
 
     public record Viewed(StoredDocument document, byte[] bytes) {
     }
@@ -44,12 +47,23 @@ public class DocumentViewing {
         this.caseWork = caseWork;
     }
 
-    /** No transaction around it: S3 is read without holding a database connection; the view is recorded after. */
+    /**
+     * No transaction around it: S3 is read without holding a database connection; the view is recorded after. The
+     * bytes are shown only if they are the document recorded (its SHA-256): the cipher proves an object is one of
+     * ours, not that it is this one.
+     */
     public Viewed view(UUID documentId, StaffUser user, String purpose, Origin origin) {
         StoredDocument doc = documents.find(documentId)
                 .orElseThrow(() -> new AppealException(HttpStatus.NOT_FOUND, "documentId", "no document " + documentId));
         String recordedPurpose = allowedPurpose(doc, user, purpose);
         byte[] bytes = cipher.decrypt(store.get(doc.objectKey()));
+        if (!Secrets.sha256(bytes).equals(doc.sha256())) {
+            // the object decrypts, so it is one of ours, but not this one: another document copied over its key
+            log.error("Document {} of appeal {}: the object at {} is not the document recorded (SHA-256 differs); view refused",
+                    doc.id(), doc.trackingNumber(), doc.objectKey());
+            throw new AppealException(HttpStatus.BAD_GATEWAY, "documentId", "the stored object is not the document "
+                    + "recorded; nothing is shown, and the mismatch is logged for the operators");
+        }
         documents.recordView(doc, user.id(), recordedPurpose, origin);
         return new Viewed(doc, bytes);
     }
