@@ -158,11 +158,15 @@ class IdempotencyFilter extends OncePerRequestFilter {
     private void proceed(HttpServletRequest request, HttpServletResponse response, FilterChain chain, String scope,
             String key, java.util.UUID owner) throws ServletException, IOException {
         ContentCachingResponseWrapper recorded = new ContentCachingResponseWrapper(response);
+        IdempotentRequests.Held held = new IdempotentRequests.Held(scope, key, owner);
+        requests.running(held);
         try {
             chain.doFilter(request, recorded);
         } catch (ServletException | IOException | RuntimeException e) {
             forgetQuietly(scope, key, owner);
             throw e;
+        } finally {
+            requests.finished(held);
         }
         try {
             if (recorded.getStatus() / 100 == 2) {

@@ -99,6 +99,43 @@ class IdempotentRequests {
                 .params(scope, key, owner).update();
     }
 
+    /** Requests of this node still running, each with the key it holds: kept from looking abandoned while they run. */
+    private final java.util.Set<Held> running = java.util.concurrent.ConcurrentHashMap.newKeySet();
+
+    record Held(String scope, String key, UUID owner) {
+    }
+
+    /** While {@code held} runs (a long upload), its key does not count as abandoned; until {@link #finished}. */
+    void running(Held held) {
+        running.add(held);
+    }
+
+    void finished(Held held) {
+        running.remove(held);
+    }
+
+    /**
+     * Every running request's key is marked alive well within {@link #ABANDONED_AFTER}, so a retry meets it in
+     * progress (409) however long the first takes; a node that dies stops marking, and its keys are taken over.
+     */
+    @Scheduled(fixedDelayString = "PT20S", initialDelayString = "PT20S")
+    void keepRunningKeysAlive() {
+        for (Held held : running) {
+            try {
+                keepAlive(held);
+            } catch (RuntimeException e) {
+                org.slf4j.LoggerFactory.getLogger(IdempotentRequests.class).warn("Idempotency-Key {} not kept alive: {}", held.key(), e.toString());
+            }
+        }
+    }
+
+    void keepAlive(Held held) {
+        jdbc.sql("""
+                update appeal_desk.idempotent_request set created_at = ? where scope = ? and idempotency_key = ?
+                and state = 'IN_PROGRESS' and owner = ?""")
+                .params(Timestamp.from(clock.instant()), held.scope(), held.key(), held.owner()).update();
+    }
+
     @Scheduled(fixedDelayString = "PT1H", initialDelayString = "PT5M")
     void deleteExpired() {
         jdbc.sql("delete from appeal_desk.idempotent_request where created_at < ?")

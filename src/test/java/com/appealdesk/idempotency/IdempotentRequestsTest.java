@@ -38,4 +38,28 @@ class IdempotentRequestsTest {
         assertThat(replay).isInstanceOf(IdempotentRequests.Replay.class);
         assertThat(((IdempotentRequests.Replay) replay).sealedBody()).as("the holder's answer").containsExactly(2);
     }
+
+    @Test
+    void aLongRequestThatIsStillRunningIsNotTakenOver() {
+        String scope = "/api/appeals " + UUID.randomUUID();
+        IdempotentRequests.Proceed first = (IdempotentRequests.Proceed) requests.begin(scope, "long-upload", "h".repeat(64));
+        IdempotentRequests.Held held = new IdempotentRequests.Held(scope, "long-upload", first.owner());
+        requests.running(held);
+        try {
+            // two minutes into the upload, with the node marking its key alive meanwhile
+            jdbc.sql("update appeal_desk.idempotent_request set created_at = created_at - interval '2 minutes' where scope = ?")
+                    .param(scope).update();
+            requests.keepRunningKeysAlive();
+
+            assertThat(requests.begin(scope, "long-upload", "h".repeat(64))).as("a retry waits for it")
+                    .isInstanceOf(IdempotentRequests.InProgress.class);
+        } finally {
+            requests.finished(held);
+        }
+        jdbc.sql("update appeal_desk.idempotent_request set created_at = created_at - interval '2 minutes' where scope = ?")
+                .param(scope).update();
+        requests.keepRunningKeysAlive();
+        assertThat(requests.begin(scope, "long-upload", "h".repeat(64))).as("once nothing runs it, it is abandoned")
+                .isInstanceOf(IdempotentRequests.Proceed.class);
+    }
 }
