@@ -5,7 +5,11 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Optional;
+import java.util.Set;
 import java.util.UUID;
+import java.util.concurrent.ConcurrentHashMap;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.scheduling.annotation.Scheduled;
 import org.springframework.stereotype.Repository;
@@ -36,9 +40,13 @@ class IdempotentRequests {
     record KeyReused() implements Begin {
     }
 
+    private static final Logger log = LoggerFactory.getLogger(IdempotentRequests.class);
+
     private final JdbcClient jdbc;
     private final Clock clock;
     private final IdempotencyProperties properties;
+    /** Requests of this node still running: kept from looking abandoned while they run. */
+    private final Set<Held> running = ConcurrentHashMap.newKeySet();
 
     IdempotentRequests(JdbcClient jdbc, Clock clock, IdempotencyProperties properties) {
         this.jdbc = jdbc;
@@ -99,9 +107,7 @@ class IdempotentRequests {
                 .params(scope, key, owner).update();
     }
 
-    /** Requests of this node still running, each with the key it holds: kept from looking abandoned while they run. */
-    private final java.util.Set<Held> running = java.util.concurrent.ConcurrentHashMap.newKeySet();
-
+    /** A running request of this node and the key it holds. */
     record Held(String scope, String key, UUID owner) {
     }
 
@@ -124,7 +130,7 @@ class IdempotentRequests {
             try {
                 keepAlive(held);
             } catch (RuntimeException e) {
-                org.slf4j.LoggerFactory.getLogger(IdempotentRequests.class).warn("Idempotency-Key {} not kept alive: {}", held.key(), e.toString());
+                log.warn("Idempotency-Key {} not kept alive: {}", held.key(), e.toString());
             }
         }
     }

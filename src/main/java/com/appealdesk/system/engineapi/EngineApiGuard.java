@@ -31,8 +31,8 @@ import org.springframework.web.filter.OncePerRequestFilter;
 /**
  * The engine API narrowed to what staff use, for everyone but administrators, on {@code /engine-rest} and on the
  * webapps' engine API that Tasklist and Cockpit call. Reads pass (the engine's authorizations decide what each may
- * see), except a case's variables, read by those who work its task ({@link #variableReadProblem}); of the writes, only task work passes: claim, unclaim, comments, and completing a review with the review
- * form's fields only; supervisors may also reassign and reschedule tasks. Everything else (executing jobs, setting
+ * see), except a case's variables, read by those who work its task ({@link #variableReadProblem}); of the writes,
+ * only task work passes: claim, unclaim, comments, and completing a review with the review form's fields only; supervisors may also reassign and reschedule tasks. Everything else (executing jobs, setting
  * retries, deploying, writing process variables, changing candidate groups, modifying instances) is answered 403
  * before it reaches the engine, so a refused call changes nothing, not even a job's retries.
  */
@@ -91,18 +91,8 @@ public class EngineApiGuard extends OncePerRequestFilter {
             return;
         }
         if (caller.get().groups().contains(StaffUser.AUDITORS)) {
-            long read;
-            try {
-                read = auditorReads.begin(request, caller.get().userId(), !mappedPath(request).startsWith("/engine-rest"));
-            } catch (RuntimeException unrecorded) {
-                AuditorReads.refuseUnrecorded(response, unrecorded);
-                return;
-            }
-            try {
-                guard(request, response, chain, caller.get());
-            } finally {
-                auditorReads.answered(read, response.getStatus());
-            }
+            auditorReads.recordAround(request, response, caller.get().userId(), !mappedPath(request).startsWith("/engine-rest"),
+                    () -> guard(request, response, chain, caller.get()));
             return;
         }
         guard(request, response, chain, caller.get());
@@ -113,6 +103,7 @@ public class EngineApiGuard extends OncePerRequestFilter {
         Matcher path = ENGINE_PATH.matcher(mappedPath(request));
         String relative = path.matches() && path.group(1) != null ? path.group(1) : "/";
         String method = request.getMethod();
+        Optional<String> variables = variableReadProblem(relative, caller);
         if (COMPLETION.matcher(relative).matches() && "POST".equals(method)) {
             BufferedRequest buffered = new BufferedRequest(request, MAX_BODY);
             Optional<String> problem = completionProblem(buffered.body());
@@ -129,8 +120,8 @@ public class EngineApiGuard extends OncePerRequestFilter {
                 return;
             }
             chain.doFilter(buffered, response);
-        } else if (variableReadProblem(relative, caller).isPresent()) {
-            refuse(request, response, HttpServletResponse.SC_FORBIDDEN, variableReadProblem(relative, caller).get());
+        } else if (variables.isPresent()) {
+            refuse(request, response, HttpServletResponse.SC_FORBIDDEN, variables.get());
         } else if (!overseesCases(caller) && "POST".equals(method) && matches(QUERIES, relative)) {
             BufferedRequest buffered = new BufferedRequest(request, MAX_BODY);
             if (namesStaffWriting(request, buffered.body())) {

@@ -1,6 +1,7 @@
 package com.appealdesk.system.security;
 
 import com.appealdesk.api.ApiProblem;
+import jakarta.servlet.ServletException;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
@@ -45,28 +46,38 @@ public class AuditorReads {
         }
     }
 
+    /** What a filter serves once the read is recorded. */
+    @FunctionalInterface
+    public interface Serving {
+        void serve() throws IOException, ServletException;
+    }
+
     /**
-     * Records a read through a filter before it is served, with status 0 until {@link #answered} sets the answer's;
-     * throws when it cannot, and the filter then refuses the read ({@link #refuseUnrecorded}).
+     * A read through a filter: recorded before it is served (status 0), served, then given the answer's status. A read
+     * that cannot be recorded is not served: 503 with {@code Retry-After}. A failure to record the status afterwards
+     * leaves 0 and is logged.
      */
-    public long begin(HttpServletRequest request, String auditor, boolean webapp) {
-        return insert(request, auditor, 0, webapp);
-    }
-
-    /** The answer's status for a read recorded by {@link #begin}; a failure here leaves status 0 and is logged. */
-    public void answered(long read, int status) {
+    public void recordAround(HttpServletRequest request, HttpServletResponse response, String auditor, boolean webapp,
+            Serving serving) throws IOException, ServletException {
+        long read;
         try {
-            jdbc.sql("update appeal_desk.auditor_read set status = ? where id = ?").params(status, read).update();
-        } catch (RuntimeException e) {
-            log.warn("Auditor read {} was served with {} but its status could not be recorded: {}", read, status, e.toString());
+            read = insert(request, auditor, 0, webapp);
+        } catch (RuntimeException unrecorded) {
+            log.error("An auditor read was refused because it could not be recorded: {}", unrecorded.toString());
+            response.setHeader(HttpHeaders.RETRY_AFTER, "5");
+            response.sendError(HttpServletResponse.SC_SERVICE_UNAVAILABLE, UNRECORDED);
+            return;
         }
-    }
-
-    /** The answer to a read that could not be recorded: 503, try again shortly, nothing served. */
-    public static void refuseUnrecorded(HttpServletResponse response, RuntimeException why) throws IOException {
-        log.error("An auditor read was refused because it could not be recorded: {}", why.toString());
-        response.setHeader(HttpHeaders.RETRY_AFTER, "5");
-        response.sendError(HttpServletResponse.SC_SERVICE_UNAVAILABLE, UNRECORDED);
+        try {
+            serving.serve();
+        } finally {
+            try {
+                jdbc.sql("update appeal_desk.auditor_read set status = ? where id = ?").params(response.getStatus(), read).update();
+            } catch (RuntimeException e) {
+                log.warn("Auditor read {} was served with {} but its status could not be recorded: {}", read,
+                        response.getStatus(), e.toString());
+            }
+        }
     }
 
     private long insert(HttpServletRequest request, String auditor, int status, boolean webapp) {

@@ -47,18 +47,7 @@ class CockpitReads extends OncePerRequestFilter {
             chain.doFilter(request, response);
             return;
         }
-        long read;
-        try {
-            read = reads.begin(request, auditor.get(), true);
-        } catch (RuntimeException unrecorded) {
-            AuditorReads.refuseUnrecorded(response, unrecorded);
-            return;
-        }
-        try {
-            chain.doFilter(request, response);
-        } finally {
-            reads.answered(read, response.getStatus());
-        }
+        reads.recordAround(request, response, auditor.get(), true, () -> chain.doFilter(request, response));
     }
 
     private static Optional<String> auditor(HttpSession session) {

@@ -17,10 +17,7 @@ import org.camunda.bpm.engine.OptimisticLockingException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.core.annotation.Order;
-import org.springframework.dao.DataAccessResourceFailureException;
 import org.springframework.dao.ConcurrencyFailureException;
-import org.springframework.dao.QueryTimeoutException;
-import org.springframework.dao.TransientDataAccessResourceException;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ProblemDetail;
@@ -28,7 +25,6 @@ import org.springframework.http.ResponseEntity;
 import org.springframework.http.converter.HttpMessageNotReadableException;
 import org.springframework.web.bind.MethodArgumentNotValidException;
 import org.springframework.web.bind.annotation.ExceptionHandler;
-import org.springframework.transaction.CannotCreateTransactionException;
 import org.springframework.web.bind.annotation.RestControllerAdvice;
 import org.springframework.web.method.annotation.HandlerMethodValidationException;
 import org.springframework.web.method.annotation.MethodArgumentTypeMismatchException;
@@ -39,7 +35,7 @@ import org.springframework.web.method.annotation.MethodArgumentTypeMismatchExcep
  * bodies are answered by {@link MultipartErrors}, which applies before a controller is chosen.
  */
 @RestControllerAdvice(basePackages = "com.appealdesk")
-@Order(0) // before EngineFailures, which answers what none of these handlers (nor any cause's) takes
+@Order(0) // before DatabaseFailures, which answers what none of these handlers (nor any cause's) takes
 class ApiErrors {
 
     private static final Logger log = LoggerFactory.getLogger(ApiErrors.class);
@@ -91,14 +87,8 @@ class ApiErrors {
                 .body(problem(HttpStatus.CONFLICT, "the appeal was changed by another request at the same moment; nothing was changed, send this again", List.of()));
     }
 
-    /** The database is not answering ({@link DatabaseUnavailable}): try again shortly. */
-    @ExceptionHandler({DataAccessResourceFailureException.class, CannotCreateTransactionException.class,
-            TransientDataAccessResourceException.class, QueryTimeoutException.class})
-    ResponseEntity<ProblemDetail> unavailable(Exception e) {
-        return unavailableAnswer(e);
-    }
-
-    static ResponseEntity<ProblemDetail> unavailableAnswer(Exception e) {
+    /** The database is not answering ({@link DatabaseUnavailable}, told by {@link DatabaseFailures}): try again shortly. */
+    static ResponseEntity<ProblemDetail> unavailable(Exception e) {
         log.warn("Dependency unavailable: {}", e.toString());
         return ResponseEntity.status(HttpStatus.SERVICE_UNAVAILABLE).header(HttpHeaders.RETRY_AFTER, DatabaseUnavailable.RETRY_AFTER)
                 .body(problem(HttpStatus.SERVICE_UNAVAILABLE, DatabaseUnavailable.MESSAGE, List.of()));
