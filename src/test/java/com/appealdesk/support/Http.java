@@ -88,6 +88,25 @@ public class Http {
         return rest.exchange(base + path, HttpMethod.GET, new HttpEntity<>(headers(authorization, null)), Map.class);
     }
 
+    /**
+     * A GET sent as a client told "busy, try again" would: a node with no password-derivation slot free in time
+     * (a loaded machine) answers 503 with {@code Retry-After}, and the request is sent again after it, up to 20 times.
+     * Every 503 must carry the header.
+     */
+    public ResponseEntity<Map> getTryingAgainWhenBusy(String path, String authorization) throws InterruptedException {
+        for (int attempt = 0; ; attempt++) {
+            ResponseEntity<Map> answer = get(path, authorization);
+            String retryAfter = answer.getHeaders().getFirst(HttpHeaders.RETRY_AFTER);
+            if (answer.getStatusCode().value() != 503 || attempt == 20) {
+                return answer;
+            }
+            if (retryAfter == null) {
+                throw new AssertionError("a 503 without Retry-After: " + answer.getBody());
+            }
+            Thread.sleep(1000L * Long.parseLong(retryAfter));
+        }
+    }
+
     public List<Map> getList(String path, String authorization) {
         return rest.exchange(base + path, HttpMethod.GET, new HttpEntity<>(headers(authorization, null)), List.class).getBody();
     }
