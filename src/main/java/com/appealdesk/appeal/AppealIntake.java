@@ -8,6 +8,7 @@ import java.util.IllformedLocaleException;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
+import java.util.function.Supplier;
 import org.springframework.http.HttpStatus;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
@@ -25,6 +26,8 @@ public class AppealIntake {
     }
 
     private static final Set<String> REGIONS = Set.of(Locale.getISOCountries());
+    /** tracking numbers drawn for one appeal before giving up (at 100,000 appeals a day a draw meets a taken one 1 in 9,000) */
+    private static final int MAX_DRAWS = 5;
 
     private final AppealRepository appeals;
     private final AppealEvents events;
@@ -42,6 +45,12 @@ public class AppealIntake {
     /** @param openedBy the service client that opened it (recorded with the appeal's first event) */
     @Transactional
     public OpenedAppeal open(OpenAppealRequest request, String openedBy) {
+        return open(request, openedBy, TrackingNumbers::next);
+    }
+
+    /** As above, its tracking numbers drawn from {@code numbers} (tests make two meet). */
+    @Transactional
+    OpenedAppeal open(OpenAppealRequest request, String openedBy, Supplier<String> numbers) {
         OpenAppealRequest.Applicant applicant = request.applicant();
         if (!REGIONS.contains(applicant.residenceRegion())) {
             throw new AppealException(HttpStatus.BAD_REQUEST, "applicant.residenceRegion",
@@ -55,11 +64,18 @@ public class AppealIntake {
         appeals.openAppealFor(request.accountId()).ifPresent(AppealIntake::alreadyOpen);
 
         String token = Secrets.issue("");
-        Appeal appeal = new Appeal(TrackingNumbers.next(), request.accountId(), restriction.reason(),
-                request.channel(), applicant.fullName().strip(), applicant.residenceRegion(), applicant.idDocumentType(),
-                language, blankToNull(applicant.email()), blankToNull(applicant.phone()), AppealStatus.AWAITING_DOCUMENTS,
-                null, null, null, null, Instant.now(), restriction.access(), timeZone);
-        appeals.insert(appeal, Secrets.sha256(token));
+        Appeal appeal;
+        int draws = 0;
+        do {
+            // 31^6 numbers a day: at 10,000 appeals a day two meet about one day in twenty, and draw again
+            if (++draws > MAX_DRAWS) {
+                throw new IllegalStateException(MAX_DRAWS + " tracking numbers drawn, every one taken");
+            }
+            appeal = new Appeal(numbers.get(), request.accountId(), restriction.reason(),
+                    request.channel(), applicant.fullName().strip(), applicant.residenceRegion(), applicant.idDocumentType(),
+                    language, blankToNull(applicant.email()), blankToNull(applicant.phone()), AppealStatus.AWAITING_DOCUMENTS,
+                    null, null, null, null, Instant.now(), restriction.access(), timeZone);
+        } while (!appeals.insert(appeal, Secrets.sha256(token)));
         events.record(appeal.trackingNumber(), "APPEAL_OPENED", appeal.channel().name() + " by " + openedBy);
         workflow.start(appeal);
         return new OpenedAppeal(appeal.trackingNumber(), token, appeal.status());

@@ -33,12 +33,19 @@ public class AppealRepository {
         this.events = events;
     }
 
-    public void insert(Appeal appeal, String accessTokenHash) {
+    /**
+     * Inserts a new appeal, unless its tracking number is taken (drawn at random, two may meet): then nothing is
+     * written, the transaction goes on, and the caller draws another.
+     *
+     * @return whether it was inserted
+     */
+    public boolean insert(Appeal appeal, String accessTokenHash) {
         TransactionReads.forget(TABLE, appeal.trackingNumber());
-        jdbc.sql("""
+        return jdbc.sql("""
                 insert into appeal_desk.appeal (%s, access_token_hash, updated_at)
                 values (:tn, :account, :reason, :channel, :name, :region, :doc, :language, :email, :phone, :status,
-                        null, null, null, null, :created, :access, :zone, :hash, :created)""".formatted(COLUMNS))
+                        null, null, null, null, :created, :access, :zone, :hash, :created)
+                on conflict (tracking_number) do nothing""".formatted(COLUMNS))
                 .param("tn", appeal.trackingNumber())
                 .param("account", appeal.accountId())
                 .param("reason", appeal.restrictionReason().name())
@@ -54,7 +61,7 @@ public class AppealRepository {
                 .param("access", appeal.accessAtIntake().name())
                 .param("zone", appeal.timeZone())
                 .param("hash", accessTokenHash)
-                .update();
+                .update() == 1;
     }
 
     /** The appeal as this transaction last read or locked it (one read per transaction, see {@link TransactionReads}). */
