@@ -9,8 +9,10 @@ import io.minio.MinioClient;
 import com.appealdesk.api.ApiProblem;
 import java.time.Duration;
 import java.util.Map;
+import java.util.concurrent.TimeUnit;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import okhttp3.Call;
 import okhttp3.MediaType;
 import okhttp3.OkHttpClient;
 import okhttp3.Request;
@@ -28,6 +30,7 @@ import java.io.IOException;
 import java.io.InputStream;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.stereotype.Component;
 
 /**
@@ -46,14 +49,28 @@ class S3DocumentStore implements DocumentStore {
     private static final int PUT_URL_SECONDS = 60;
     private static final Pattern ERROR_CODE = Pattern.compile("<Code>([A-Za-z]{1,64})</Code>");
 
+    /** A call's whole time; a put is given this plus its size at {@link #SLOWEST_SENDER} bytes a second. */
+    private static final Duration CALL_TIMEOUT = Duration.ofSeconds(30);
+    /** 32 KiB/s (256 kbit/s, a poor mobile uplink): a 10 MB scan streamed from the appellant may take 5 minutes. */
+    private static final long SLOWEST_SENDER = 32 * 1024;
+
     private final MinioClient client;
     private final OkHttpClient http;
     private final String bucket;
+    private final Duration callTimeout;
+    private final long slowestSender;
     private volatile boolean bucketReady;
 
+    @Autowired
     S3DocumentStore(S3Connection connection, DocumentProperties properties) {
+        this(connection, properties, CALL_TIMEOUT, SLOWEST_SENDER);
+    }
+
+    S3DocumentStore(S3Connection connection, DocumentProperties properties, Duration callTimeout, long slowestSender) {
+        this.callTimeout = callTimeout;
+        this.slowestSender = slowestSender;
         this.http = new OkHttpClient.Builder().connectTimeout(Duration.ofSeconds(2)).readTimeout(Duration.ofSeconds(10))
-                .writeTimeout(Duration.ofSeconds(10)).callTimeout(Duration.ofSeconds(30))
+                .writeTimeout(Duration.ofSeconds(10)).callTimeout(callTimeout)
                 .socketFactory(new NoDelaySocketFactory()).build();
         // the region is given, so signing an address needs no call to the server
         this.client = MinioClient.builder()
@@ -102,6 +119,10 @@ class S3DocumentStore implements DocumentStore {
      * checksum and sign it, so a document would sit on the heap and be encrypted before the first byte leaves. The
      * bytes are still checked end to end: each 8 KB of ciphertext carries its AES-GCM tag, checked on every read,
      * and the document's SHA-256 is recorded. A stream shorter or longer than {@code size} fails the put.
+     * <p>
+     * The stream may be the appellant's own upload, arriving as fast as their connection sends it, so the put is
+     * given the call's usual time plus its size at the slowest sender's rate (a fixed 30 s refused every 10 MB scan
+     * sent slower than 2.8 Mbit/s, and its retry the same way); a sender slower still is cut off and told 503.
      */
     @Override
     public void put(String key, InputStream content, long size, String contentType) {
@@ -115,7 +136,9 @@ class S3DocumentStore implements DocumentStore {
         }
         Request request = new Request.Builder().url(url).put(new StreamedBody(content, size, MediaType.get(contentType))).build();
         String refusal;
-        try (Response response = http.newCall(request).execute()) {
+        Call call = http.newCall(request);
+        call.timeout().timeout(callTimeout.toMillis() + Math.max(0, size) * 1000 / slowestSender, TimeUnit.MILLISECONDS);
+        try (Response response = call.execute()) {
             if (response.isSuccessful()) {
                 return;
             }

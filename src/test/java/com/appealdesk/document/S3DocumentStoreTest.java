@@ -97,6 +97,53 @@ class S3DocumentStoreTest {
     }
 
     @Test
+    void aSlowSenderIsGivenTimeInProportionToItsDocumentAndOneSlowerStillIsCutOff() {
+        // scaled down: a call's time of 1 s, and a sender of 64 KiB/s at the slowest
+        S3DocumentStore store = new S3DocumentStore(s3, new DocumentProperties("slow-" + System.nanoTime(),
+                DataSize.ofMegabytes(10), null, null, null), Duration.ofSeconds(1), 64 * 1024);
+        byte[] content = new byte[192 * 1024];
+        new Random(9).nextBytes(content);
+
+        // 8 KiB every 100 ms: 2.4 s for 192 KiB, within 1 s + 3 s
+        store.put("appeals/slow/1", trickle(content, 100), content.length, "application/octet-stream");
+        assertThat(store.get("appeals/slow/1")).isEqualTo(content);
+
+        // 8 KiB every 400 ms: 9.6 s, past 1 s + 3 s
+        assertThatThrownBy(() -> store.put("appeals/slower/1", trickle(content, 400), content.length, "application/octet-stream"))
+                .isInstanceOfSatisfying(ApiProblem.class, p -> assertThat(p.status()).isEqualTo(HttpStatus.SERVICE_UNAVAILABLE));
+    }
+
+    /** The content in 8 KiB pieces, one every {@code pauseMillis}, as a slow uplink delivers it. */
+    private static InputStream trickle(byte[] content, long pauseMillis) {
+        return new InputStream() {
+            private int at;
+
+            @Override
+            public int read() {
+                byte[] one = new byte[1];
+                return read(one, 0, 1) == -1 ? -1 : one[0] & 0xff;
+            }
+
+            @Override
+            public int read(byte[] buffer, int offset, int length) {
+                if (at == content.length) {
+                    return -1;
+                }
+                try {
+                    Thread.sleep(pauseMillis);
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                    return -1;
+                }
+                int n = Math.min(Math.min(length, 8192), content.length - at);
+                System.arraycopy(content, at, buffer, offset, n);
+                at += n;
+                return n;
+            }
+        };
+    }
+
+    @Test
     void keysTheServerRefusesAreA503WithRetryAfterAndNothingStored() {
         S3DocumentStore wrong = store(new S3Connection(s3.endpoint(), s3.accessKey(), s3.secretKey() + "-wrong", s3.region()));
         S3DocumentStore right = store(s3);
