@@ -83,8 +83,7 @@ class AppealController {
     @GetMapping("/{trackingNumber}")
     @SecurityRequirement(name = "appellantToken")
     @ApiResponse(responseCode = "200", description = "the status page")
-    @ApiResponse(responseCode = "401", description = "no or a wrong access token for this appeal")
-    @ApiResponse(responseCode = "404", description = "no appeal with this tracking number")
+    @ApiResponse(responseCode = "401", description = "no or a wrong access token for this appeal, or no appeal with this tracking number (not told apart)")
     AppealStatusView status(@PathVariable String trackingNumber,
             @RequestHeader(name = HttpHeaders.AUTHORIZATION, required = false) String authorization) {
         access.check(trackingNumber, authorization);

@@ -51,8 +51,7 @@ class SatisfactionController {
     @ApiResponse(responseCode = "201", description = "recorded")
     @ApiResponse(responseCode = "200", description = "the same rating again (a retry): the rating as first recorded, nothing changed")
     @ApiResponse(responseCode = "400", description = "score missing or not 1 to 5, or a comment over 1,000 characters")
-    @ApiResponse(responseCode = "401", description = "no or a wrong access token for this appeal")
-    @ApiResponse(responseCode = "404", description = "no appeal with this tracking number")
+    @ApiResponse(responseCode = "401", description = "no or a wrong access token for this appeal, or no appeal with this tracking number (not told apart)")
     @ApiResponse(responseCode = "409", description = "the appeal is still open, or it was rated already with another score or comment")
     ResponseEntity<Rated> rate(@PathVariable String trackingNumber,
             @RequestHeader(name = HttpHeaders.AUTHORIZATION, required = false) String authorization, @Valid @RequestBody Rating rating) {

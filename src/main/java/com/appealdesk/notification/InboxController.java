@@ -25,8 +25,7 @@ class InboxController {
     @GetMapping("/api/appeals/{trackingNumber}/messages")
     @SecurityRequirement(name = "appellantToken")
     @ApiResponse(responseCode = "200", description = "every message to the appellant, oldest first")
-    @ApiResponse(responseCode = "401", description = "no or a wrong access token for this appeal")
-    @ApiResponse(responseCode = "404", description = "no appeal with this tracking number")
+    @ApiResponse(responseCode = "401", description = "no or a wrong access token for this appeal, or no appeal with this tracking number (not told apart)")
     List<Message> messages(@PathVariable String trackingNumber,
             @RequestHeader(name = HttpHeaders.AUTHORIZATION, required = false) String authorization) {
         access.check(trackingNumber, authorization);

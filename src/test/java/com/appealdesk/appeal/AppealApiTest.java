@@ -43,6 +43,20 @@ class AppealApiTest {
     }
 
     @Test
+    void aBodyOfAnotherTypeOrAMethodNotAnsweredIsAProblemNamingWhatWouldDo() {
+        ResponseEntity<Map> text = http.post("/api/appeals", Http.WALLET, "{}", Map.of("Content-Type", "text/plain"));
+        assertThat(text.getStatusCode().value()).isEqualTo(415);
+        assertThat(text.getHeaders().getContentType().toString()).isEqualTo("application/problem+json");
+        assertThat(fields(text)).containsExactly("Content-Type");
+        assertThat(text.getBody().get("detail").toString()).contains("application/json", "text/plain");
+
+        ResponseEntity<Map> delete = http.delete("/api/appeals", Http.WALLET, null);
+        assertThat(delete.getStatusCode().value()).isEqualTo(405);
+        assertThat(delete.getHeaders().getFirst("Allow")).contains("POST");
+        assertThat(delete.getBody().get("detail").toString()).contains("DELETE is not answered here");
+    }
+
+    @Test
     void refusesUnknownCodesRegionsAndAReasonChosenByTheCaller() {
         String account = restrictedAccount();
         ResponseEntity<Map> chosenReason = http.post("/api/appeals", Http.WALLET, appeal(account,
@@ -108,7 +122,8 @@ class AppealApiTest {
         assertThat(http.upload(trackingNumber, "Bearer wrong", "PASSPORT_DATA_PAGE", AppealScenarios.PNG).getStatusCode().value()).isEqualTo(401);
         assertThat(http.upload(trackingNumber, Http.WALLET, "PASSPORT_DATA_PAGE", AppealScenarios.PNG).getStatusCode().value())
                 .as("a service key is not the appellant's token").isEqualTo(401);
-        assertThat(http.upload("AD-00000000-NOPE22", bearer, "PASSPORT_DATA_PAGE", AppealScenarios.PNG).getStatusCode().value()).isEqualTo(404);
+        assertThat(http.upload("AD-00000000-NOPE22", bearer, "PASSPORT_DATA_PAGE", AppealScenarios.PNG).getStatusCode().value())
+                .as("an unknown number is not told apart from a wrong token").isEqualTo(401);
         ResponseEntity<Map> wrongType = http.upload(trackingNumber, bearer, "MAINLAND_BANK_CARD", AppealScenarios.PNG);
         assertThat(wrongType.getStatusCode().value()).isEqualTo(400);
         assertThat(fields(wrongType)).containsExactly("type");
@@ -132,7 +147,10 @@ class AppealApiTest {
 
         assertThat(http.get("/api/appeals/" + trackingNumber, null).getStatusCode().value()).isEqualTo(401);
         assertThat(http.get("/api/appeals/" + trackingNumber + "/messages", "Bearer nope").getStatusCode().value()).isEqualTo(401);
-        assertThat(http.get("/api/appeals/AD-00000000-NOPE22", "Bearer x").getStatusCode().value()).isEqualTo(404);
+        ResponseEntity<Map> unknown = http.get("/api/appeals/AD-00000000-NOPE22", "Bearer x");
+        ResponseEntity<Map> wrongToken = http.get("/api/appeals/" + trackingNumber, "Bearer x");
+        assertThat(unknown.getStatusCode().value()).as("guessing numbers does not tell which exist").isEqualTo(401);
+        assertThat(unknown.getBody().get("detail")).isEqualTo(wrongToken.getBody().get("detail"));
         assertThat(http.get("/api/appeals/" + trackingNumber, "Bearer " + opened.getBody().get("accessToken"))
                 .getStatusCode().value()).isEqualTo(200);
     }

@@ -61,6 +61,26 @@ class SatisfactionTest {
     }
 
     @Test
+    void aBodyLongerThanTheApiReadsIsRefusedUnreadAndAFractionalScoreIsNotTruncated() {
+        Http http = new Http(port);
+        AppealIntake.OpenedAppeal opened = scenarios.liftedAppeal("reviewer");
+        String path = "/api/appeals/" + opened.trackingNumber() + "/rating";
+
+        // read before the token is checked: without a limit, anyone could have a node parse 20-million-character strings
+        ResponseEntity<Map> huge = http.post(path, null, Map.of("score", 5, "comment", "x".repeat(300 * 1024)));
+        assertThat(huge.getStatusCode().value()).isEqualTo(413);
+        assertThat(huge.getBody().get("detail").toString()).contains("256 KB");
+
+        ResponseEntity<Map> fractional = http.post(path, "Bearer " + opened.accessToken(), Map.of("score", 4.7));
+        assertThat(fractional.getStatusCode().value()).isEqualTo(400);
+        assertThat(fractional.getBody().get("errors").toString()).contains("score");
+        assertThat(jdbc.sql("select count(*) from appeal_desk.satisfaction_rating where tracking_number = ?")
+                .param(opened.trackingNumber()).query(Long.class).single()).as("nothing recorded").isZero();
+        assertThat(http.post(path, "Bearer " + opened.accessToken(), Map.of("score", 4)).getStatusCode().value())
+                .as("a body within the limit, as before").isEqualTo(201);
+    }
+
+    @Test
     void twoDifferentRatingsAtTheSameMomentKeepOneAndRefuseTheOther() throws Exception {
         Http http = new Http(port);
         AppealIntake.OpenedAppeal opened = scenarios.liftedAppeal("reviewer");

@@ -1,11 +1,13 @@
 package com.appealdesk.system.web;
 
+import com.appealdesk.system.failure.Causes;
 import com.appealdesk.system.failure.DatabaseUnavailable;
 import com.appealdesk.api.ApiProblem;
 import com.appealdesk.restriction.StaleRestrictionReport;
 import com.appealdesk.system.security.RefusalRecorder;
 import com.appealdesk.system.security.StaffAccessDenied;
 import jakarta.servlet.http.HttpServletRequest;
+import com.fasterxml.jackson.core.exc.StreamConstraintsException;
 import com.fasterxml.jackson.databind.JsonMappingException;
 import com.fasterxml.jackson.databind.exc.InvalidFormatException;
 import com.fasterxml.jackson.databind.exc.UnrecognizedPropertyException;
@@ -41,6 +43,12 @@ class ApiErrors {
     private static final Logger log = LoggerFactory.getLogger(ApiErrors.class);
 
     record FieldError(String field, String message) {
+    }
+
+    private final RequestBodyLimits limits;
+
+    ApiErrors(RequestBodyLimits limits) {
+        this.limits = limits;
     }
 
     @ExceptionHandler(ApiProblem.class)
@@ -105,6 +113,11 @@ class ApiErrors {
 
     @ExceptionHandler(HttpMessageNotReadableException.class)
     ResponseEntity<ProblemDetail> unreadable(HttpMessageNotReadableException e) {
+        if (Causes.of(e).stream().anyMatch(StreamConstraintsException.class::isInstance)) {
+            String detail = "the request body is longer than this API reads (" + limits.maxBody() / 1024 + " KB)";
+            return ResponseEntity.status(HttpStatus.PAYLOAD_TOO_LARGE)
+                    .body(problem(HttpStatus.PAYLOAD_TOO_LARGE, detail, List.of(new FieldError(null, detail))));
+        }
         if (e.getCause() instanceof InvalidFormatException format && format.getTargetType().isEnum()) {
             String allowed = Arrays.stream(format.getTargetType().getEnumConstants()).map(Object::toString)
                     .collect(Collectors.joining(", "));

@@ -70,7 +70,7 @@ class ApiErrorsTest {
         }
     }
 
-    private final MockMvc mvc = MockMvcBuilders.standaloneSetup(new Failing()).setControllerAdvice(new ApiErrors(), new DatabaseFailures()).build();
+    private final MockMvc mvc = MockMvcBuilders.standaloneSetup(new Failing()).setControllerAdvice(new ApiErrors(new RequestBodyLimits(org.springframework.util.unit.DataSize.ofKilobytes(256))), new DatabaseFailures()).build();
 
     @Test
     void aConcurrentChangeIs409WithRetryAfterAndNamesNoEngineClass() throws Exception {
