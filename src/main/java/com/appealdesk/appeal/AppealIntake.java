@@ -52,6 +52,10 @@ public class AppealIntake {
     @Transactional
     OpenedAppeal open(OpenAppealRequest request, String openedBy, Supplier<String> numbers) {
         OpenAppealRequest.Applicant applicant = request.applicant();
+        if (applicant.fullName().strip().isEmpty()) {
+            // @NotBlank trims ASCII spaces only: a name of ideographic spaces (U+3000) would be stored empty
+            throw new AppealException(HttpStatus.BAD_REQUEST, "applicant.fullName", "must not be blank");
+        }
         if (!REGIONS.contains(applicant.residenceRegion())) {
             throw new AppealException(HttpStatus.BAD_REQUEST, "applicant.residenceRegion",
                     "'" + applicant.residenceRegion() + "' is not an ISO 3166 alpha-2 region code");

@@ -2,6 +2,7 @@ package com.appealdesk.document;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
 
 import com.appealdesk.api.AcceptsIdempotencyKey;
 import com.appealdesk.appeal.AppealAccess;
@@ -53,7 +54,7 @@ class DocumentController {
     @ResponseStatus(HttpStatus.CREATED)
     @SecurityRequirement(name = "appellantToken")
     @ApiResponse(responseCode = "201", description = "stored (encrypted); its id, type, SHA-256 and size")
-    @ApiResponse(responseCode = "400", description = "no file, an empty file, or a type not on this appeal's checklist")
+    @ApiResponse(responseCode = "400", description = "no file, more than one, an empty file, or a type not on this appeal's checklist")
     @ApiResponse(responseCode = "401", description = "no or a wrong access token for this appeal, or no appeal with this tracking number (not told apart)")
     @ApiResponse(responseCode = "409", description = "the appeal is not waiting for documents, or the Idempotency-Key was used with another request")
     @ApiResponse(responseCode = "413", description = "the file is larger than APPEAL_DOCUMENT_MAX_SIZE")
@@ -61,11 +62,16 @@ class DocumentController {
     UploadedDocument upload(@PathVariable String trackingNumber,
             @RequestHeader(name = HttpHeaders.AUTHORIZATION, required = false) String authorization,
             @RequestParam(name = "type", required = false) String type,
-            @RequestParam(name = "file", required = false) MultipartFile file) throws IOException {
+            @RequestParam(name = "file", required = false) List<MultipartFile> files) throws IOException {
         access.check(trackingNumber, authorization);
-        if (file == null) {
+        if (files == null || files.isEmpty()) {
             throw new AppealException(HttpStatus.BAD_REQUEST, "file", "a multipart part 'file' is required");
         }
+        if (files.size() > 1) {
+            // which one was meant? Storing the first would drop the others unseen
+            throw new AppealException(HttpStatus.BAD_REQUEST, "file", "one part 'file' per upload; this one has " + files.size());
+        }
+        MultipartFile file = files.get(0);
         if (file.getOriginalFilename() != null && file.getOriginalFilename().chars().anyMatch(c -> c < 0x20 || c == 0x7F)) {
             throw new AppealException(HttpStatus.BAD_REQUEST, "file", "the file name must not contain control characters");
         }

@@ -40,6 +40,13 @@ class AppealApiTest {
         assertThat(fields(response)).containsExactlyInAnyOrder("accountId", "applicant.email", "applicant.fullName",
                 "applicant.residenceRegion");
         assertThat(appealCount()).isEqualTo(before);
+
+        // ideographic spaces only: blank to a reader, though not to @NotBlank
+        ResponseEntity<Map> spaces = http.post("/api/appeals", Http.WALLET, appeal(restrictedAccount(), Map.of("applicant",
+                Map.of("fullName", "\u3000\u3000", "residenceRegion", "US", "idDocumentType", "PASSPORT", "language", "en"))));
+        assertThat(spaces.getStatusCode().value()).isEqualTo(400);
+        assertThat(fields(spaces)).containsExactly("applicant.fullName");
+        assertThat(appealCount()).isEqualTo(before);
     }
 
     @Test
@@ -124,6 +131,10 @@ class AppealApiTest {
                 .as("a service key is not the appellant's token").isEqualTo(401);
         assertThat(http.upload("AD-00000000-NOPE22", bearer, "PASSPORT_DATA_PAGE", AppealScenarios.PNG).getStatusCode().value())
                 .as("an unknown number is not told apart from a wrong token").isEqualTo(401);
+        ResponseEntity<Map> twoFiles = http.upload(trackingNumber, bearer, "PASSPORT_DATA_PAGE", AppealScenarios.PNG,
+                Map.of(), AppealScenarios.PNG);
+        assertThat(twoFiles.getStatusCode().value()).as("which one was meant?").isEqualTo(400);
+        assertThat(fields(twoFiles)).containsExactly("file");
         ResponseEntity<Map> wrongType = http.upload(trackingNumber, bearer, "MAINLAND_BANK_CARD", AppealScenarios.PNG);
         assertThat(wrongType.getStatusCode().value()).isEqualTo(400);
         assertThat(fields(wrongType)).containsExactly("type");

@@ -119,18 +119,23 @@ public class Http {
         return upload(trackingNumber, authorization, type, content, Map.of());
     }
 
+    /** A multipart upload with one part {@code file} for each content given (one, as a client sends it). */
     public ResponseEntity<Map> upload(String trackingNumber, String authorization, String type, byte[] content,
-            Map<String, String> extraHeaders) {
+            Map<String, String> extraHeaders, byte[]... moreFiles) {
         LinkedMultiValueMap<String, Object> parts = new LinkedMultiValueMap<>();
         if (type != null) {
             parts.add("type", type);
         }
-        parts.add("file", new ByteArrayResource(content) {
-            @Override
-            public String getFilename() {
-                return "document.png";
-            }
-        });
+        List<byte[]> files = new java.util.ArrayList<>(List.of(content));
+        files.addAll(List.of(moreFiles));
+        for (byte[] file : files) {
+            parts.add("file", new ByteArrayResource(file) {
+                @Override
+                public String getFilename() {
+                    return "document.png";
+                }
+            });
+        }
         HttpHeaders headers = headers(authorization, MediaType.MULTIPART_FORM_DATA);
         extraHeaders.forEach(headers::set);
         return rest.exchange(base + "/api/appeals/" + trackingNumber + "/documents", HttpMethod.POST,
