@@ -39,6 +39,15 @@ public class StaffNotices {
     /** @param recipients the staff members to tell, each in their language; when empty, the notice is only logged */
     @Transactional
     public void tell(String trackingNumber, String kind, Collection<StaffRecipient> recipients) {
+        tell(trackingNumber, kind, recipients, null);
+    }
+
+    /**
+     * As above, once per recipient and {@code occasion} rather than once per appeal: a notice that may be due again
+     * on the same appeal (a new date missed, then the next one), each occasion named the same way on every retry.
+     */
+    @Transactional
+    public void tell(String trackingNumber, String kind, Collection<StaffRecipient> recipients, String occasion) {
         Appeal appeal = appeals.find(trackingNumber).orElseThrow(() -> AppealException.notFound(trackingNumber));
         Map<String, String> values = Map.of(
                 "trackingNumber", trackingNumber,
@@ -52,7 +61,7 @@ public class StaffNotices {
             Locale language = MessageTemplates.staffLanguage(recipient.language());
             messages.insertOnce(MessageRepository.STAFF, trackingNumber, "STAFF_" + kind, Message.EMAIL,
                     language.toLanguageTag(), recipient.email(), templates.renderStaff(kind, values, language),
-                    trackingNumber + ":STAFF_" + kind + ":" + recipient.email(), "PENDING");
+                    trackingNumber + ":STAFF_" + kind + ":" + recipient.email() + (occasion == null ? "" : ":" + occasion), "PENDING");
         }
     }
 }

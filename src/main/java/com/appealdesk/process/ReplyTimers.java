@@ -24,6 +24,11 @@ public class ReplyTimers {
         return Date.from(clock.dueAt(trackingNumber));
     }
 
+    /** The date we promise now: after a breach, the new date told in the apology (watched until the decision). */
+    public Date promisedAt(String trackingNumber) {
+        return Date.from(clock.promisedAt(trackingNumber));
+    }
+
     /** When {@code fraction} of the reply window will have been used; at once when it already has. */
     public Date pointAt(String trackingNumber, double fraction) {
         return Date.from(clock.pointAt(trackingNumber, fraction));

@@ -73,10 +73,11 @@ public class Reports {
         List<String> columns = new ArrayList<>(List.of(name));
         columns.addAll(ATTAINMENT);
         return table("promise kept, by " + name, columns, """
-                select %s, count(*), round(avg(case when c.breached_at is null then 1.0 else 0.0 end), 3),
+                select %s, count(*), round(avg(case when c.breached_at is null and not coalesce(c.stopped_at > c.due_at, false)
+                                                    then 1.0 else 0.0 end), 3),
                        round(cast(percentile_cont(0.5) within group (order by extract(epoch from a.decided_at - a.created_at) / 3600) as numeric), 1),
                        round(cast(percentile_cont(0.9) within group (order by extract(epoch from a.decided_at - a.created_at) / 3600) as numeric), 1),
-                       count(c.breached_at),
+                       count(*) filter (where c.breached_at is not null or c.stopped_at > c.due_at),
                        count(g.idempotency_key)
                 from appeal_desk.appeal a
                 left join appeal_desk.reply_clock c on c.tracking_number = a.tracking_number

@@ -79,16 +79,29 @@ public class ReplyClock {
         }
     }
 
-    /** The decision is made: MET when within the promise, BREACHED when not. */
+    /**
+     * The decision is made, the wallet resolved the restriction, or the documents never came: MET when within the
+     * promise, BREACHED when not. A clock stopped while paused (waiting for the appellant) has used only what it had
+     * used when it paused; its promise is the date it would have had if it had resumed now, so the appellant's time is
+     * never counted against us (with the date from before the pause, a wallet resolving the case a week into the wait
+     * was recorded BREACHED).
+     */
     @Transactional
     public void stop(String trackingNumber) {
         Row row = locked(trackingNumber);
-        if (row.state() == State.RUNNING || row.state() == State.PAUSED) {
-            Instant now = clock.instant();
-            Row stopped = row.stopped(consumedUntil(row, now), now);
-            clocks.update(stopped);
-            clocks.record(trackingNumber, "STOPPED", stateOf(stopped, false).name(), row.dueAt(), now);
+        Instant now = clock.instant();
+        Row stopped;
+        if (row.state() == State.RUNNING) {
+            stopped = row.stopped(consumedUntil(row, now), now);
+        } else if (row.state() == State.PAUSED) {
+            Duration left = row.window().minus(row.consumed());
+            Instant due = left.isNegative() || left.isZero() ? row.dueAt() : calendars.get(row.calendar()).plusWorkingTime(now, left);
+            stopped = row.running(row.window(), now, due).stopped(row.consumed(), now);
+        } else {
+            return;
         }
+        clocks.update(stopped);
+        clocks.record(trackingNumber, "STOPPED", stateOf(stopped, false).name(), stopped.dueAt(), now);
     }
 
     /** When {@code fraction} of the window will have been used (in working time); now-ish when it already has. */
@@ -186,6 +199,33 @@ public class ReplyClock {
         clocks.record(trackingNumber, "REVISED", null, revised, now);
         events.publishEvent(new ReplyClockChanged(trackingNumber));
         return revised;
+    }
+
+    /**
+     * The promise a missed new date is replaced with: {@code workingDays} from now, told to the appellant again and
+     * watched again, for as long as the review runs. Safe to repeat: a new date not yet passed (or a clock stopped)
+     * is returned as it is.
+     */
+    @Transactional
+    public Instant reviseAfterMissed(String trackingNumber, int workingDays) {
+        Row row = locked(trackingNumber);
+        Instant now = clock.instant();
+        Instant missed = row.revisedDueAt();
+        if (missed == null || now.isBefore(missed) || row.state() == State.STOPPED) {
+            return missed;
+        }
+        Instant revised = calendars.get(row.calendar()).endOfWorkingDays(now, workingDays);
+        clocks.update(row.revised(revised));
+        clocks.record(trackingNumber, "REVISED", "missed " + missed, revised, now);
+        events.publishEvent(new ReplyClockChanged(trackingNumber));
+        return revised;
+    }
+
+    /** The date we promise now: the new date after a breach, the first promise otherwise. */
+    @Transactional(readOnly = true)
+    public Instant promisedAt(String trackingNumber) {
+        Row row = clocks.find(trackingNumber).orElseThrow(() -> noClock(trackingNumber));
+        return row.revisedDueAt() != null ? row.revisedDueAt() : row.dueAt();
     }
 
     @Transactional(readOnly = true)

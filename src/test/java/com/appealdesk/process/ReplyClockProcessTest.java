@@ -283,6 +283,75 @@ class ReplyClockProcessTest {
     }
 
     @Test
+    void aNewDateMissedIsReplacedWithALaterOneToldAndWatchedUntilTheDecision() {
+        AppealIntake.OpenedAppeal opened = scenarios.openOverseasPassportAppeal();
+        ProcessInstance instance = completeDocumentsAt(opened, DOCUMENTS_COMPLETE);
+        walkTo(instance, PROMISED);
+        Instant newDate = shanghai("2026-03-16T18:00");
+        assertThat(view(opened).replyDueAt()).isEqualTo(newDate);
+
+        walkTo(instance, newDate.minusSeconds(1));
+        assertThat(instance).hasNotPassed("Task_SetLaterDate");
+        walkTo(instance, newDate);
+
+        Instant laterDate = shanghai("2026-03-18T18:00");
+        assertThat(instance).hasPassed("Task_SetLaterDate", "Task_EscalateMissedNewDate", "Task_ApologiseAgain")
+                .isWaitingAt(AppealProcess.TASK_REVIEW_APPEAL);
+        assertThat(view(opened).replyDueAt()).as("2 working days after the new date passed").isEqualTo(laterDate);
+        assertThat(view(opened).state()).isEqualTo(SlaState.BREACHED);
+        assertThat(ledger(opened)).containsSubsequence("BREACHED", "REVISED", "REVISED:missed " + newDate);
+        assertThat(scenarios.reviewTask(instance).getDueDate()).isEqualTo(Date.from(laterDate));
+        assertThat(apologies(opened)).hasSize(2).last().asString().contains("2026-03-18 18:00 (Asia/Shanghai)");
+        assertThat(staffNotices(opened)).contains("STAFF_REVIEW_NEW_DATE_MISSED:supervisor@appeal-desk.local");
+
+        walkTo(instance, laterDate);
+        assertThat(view(opened).replyDueAt()).as("and again").isEqualTo(shanghai("2026-03-20T18:00"));
+        assertThat(apologies(opened)).hasSize(3);
+        assertThat(staffNotices(opened)).filteredOn(notice -> notice.startsWith("STAFF_REVIEW_NEW_DATE_MISSED:supervisor@"))
+                .as("once for each date missed").hasSize(2);
+
+        scenarios.decide(instance, "supervisor", "LIFT", "IDENTITY_CONFIRMED", null);
+        time.executeDueJobs(instance);
+        walkTo(instance, shanghai("2026-03-27T18:00"));
+        assertThat(instance).isEnded();
+        assertThat(apologies(opened)).as("nothing after the decision").hasSize(3);
+        assertThat(ledger(opened)).last().isEqualTo("STOPPED:BREACHED");
+    }
+
+    @Test
+    void theWalletResolvingTheAppealWhileWeWaitForMoreDocumentsStopsTheClockWithinItsPromise() {
+        AppealIntake.OpenedAppeal opened = scenarios.openOverseasPassportAppeal();
+        ProcessInstance instance = completeDocumentsAt(opened, DOCUMENTS_COMPLETE);
+        time.setTo(shanghai("2026-03-10T10:00"));
+        scenarios.decide(instance, "reviewer", "REQUEST_MORE_DOCUMENTS", "DOCUMENTS_UNREADABLE", List.of("SELFIE_WITH_DOCUMENT"));
+        assertThat(view(opened).state()).isEqualTo(SlaState.PAUSED);
+
+        // a week into the wait, past the date promised before the pause, the wallet restores the account
+        time.setTo(shanghai("2026-03-17T10:00"));
+        scenarios.restrict(accountOf(opened), AccountAccess.FULL, RestrictionReason.IDENTITY_INCOMPLETE);
+        time.executeDueJobs(instance);
+
+        assertThat(instance).hasPassed(AppealProcess.END_RESOLVED_BY_WALLET).isEnded();
+        assertThat(view(opened).state()).as("the appellant's week is not ours").isEqualTo(SlaState.MET);
+        assertThat(ledger(opened)).last().isEqualTo("STOPPED:MET");
+        assertThat(view(opened).replyDueAt()).as("26 working hours were left").isEqualTo(shanghai("2026-03-19T18:00"));
+    }
+
+    @Test
+    void anAppealThatExpiresWaitingForMoreDocumentsStopsItsClock() {
+        AppealIntake.OpenedAppeal opened = scenarios.openOverseasPassportAppeal();
+        ProcessInstance instance = completeDocumentsAt(opened, DOCUMENTS_COMPLETE);
+        time.setTo(shanghai("2026-03-10T10:00"));
+        scenarios.decide(instance, "reviewer", "REQUEST_MORE_DOCUMENTS", "DOCUMENTS_UNREADABLE", List.of("SELFIE_WITH_DOCUMENT"));
+
+        walkTo(instance, shanghai("2026-03-26T18:00"));
+
+        assertThat(instance).hasPassed(AppealProcess.END_APPEAL_EXPIRED).isEnded();
+        assertThat(view(opened).state()).as("not PAUSED for good").isEqualTo(SlaState.MET);
+        assertThat(ledger(opened)).last().isEqualTo("STOPPED:MET");
+    }
+
+    @Test
     void clockPausesWhileWaitingForMoreDocumentsAndResumesWithTheWorkingTimeLeft() {
         AppealIntake.OpenedAppeal opened = scenarios.openOverseasPassportAppeal();
         ProcessInstance instance = completeDocumentsAt(opened, DOCUMENTS_COMPLETE);
@@ -394,6 +463,11 @@ class ReplyClockProcessTest {
     private String appellantMessage(AppealIntake.OpenedAppeal opened, String kind) {
         return jdbc.sql("select body from appeal_desk.message where tracking_number = ? and kind = ? and channel = 'IN_APP'")
                 .params(opened.trackingNumber(), kind).query(String.class).single();
+    }
+
+    private List<String> apologies(AppealIntake.OpenedAppeal opened) {
+        return jdbc.sql("select body from appeal_desk.message where tracking_number = ? and kind = 'APOLOGY_FOR_DELAY' "
+                + "and channel = 'IN_APP' order by id").param(opened.trackingNumber()).query(String.class).list();
     }
 
     /** The dates told in PROMISE_TOLD messages on a channel, oldest first. */
