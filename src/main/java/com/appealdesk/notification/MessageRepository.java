@@ -52,8 +52,12 @@ class MessageRepository {
                 .param(trackingNumber).query(MessageRepository::map).list();
     }
 
-    /** A message claimed for sending, with what the outbox needs to schedule the next attempt. */
-    record Claimed(Message message, int attempts, Instant giveUpAt) {
+    /**
+     * A message claimed for sending, with what the outbox needs to schedule the next attempt. {@code claim} is the
+     * claim's end as the database set it: every change the claimer makes names it, so a claimer whose claim ran out
+     * and was taken over changes nothing.
+     */
+    record Claimed(Message message, int attempts, Instant giveUpAt, Instant claim) {
     }
 
     /** A message that was given up, as operators see it: no recipient, no text. */
@@ -78,18 +82,35 @@ class MessageRepository {
                       order by next_attempt_at, id limit :limit for update skip locked) due
                 where m.id = due.id
                 returning m.id, m.tracking_number, m.kind, m.channel, m.locale, m.recipient, m.subject, m.body, m.status,
-                          m.created_at, m.sent_at, m.attempts, m.give_up_at""")
+                          m.created_at, m.sent_at, m.attempts, m.give_up_at, m.claimed_until""")
                 .param("lease", lease.toMillis() / 1000.0).param("channels", channels).param("limit", limit)
-                .query((rs, row) -> new Claimed(map(rs, row), rs.getInt("attempts"), instant(rs.getTimestamp("give_up_at"))))
+                .query((rs, row) -> new Claimed(map(rs, row), rs.getInt("attempts"), instant(rs.getTimestamp("give_up_at")),
+                        instant(rs.getTimestamp("claimed_until"))))
                 .list();
     }
 
-    void markSent(long id, String remoteRef) {
+    /** The claim made longer while its message is still being sent: its new end, or empty when it was taken over. */
+    Optional<Instant> extend(long id, Instant claim, Duration lease) {
+        return jdbc.sql("""
+                update appeal_desk.message set claimed_until = now() + make_interval(secs => ?)
+                where id = ? and status = 'SENDING' and claimed_until = ? returning claimed_until""")
+                .params(lease.toMillis() / 1000.0, id, ts(claim)).query((rs, row) -> instant(rs.getTimestamp(1))).optional();
+    }
+
+    /** A claimed message not sent after all (no worker free): due again at once, its attempts unchanged. */
+    void release(long id, Instant claim) {
         jdbc.sql("""
+                update appeal_desk.message set status = 'PENDING', claimed_until = null
+                where id = ? and status = 'SENDING' and claimed_until = ?""").params(id, ts(claim)).update();
+    }
+
+    /** False when the claim was taken over (it ran out): the message is then another claimer's to record. */
+    boolean markSent(long id, Instant claim, String remoteRef) {
+        return jdbc.sql("""
                 update appeal_desk.message set status = 'SENT', sent_at = now(), attempts = attempts + 1, last_error = null,
                        claimed_until = null, remote_ref = ?
-                where id = ? and status = 'SENDING'""")
-                .params(remoteRef, id).update();
+                where id = ? and status = 'SENDING' and claimed_until = ?""")
+                .params(remoteRef, id, ts(claim)).update() == 1;
     }
 
     /**
@@ -105,14 +126,17 @@ class MessageRepository {
                 .params(status, channel, remoteRef).update() > 0;
     }
 
-    /** Counts a failed attempt; the message waits until {@code nextAttemptAt}, or is FAILED when that is null. */
-    void markFailedAttempt(long id, String error, Instant nextAttemptAt) {
-        jdbc.sql("""
+    /**
+     * Counts a failed attempt; the message waits until {@code nextAttemptAt}, or is FAILED when that is null. False
+     * when the claim was taken over.
+     */
+    boolean markFailedAttempt(long id, Instant claim, String error, Instant nextAttemptAt) {
+        return jdbc.sql("""
                 update appeal_desk.message set attempts = attempts + 1, last_error = ?, claimed_until = null,
                        status = case when ?::timestamptz is null then 'FAILED' else 'PENDING' end,
                        next_attempt_at = coalesce(?::timestamptz, next_attempt_at)
-                where id = ? and status = 'SENDING'""")
-                .params(truncate(error), ts(nextAttemptAt), ts(nextAttemptAt), id).update();
+                where id = ? and status = 'SENDING' and claimed_until = ?""")
+                .params(truncate(error), ts(nextAttemptAt), ts(nextAttemptAt), id, ts(claim)).update() == 1;
     }
 
     List<Failed> failed(int limit) {

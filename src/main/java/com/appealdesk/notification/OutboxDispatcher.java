@@ -4,12 +4,14 @@ import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
 import jakarta.annotation.PreDestroy;
 import java.time.Instant;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ArrayBlockingQueue;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.Future;
+import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.ThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
@@ -28,11 +30,19 @@ import org.springframework.stereotype.Component;
  * as long as the last (up to an hour by default) until the message has been tried for a day, then it is FAILED and
  * an operator may send it again ({@code /staff/messages}). A node that dies between sending and recording leaves
  * its claim to run out; the message is then sent again with the same message id. Several nodes run side by side.
+ * <p>
+ * A claim lasts {@code APPEAL_OUTBOX_LEASE}, and a living node makes it longer every third of that while the message
+ * is still being sent, so a slow mail server (each step within its timeout, the whole send longer than the lease)
+ * does not let another node take the message over and send it a second time. Every result is recorded against the
+ * claim it was sent under; a claimer whose claim was taken over (its node stalled) records nothing. A send that
+ * outlasts {@value #LEASES_PER_SEND} leases is given up by its node, whose claim then runs out.
  */
 @Component
 class OutboxDispatcher {
 
     private static final Logger log = LoggerFactory.getLogger(OutboxDispatcher.class);
+    /** How many leases one send may take at most, its claim made longer meanwhile. */
+    static final int LEASES_PER_SEND = 5;
 
     private final MessageRepository messages;
     private final Map<String, OutboundChannel> channels;
@@ -80,30 +90,87 @@ class OutboxDispatcher {
                 log.warn("Outbox cannot claim messages (database unavailable?), trying again shortly: {}", e.getMessage());
                 return;
             }
-            List<Future<?>> sending = new ArrayList<>();
+            List<InFlight> sending = new ArrayList<>();
             for (MessageRepository.Claimed claimed : batch) {
-                sending.add(workers.submit(() -> deliver(claimed)));
+                InFlight send = new InFlight(claimed);
+                try {
+                    send.future = workers.submit(() -> deliver(send));
+                    sending.add(send);
+                } catch (RejectedExecutionException full) {
+                    // workers still stuck in sends given up on: the message is due again at once, its attempts unchanged
+                    release(send);
+                }
             }
-            for (Future<?> send : sending) {
-                await(send);
-            }
-        } while (batch.size() == batchSize);
+            awaitAll(sending);
+        } while (batch.size() == batchSize && !Thread.currentThread().isInterrupted());
     }
 
-    private void await(Future<?> send) {
-        try {
-            send.get(properties.outboxLease().toMillis(), TimeUnit.MILLISECONDS);
-        } catch (TimeoutException e) {
-            // the channel's own timeouts did not hold; the claim runs out and the message is tried again
-            send.cancel(true);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-        } catch (ExecutionException e) {
-            log.error("Outbox worker failed", e.getCause());
+    /** A message being sent under its claim, whose end moves on while the send runs. */
+    private static final class InFlight {
+        private final MessageRepository.Claimed claimed;
+        private Instant claim;  // guarded by this
+        private Future<?> future;
+
+        private InFlight(MessageRepository.Claimed claimed) {
+            this.claimed = claimed;
+            this.claim = claimed.claim();
         }
     }
 
-    private void deliver(MessageRepository.Claimed claimed) {
+    /** Waits for the batch's sends, making their claims longer every third of the lease; gives up after a few leases. */
+    private void awaitAll(List<InFlight> sending) {
+        Duration lease = properties.outboxLease();
+        long tick = Math.max(1, lease.toMillis() / 3);
+        long deadline = System.nanoTime() + lease.toNanos() * LEASES_PER_SEND;
+        List<InFlight> running = new ArrayList<>(sending);
+        while (!running.isEmpty()) {
+            long until = Math.min(System.nanoTime() + tick * 1_000_000, deadline);
+            for (InFlight send : running) {
+                try {
+                    send.future.get(Math.max(0, until - System.nanoTime()), TimeUnit.NANOSECONDS);
+                } catch (TimeoutException stillSending) {
+                    // looked at again below
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                    return;
+                } catch (ExecutionException e) {
+                    log.error("Outbox worker failed", e.getCause());
+                }
+            }
+            running.removeIf(send -> send.future.isDone());
+            if (running.isEmpty()) {
+                return;
+            }
+            if (System.nanoTime() - deadline >= 0) {
+                // the channel's own timeouts did not hold: the claims run out and the messages are tried again
+                running.forEach(send -> send.future.cancel(true));
+                workers.purge();
+                log.warn("Outbox gave up waiting for {} message(s) after {} leases; their claims run out", running.size(), LEASES_PER_SEND);
+                return;
+            }
+            for (InFlight send : running) {
+                try {
+                    // one at a time with the worker's record of the result, which names the claim's current end
+                    synchronized (send) {
+                        messages.extend(send.claimed.message().id(), send.claim, lease).ifPresent(longer -> send.claim = longer);
+                    }
+                } catch (RuntimeException e) {
+                    log.warn("Claim of message {} not made longer (database unavailable?): {}", send.claimed.message().id(), e.getMessage());
+                }
+            }
+        }
+    }
+
+    private void release(InFlight send) {
+        try {
+            messages.release(send.claimed.message().id(), send.claim);
+        } catch (RuntimeException e) {
+            log.warn("Claim of message {} not released; it runs out: {}", send.claimed.message().id(), e.getMessage());
+        }
+    }
+
+    private void deliver(InFlight send) {
+        MessageRepository.Claimed claimed = send.claimed;
         Message message = claimed.message();
         String remoteRef;
         try {
@@ -111,19 +178,28 @@ class OutboxDispatcher {
                     message.trackingNumber(), message.kind(), message.locale(), message.recipient(), message.subject(),
                     message.body()));
         } catch (RuntimeException | Error e) {
-            failed(claimed, e);
+            failed(send, e);
             return;
         }
         try {
-            messages.markSent(message.id(), remoteRef);
-            sent.get(message.channel()).increment();
+            boolean recorded;
+            synchronized (send) {
+                recorded = messages.markSent(message.id(), send.claim, remoteRef);
+            }
+            if (recorded) {
+                sent.get(message.channel()).increment();
+            } else {
+                log.warn("{} message {} was sent after its claim had been taken over; the other claimer records it",
+                        message.channel(), message.id());
+            }
         } catch (RuntimeException e) {
             log.warn("{} message {} was sent but could not be recorded; its claim runs out and it is sent again with "
                     + "the same message id: {}", message.channel(), message.id(), e.getMessage());
         }
     }
 
-    private void failed(MessageRepository.Claimed claimed, Throwable e) {
+    private void failed(InFlight send, Throwable e) {
+        MessageRepository.Claimed claimed = send.claimed;
         Message message = claimed.message();
         int failures = claimed.attempts() + 1;
         Instant next = Instant.now().plus(properties.retryDelay(failures));
@@ -132,7 +208,14 @@ class OutboxDispatcher {
         log.warn("{} message {} of appeal {} failed (attempt {}){}: {}", message.channel(), message.id(),
                 message.trackingNumber(), failures, giveUp ? ", given up" : ", next at " + next, error);
         try {
-            messages.markFailedAttempt(message.id(), error, giveUp ? null : next);
+            boolean recorded;
+            synchronized (send) {
+                recorded = messages.markFailedAttempt(message.id(), send.claim, error, giveUp ? null : next);
+            }
+            if (!recorded) {
+                log.warn("Failed attempt of message {} not recorded: its claim had been taken over", message.id());
+                return;
+            }
             failedAttempts.get(message.channel()).increment();
             if (giveUp) {
                 givenUp.get(message.channel()).increment();
