@@ -24,7 +24,11 @@ public record OpenAppealRequest(
             @NotNull IdDocumentType idDocumentType,
             @NotBlank @Size(max = 35) String language,
             @Email @Size(max = 254) String email,
-            @Size(max = 40) @Pattern(regexp = "\\+?[0-9 ()-]{5,40}", message = "must be a phone number such as +1 415 555 0100") String phone,
+            // international format only: digits without their country code were sent as if they had one (415 555 0100
+            // went to +41, Switzerland), so an SMS could reach a stranger
+            @Schema(description = "international format, + and the country code first, e.g. +1 415 555 0100")
+            @Size(max = 40) @Pattern(regexp = "\\+[0-9][0-9 ()-]{4,38}",
+                    message = "must be in international format, + and the country code first, such as +1 415 555 0100") String phone,
             @Schema(description = "the appellant's IANA time zone, e.g. America/New_York; when absent, the zone of the "
                     + "region of residence is used to show dates in their own time")
             @Size(max = 64) String timeZone) {

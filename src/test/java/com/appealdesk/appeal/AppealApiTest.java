@@ -41,6 +41,15 @@ class AppealApiTest {
                 "applicant.residenceRegion");
         assertThat(appealCount()).isEqualTo(before);
 
+        // a national number would be sent as if its first digits were a country code
+        for (String national : List.of("(415) 555-0100", "-----")) {
+            ResponseEntity<Map> phone = http.post("/api/appeals", Http.WALLET, appeal(restrictedAccount(), Map.of("applicant",
+                    Map.of("fullName", "Jane Doe", "residenceRegion", "US", "idDocumentType", "PASSPORT", "language", "en",
+                            "phone", national))));
+            assertThat(phone.getStatusCode().value()).as(national).isEqualTo(400);
+            assertThat(fields(phone)).containsExactly("applicant.phone");
+        }
+
         // ideographic spaces only: blank to a reader, though not to @NotBlank
         ResponseEntity<Map> spaces = http.post("/api/appeals", Http.WALLET, appeal(restrictedAccount(), Map.of("applicant",
                 Map.of("fullName", "\u3000\u3000", "residenceRegion", "US", "idDocumentType", "PASSPORT", "language", "en"))));
