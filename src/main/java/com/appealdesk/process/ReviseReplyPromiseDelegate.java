@@ -4,6 +4,7 @@ import com.appealdesk.sla.ReplyClock;
 import java.util.Map;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
+import org.camunda.bpm.engine.delegate.VariableScope;
 import org.springframework.stereotype.Component;
 
 /**
@@ -21,10 +22,15 @@ class ReviseReplyPromiseDelegate implements JavaDelegate {
 
     @Override
     public void execute(DelegateExecution execution) {
-        Map<?, ?> policy = (Map<?, ?>) execution.getVariable(AppealVariables.BREACH_POLICY);
+        replyClock.revise(execution.getProcessBusinessKey(), revisedReplyWorkingDays(execution));
+    }
+
+    /** How many working days a new date gives, as the breach policy decided for this appeal. */
+    static int revisedReplyWorkingDays(VariableScope scope) {
+        Map<?, ?> policy = (Map<?, ?>) scope.getVariable(AppealVariables.BREACH_POLICY);
         if (policy == null) {
             throw new IllegalStateException("breach-policy.dmn has no rule for this appeal; add a default rule");
         }
-        replyClock.revise(execution.getProcessBusinessKey(), ((Number) policy.get("revisedReplyWorkingDays")).intValue());
+        return ((Number) policy.get("revisedReplyWorkingDays")).intValue();
     }
 }

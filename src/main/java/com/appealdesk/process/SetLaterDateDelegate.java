@@ -1,7 +1,6 @@
 package com.appealdesk.process;
 
 import com.appealdesk.sla.ReplyClock;
-import java.util.Map;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
 import org.springframework.stereotype.Component;
@@ -22,10 +21,6 @@ class SetLaterDateDelegate implements JavaDelegate {
 
     @Override
     public void execute(DelegateExecution execution) {
-        Map<?, ?> policy = (Map<?, ?>) execution.getVariable(AppealVariables.BREACH_POLICY);
-        if (policy == null) {
-            throw new IllegalStateException("breach-policy.dmn has no rule for this appeal; add a default rule");
-        }
-        replyClock.reviseAfterMissed(execution.getProcessBusinessKey(), ((Number) policy.get("revisedReplyWorkingDays")).intValue());
+        replyClock.reviseAfterMissed(execution.getProcessBusinessKey(), ReviseReplyPromiseDelegate.revisedReplyWorkingDays(execution));
     }
 }

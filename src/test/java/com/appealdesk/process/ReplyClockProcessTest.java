@@ -321,9 +321,7 @@ class ReplyClockProcessTest {
     @Test
     void theWalletResolvingTheAppealWhileWeWaitForMoreDocumentsStopsTheClockWithinItsPromise() {
         AppealIntake.OpenedAppeal opened = scenarios.openOverseasPassportAppeal();
-        ProcessInstance instance = completeDocumentsAt(opened, DOCUMENTS_COMPLETE);
-        time.setTo(shanghai("2026-03-10T10:00"));
-        scenarios.decide(instance, "reviewer", "REQUEST_MORE_DOCUMENTS", "DOCUMENTS_UNREADABLE", List.of("SELFIE_WITH_DOCUMENT"));
+        ProcessInstance instance = waitingForMoreDocumentsFromTuesday(opened);
         assertThat(view(opened).state()).isEqualTo(SlaState.PAUSED);
 
         // a week into the wait, past the date promised before the pause, the wallet restores the account
@@ -340,9 +338,7 @@ class ReplyClockProcessTest {
     @Test
     void anAppealThatExpiresWaitingForMoreDocumentsStopsItsClock() {
         AppealIntake.OpenedAppeal opened = scenarios.openOverseasPassportAppeal();
-        ProcessInstance instance = completeDocumentsAt(opened, DOCUMENTS_COMPLETE);
-        time.setTo(shanghai("2026-03-10T10:00"));
-        scenarios.decide(instance, "reviewer", "REQUEST_MORE_DOCUMENTS", "DOCUMENTS_UNREADABLE", List.of("SELFIE_WITH_DOCUMENT"));
+        ProcessInstance instance = waitingForMoreDocumentsFromTuesday(opened);
 
         walkTo(instance, shanghai("2026-03-26T18:00"));
 
@@ -420,6 +416,14 @@ class ReplyClockProcessTest {
         walkTo(instance, shanghai("2026-03-13T18:00"));
         assertThat(appellantKinds(opened)).filteredOn("REVIEW_PROGRESS"::equals).hasSize(2 * 2);
         assertThat(instance).isWaitingAt(AppealProcess.TASK_REVIEW_APPEAL);
+    }
+
+    /** Documents complete on Monday 10:00; on Tuesday 10:00 (9 of 35 working hours used) the reviewer asks for more. */
+    private ProcessInstance waitingForMoreDocumentsFromTuesday(AppealIntake.OpenedAppeal opened) {
+        ProcessInstance instance = completeDocumentsAt(opened, DOCUMENTS_COMPLETE);
+        time.setTo(shanghai("2026-03-10T10:00"));
+        scenarios.decide(instance, "reviewer", "REQUEST_MORE_DOCUMENTS", "DOCUMENTS_UNREADABLE", List.of("SELFIE_WITH_DOCUMENT"));
+        return instance;
     }
 
     private ProcessInstance completeDocumentsAt(AppealIntake.OpenedAppeal opened, Instant at) {
