@@ -262,6 +262,39 @@ class ReplyClockProcessTest {
         assertThat(ledger(opened)).containsSubsequence("STARTED", "BREACHED", "REVISED");
     }
 
+    @Test
+    void aWarningThatFailsForGoodDoesNotKeepTheBreachFromComing() {
+        AppealIntake.OpenedAppeal opened = scenarios.openOverseasPassportAppeal();
+        ProcessInstance instance = completeDocumentsAt(opened, DOCUMENTS_COMPLETE);
+        walkTo(instance, HALFWAY_SENT_BY);
+        jdbc.sql("""
+                create or replace function appeal_desk.simulated_outage() returns trigger language plpgsql as $$
+                begin raise exception 'simulated database outage'; end $$""").update();
+        jdbc.sql("""
+                create trigger simulated_outage before insert on appeal_desk.reply_clock_event for each row
+                when (new.type = 'WARNING') execute function appeal_desk.simulated_outage()""").update();
+        try {
+            time.setTo(AT_RISK_SENT_BY);
+            Job warning = engine.getManagementService().createJobQuery().processInstanceId(instance.getId())
+                    .activityId(AppealProcess.TIMER_REVIEW_AT_RISK).singleResult();
+            // every retry of the job's cycle, at once: the outage outlasts them
+            for (int attempt = 0; attempt < 20 && engine.getManagementService().createJobQuery().jobId(warning.getId())
+                    .singleResult().getRetries() > 0; attempt++) {
+                assertThatThrownBy(() -> engine.getManagementService().executeJob(warning.getId())).hasMessageContaining("simulated");
+            }
+            assertThat(engine.getRuntimeService().createIncidentQuery().processInstanceId(instance.getId()).count())
+                    .as("the warning is an incident now").isOne();
+        } finally {
+            jdbc.sql("drop trigger simulated_outage on appeal_desk.reply_clock_event").update();
+        }
+
+        walkTo(instance, PROMISED);
+
+        assertThat(instance).hasPassed("Task_RecordBreach", "Task_EscalateToSupervisors", "Task_ApologiseForDelay")
+                .hasNotPassed("Task_WarnSupervisors");
+        assertThat(view(opened).state()).isEqualTo(SlaState.BREACHED);
+    }
+
     private Job breachTimer(ProcessInstance instance) {
         return engine.getManagementService().createJobQuery().processInstanceId(instance.getId())
                 .activityId(AppealProcess.TIMER_REVIEW_SLA_BREACHED).singleResult();
