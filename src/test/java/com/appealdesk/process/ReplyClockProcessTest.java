@@ -231,12 +231,7 @@ class ReplyClockProcessTest {
         ProcessInstance instance = completeDocumentsAt(opened, DOCUMENTS_COMPLETE);
         walkTo(instance, AT_RISK_SENT_BY);
         // the database refuses the breach's ledger row for a while, as it would every write during an outage
-        jdbc.sql("""
-                create or replace function appeal_desk.simulated_outage() returns trigger language plpgsql as $$
-                begin raise exception 'simulated database outage'; end $$""").update();
-        jdbc.sql("""
-                create trigger simulated_outage before insert on appeal_desk.reply_clock_event for each row
-                when (new.type = 'BREACHED') execute function appeal_desk.simulated_outage()""").update();
+        refuseLedgerRows("BREACHED");
         Job failed;
         try {
             time.setTo(PROMISED);
@@ -251,7 +246,7 @@ class ReplyClockProcessTest {
             assertThat(failed.getDuedate()).as("a growing delay").isEqualTo(Date.from(PROMISED.plusSeconds(10 + 30)));
             assertThat(instance).hasNotPassed("Task_EscalateToSupervisors");
         } finally {
-            jdbc.sql("drop trigger simulated_outage on appeal_desk.reply_clock_event").update();
+            acceptLedgerRows();
         }
 
         walkTo(instance, failed.getDuedate().toInstant());
@@ -267,12 +262,7 @@ class ReplyClockProcessTest {
         AppealIntake.OpenedAppeal opened = scenarios.openOverseasPassportAppeal();
         ProcessInstance instance = completeDocumentsAt(opened, DOCUMENTS_COMPLETE);
         walkTo(instance, HALFWAY_SENT_BY);
-        jdbc.sql("""
-                create or replace function appeal_desk.simulated_outage() returns trigger language plpgsql as $$
-                begin raise exception 'simulated database outage'; end $$""").update();
-        jdbc.sql("""
-                create trigger simulated_outage before insert on appeal_desk.reply_clock_event for each row
-                when (new.type = 'WARNING') execute function appeal_desk.simulated_outage()""").update();
+        refuseLedgerRows("WARNING");
         try {
             time.setTo(AT_RISK_SENT_BY);
             Job warning = engine.getManagementService().createJobQuery().processInstanceId(instance.getId())
@@ -285,7 +275,7 @@ class ReplyClockProcessTest {
             assertThat(engine.getRuntimeService().createIncidentQuery().processInstanceId(instance.getId()).count())
                     .as("the warning is an incident now").isOne();
         } finally {
-            jdbc.sql("drop trigger simulated_outage on appeal_desk.reply_clock_event").update();
+            acceptLedgerRows();
         }
 
         walkTo(instance, PROMISED);
@@ -293,6 +283,20 @@ class ReplyClockProcessTest {
         assertThat(instance).hasPassed("Task_RecordBreach", "Task_EscalateToSupervisors", "Task_ApologiseForDelay")
                 .hasNotPassed("Task_WarnSupervisors");
         assertThat(view(opened).state()).isEqualTo(SlaState.BREACHED);
+    }
+
+    /** The database refuses the clock's ledger rows of this type, as it would every write during an outage. */
+    private void refuseLedgerRows(String type) {
+        jdbc.sql("""
+                create or replace function appeal_desk.simulated_outage() returns trigger language plpgsql as $$
+                begin raise exception 'simulated database outage'; end $$""").update();
+        jdbc.sql("""
+                create trigger simulated_outage before insert on appeal_desk.reply_clock_event for each row
+                when (new.type = '%s') execute function appeal_desk.simulated_outage()""".formatted(type)).update();
+    }
+
+    private void acceptLedgerRows() {
+        jdbc.sql("drop trigger simulated_outage on appeal_desk.reply_clock_event").update();
     }
 
     private Job breachTimer(ProcessInstance instance) {
