@@ -32,10 +32,7 @@ class EscalateMissedNewDateDelegate implements JavaDelegate {
         Date promised = Date.from(replyClock.promisedAt(trackingNumber));
         TaskService tasks = execution.getProcessEngineServices().getTaskService();
         for (Task review : ReviewTasks.open(execution)) {
-            ReviewTasks.current(tasks, review.getId()).ifPresent(current -> {
-                current.setDueDate(promised);
-                tasks.saveTask(current);
-            });
+            ReviewTasks.setDue(tasks, review.getId(), promised);
         }
         notices.tell(trackingNumber, "REVIEW_NEW_DATE_MISSED", recipients.ofGroup(AppealProcess.GROUP_SUPERVISORS),
                 "until " + promised.toInstant());

@@ -48,10 +48,7 @@ class EscalateReviewDelegate implements JavaDelegate {
                 takeFromReviewers(execution, review);
             }
             ReviewTasks.raisePriority(execution, review, ESCALATED_PRIORITY);
-            ReviewTasks.current(tasks, review.getId()).ifPresent(current -> {
-                current.setDueDate(newPromise);
-                tasks.saveTask(current);
-            });
+            ReviewTasks.setDue(tasks, review.getId(), newPromise);
         }
         execution.setVariable(AppealVariables.ESCALATED, true);
         notices.tell(execution.getProcessBusinessKey(), "REVIEW_BREACHED",

@@ -1,5 +1,6 @@
 package com.appealdesk.process;
 
+import java.util.Date;
 import java.util.List;
 import java.util.Optional;
 import org.camunda.bpm.engine.TaskService;
@@ -44,6 +45,14 @@ final class ReviewTasks {
         }
         TaskEntity task = command.getTaskManager().findTaskById(taskId);
         return Optional.ofNullable(task);
+    }
+
+    /** The review is due at this date, as this command sees the task (after its other changes in the command). */
+    static void setDue(TaskService tasks, String taskId, Date due) {
+        current(tasks, taskId).ifPresent(current -> {
+            current.setDueDate(due);
+            tasks.saveTask(current);
+        });
     }
 
     static void raisePriority(DelegateExecution execution, Task review, int priority) {

@@ -60,8 +60,7 @@ public class ReplyClock {
             clocks.record(trackingNumber, "STARTED", null, due, now);
             events.publishEvent(new PromiseSet(trackingNumber, "STARTED", due));
         } else if (row.state() == State.PAUSED) {
-            Duration left = row.window().minus(row.consumed());
-            Instant due = left.isNegative() || left.isZero() ? row.dueAt() : calendar.plusWorkingTime(now, left);
+            Instant due = dueIfResumed(row, now);
             clocks.update(row.running(row.window(), now, due));
             clocks.record(trackingNumber, "RESUMED", null, due, now);
             events.publishEvent(new PromiseSet(trackingNumber, "RESUMED", due));
@@ -94,9 +93,7 @@ public class ReplyClock {
         if (row.state() == State.RUNNING) {
             stopped = row.stopped(consumedUntil(row, now), now);
         } else if (row.state() == State.PAUSED) {
-            Duration left = row.window().minus(row.consumed());
-            Instant due = left.isNegative() || left.isZero() ? row.dueAt() : calendars.get(row.calendar()).plusWorkingTime(now, left);
-            stopped = row.running(row.window(), now, due).stopped(row.consumed(), now);
+            stopped = row.running(row.window(), now, dueIfResumed(row, now)).stopped(row.consumed(), now);
         } else {
             return;
         }
@@ -125,8 +122,7 @@ public class ReplyClock {
     public Instant warningAt(String trackingNumber, double fraction) {
         Row row = running(trackingNumber);
         Instant point = pointAt(trackingNumber, fraction);
-        Instant promise = row.revisedDueAt() != null ? row.revisedDueAt() : row.dueAt();
-        return calendars.get(row.calendar()).spread(point, promise.minus(WARNING_MARGIN), trackingNumber);
+        return calendars.get(row.calendar()).spread(point, row.promised().minus(WARNING_MARGIN), trackingNumber);
     }
 
     /**
@@ -224,8 +220,7 @@ public class ReplyClock {
     /** The date we promise now: the new date after a breach, the first promise otherwise. */
     @Transactional(readOnly = true)
     public Instant promisedAt(String trackingNumber) {
-        Row row = clocks.find(trackingNumber).orElseThrow(() -> noClock(trackingNumber));
-        return row.revisedDueAt() != null ? row.revisedDueAt() : row.dueAt();
+        return clocks.find(trackingNumber).orElseThrow(() -> noClock(trackingNumber)).promised();
     }
 
     @Transactional(readOnly = true)
@@ -233,8 +228,7 @@ public class ReplyClock {
         return clocks.find(trackingNumber).map(row -> {
             List<ReplyClockView.Event> events = clocks.events(trackingNumber);
             boolean warned = events.stream().anyMatch(event -> "WARNING".equals(event.type()));
-            Instant promised = row.revisedDueAt() != null ? row.revisedDueAt() : row.dueAt();
-            return new ReplyClockView(row.workingDays(), promised, stateOf(row, warned),
+            return new ReplyClockView(row.workingDays(), row.promised(), stateOf(row, warned),
                     calendars.get(row.calendar()).zone(), events);
         });
     }
@@ -247,6 +241,12 @@ public class ReplyClock {
             case RUNNING -> row.breachedAt() != null || !clock.instant().isBefore(row.dueAt()) ? SlaState.BREACHED
                     : warned ? SlaState.AT_RISK : SlaState.ON_TRACK;
         };
+    }
+
+    /** A paused clock's promise if it ran again from {@code now} with the working time it has left (none left: as it was). */
+    private Instant dueIfResumed(Row row, Instant now) {
+        Duration left = row.window().minus(row.consumed());
+        return left.isNegative() || left.isZero() ? row.dueAt() : calendars.get(row.calendar()).plusWorkingTime(now, left);
     }
 
     private Duration consumedUntil(Row row, Instant now) {

@@ -21,6 +21,11 @@ class ReplyClockRepository {
             Duration consumed, Instant runningSince, Instant dueAt, Instant revisedDueAt, Instant breachedAt,
             Instant stoppedAt) {
 
+        /** The date we promise now: the new date after a breach, the first promise otherwise. */
+        Instant promised() {
+            return revisedDueAt != null ? revisedDueAt : dueAt;
+        }
+
         /** Running from {@code since}, due at {@code due}; the window is set when the clock first starts. */
         Row running(Duration window, Instant since, Instant due) {
             return new Row(trackingNumber, calendar, workingDays, State.RUNNING, window, consumed, since, due,

@@ -161,7 +161,8 @@ class ApiErrors {
         return ResponseEntity.badRequest().body(problem(HttpStatus.BAD_REQUEST, detail, errors));
     }
 
-    private static ProblemDetail problem(HttpStatus status, String detail, List<FieldError> errors) {
+    /** The problem+json answer of every refusal of our API: a detail, and the fields at fault with why. */
+    static ProblemDetail problem(HttpStatus status, String detail, List<FieldError> errors) {
         ProblemDetail problem = ProblemDetail.forStatusAndDetail(status, detail);
         problem.setProperty("errors", errors.stream().map(error -> Map.of(
                 "field", error.field() == null ? "" : error.field(), "message", error.message())).toList());

@@ -1,7 +1,6 @@
 package com.appealdesk.system.web;
 
 import java.util.List;
-import java.util.Map;
 import java.util.stream.Collectors;
 import org.springframework.core.Ordered;
 import org.springframework.core.annotation.Order;
@@ -30,7 +29,8 @@ class RequestMismatches {
         String message = "must be " + (supported.isEmpty() ? "another type" : supported)
                 + (e.getContentType() == null ? "" : ", not " + e.getContentType());
         return ResponseEntity.status(HttpStatus.UNSUPPORTED_MEDIA_TYPE)
-                .body(problem(HttpStatus.UNSUPPORTED_MEDIA_TYPE, "Content-Type " + message, "Content-Type", message));
+                .body(ApiErrors.problem(HttpStatus.UNSUPPORTED_MEDIA_TYPE, "Content-Type " + message,
+                        List.of(new ApiErrors.FieldError("Content-Type", message))));
     }
 
     @ExceptionHandler(HttpRequestMethodNotSupportedException.class)
@@ -42,12 +42,6 @@ class RequestMismatches {
         if (!allowed.isEmpty()) {
             answer.header(HttpHeaders.ALLOW, allowed);
         }
-        return answer.body(problem(HttpStatus.METHOD_NOT_ALLOWED, message, "", message));
-    }
-
-    private static ProblemDetail problem(HttpStatus status, String detail, String field, String message) {
-        ProblemDetail problem = ProblemDetail.forStatusAndDetail(status, detail);
-        problem.setProperty("errors", List.of(Map.of("field", field, "message", message)));
-        return problem;
+        return answer.body(ApiErrors.problem(HttpStatus.METHOD_NOT_ALLOWED, message, List.of(new ApiErrors.FieldError(null, message))));
     }
 }
