@@ -11,8 +11,10 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.TreeMap;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
+import org.springframework.transaction.support.TransactionTemplate;
 
 /** Every message written to an appellant ({@code appeal_desk.message}); e-mails wait here as PENDING until sent. */
 @Repository
@@ -23,10 +25,12 @@ class MessageRepository {
 
     private final JdbcClient jdbc;
     private final NotificationProperties properties;
+    private final TransactionTemplate transactions;
 
-    MessageRepository(JdbcClient jdbc, NotificationProperties properties) {
+    MessageRepository(JdbcClient jdbc, NotificationProperties properties, TransactionTemplate transactions) {
         this.jdbc = jdbc;
         this.properties = properties;
+        this.transactions = transactions;
     }
 
     static final String APPELLANT = "APPELLANT";
@@ -104,39 +108,118 @@ class MessageRepository {
                 where id = ? and status = 'SENDING' and claimed_until = ?""").params(id, ts(claim)).update();
     }
 
-    /** False when the claim was taken over (it ran out): the message is then another claimer's to record. */
-    boolean markSent(long id, Instant claim, String remoteRef) {
-        return jdbc.sql("""
-                update appeal_desk.message set status = 'SENT', sent_at = now(), attempts = attempts + 1, last_error = null,
-                       claimed_until = null, remote_ref = ?
-                where id = ? and status = 'SENDING' and claimed_until = ?""")
-                .params(remoteRef, id, ts(claim)).update() == 1;
+    /** The parts of this message a channel accepted in earlier attempts: the channel's reference by part number. */
+    Map<Integer, String> partsAccepted(long id) {
+        Map<Integer, String> parts = new TreeMap<>();
+        jdbc.sql("select part, remote_ref from appeal_desk.message_part where message_id = ?").param(id)
+                .query(rs -> {
+                    parts.put(rs.getInt("part"), rs.getString("remote_ref"));
+                });
+        return parts;
     }
 
     /**
-     * Records a delivery receipt against the message one of whose parts the channel knows by {@code remoteRef}; a
-     * failed part's status is kept over a later part's success. False when no message has that reference.
+     * Records the message as sent, and the parts the channel accepted (by part number; empty for a channel without
+     * receipts). False when the claim was taken over (it ran out): the message is then another claimer's to record.
      */
-    boolean recordReceipt(String channel, String remoteRef, String status) {
+    boolean markSent(Message message, Instant claim, String remoteRef, Map<Integer, String> parts) {
+        return Boolean.TRUE.equals(transactions.execute(status -> {
+            lockReferences(message.channel(), parts.values());
+            boolean mine = jdbc.sql("""
+                    update appeal_desk.message set status = 'SENT', sent_at = now(), attempts = attempts + 1,
+                           last_error = null, claimed_until = null, remote_ref = ?
+                    where id = ? and status = 'SENDING' and claimed_until = ?""")
+                    .params(remoteRef, message.id(), ts(claim)).update() == 1;
+            if (mine) {
+                recordParts(message, parts);
+            }
+            return mine;
+        }));
+    }
+
+    /**
+     * Records the parts a channel accepted (by part number) and joins to them the receipts that came before the
+     * record. The caller holds the parts' references locked ({@link #lockReferences}), as a receipt locks its own, so
+     * a receipt either finds its part or is kept for it, never neither.
+     */
+    private void recordParts(Message message, Map<Integer, String> parts) {
+        long id = message.id();
+        String channel = message.channel();
+        for (Map.Entry<Integer, String> part : parts.entrySet()) {
+            jdbc.sql("""
+                    insert into appeal_desk.message_part (channel, remote_ref, message_id, part) values (?, ?, ?, ?)
+                    on conflict do nothing""").params(channel, part.getValue(), id, part.getKey()).update();
+            List<String> early = jdbc.sql("""
+                    with early as (delete from appeal_desk.unmatched_receipt where channel = ? and remote_ref = ?
+                                   returning id, status)
+                    select status from early order by id""").params(channel, part.getValue())
+                    .query((rs, row) -> rs.getString("status")).list();
+            early.forEach(receipt -> applyReceipt(id, receipt));
+        }
+    }
+
+    /**
+     * Locks these references for the transaction, in one order, before the message's row: a receipt locks its
+     * reference and then the row, so both orders agree and neither waits for the other in a circle.
+     */
+    private void lockReferences(String channel, Collection<String> remoteRefs) {
+        remoteRefs.stream().sorted().distinct().forEach(remoteRef -> jdbc.sql("select pg_advisory_xact_lock(hashtext(?))")
+                .param(channel + ":" + remoteRef).query().singleRow());
+    }
+
+    /** A failed part's status is kept over a later part's success. */
+    private int applyReceipt(long id, String status) {
         return jdbc.sql("""
                 update appeal_desk.message set receipt_at = now(),
                        receipt_status = case when receipt_status in ('UNDELIV', 'REJECTD', 'EXPIRED', 'DELETED')
                                              then receipt_status else ? end
-                where channel = ? and status = 'SENT' and ? = any(string_to_array(remote_ref, ','))""")
-                .params(status, channel, remoteRef).update() > 0;
+                where id = ?""").params(status, id).update();
     }
 
     /**
-     * Counts a failed attempt; the message waits until {@code nextAttemptAt}, or is FAILED when that is null. False
-     * when the claim was taken over.
+     * Records a delivery receipt against the message one of whose parts the channel knows by {@code remoteRef}. A
+     * receipt naming no recorded part is kept (in {@code unmatched_receipt}) and joined to its message when the part
+     * is recorded. True when it found its message now.
      */
-    boolean markFailedAttempt(long id, Instant claim, String error, Instant nextAttemptAt) {
-        return jdbc.sql("""
-                update appeal_desk.message set attempts = attempts + 1, last_error = ?, claimed_until = null,
-                       status = case when ?::timestamptz is null then 'FAILED' else 'PENDING' end,
-                       next_attempt_at = coalesce(?::timestamptz, next_attempt_at)
-                where id = ? and status = 'SENDING' and claimed_until = ?""")
-                .params(truncate(error), ts(nextAttemptAt), ts(nextAttemptAt), id, ts(claim)).update() == 1;
+    boolean recordReceipt(String channel, String remoteRef, String status) {
+        return Boolean.TRUE.equals(transactions.execute(tx -> {
+            lockReferences(channel, List.of(remoteRef));
+            List<Long> ids = jdbc.sql("select message_id from appeal_desk.message_part where channel = ? and remote_ref = ?")
+                    .params(channel, remoteRef).query(Long.class).list();
+            ids.forEach(id -> applyReceipt(id, status));
+            if (ids.isEmpty()) {
+                jdbc.sql("insert into appeal_desk.unmatched_receipt (channel, remote_ref, status) values (?, ?, ?)")
+                        .params(channel, remoteRef, status).update();
+            }
+            return !ids.isEmpty();
+        }));
+    }
+
+    /** Receipts that found no message within {@code keep}: forgotten; how many. */
+    int forgetUnmatchedReceipts(Duration keep) {
+        return jdbc.sql("delete from appeal_desk.unmatched_receipt where received_at < now() - make_interval(secs => ?)")
+                .param(keep.toSeconds()).update();
+    }
+
+    /**
+     * Counts a failed attempt, and records the parts the channel accepted before it failed (so the next attempt sends
+     * only the rest); the message waits until {@code nextAttemptAt}, or is FAILED when that is null. False when the
+     * claim was taken over.
+     */
+    boolean markFailedAttempt(Message message, Instant claim, String error, Instant nextAttemptAt, Map<Integer, String> partsAccepted) {
+        return Boolean.TRUE.equals(transactions.execute(status -> {
+            lockReferences(message.channel(), partsAccepted.values());
+            boolean mine = jdbc.sql("""
+                    update appeal_desk.message set attempts = attempts + 1, last_error = ?, claimed_until = null,
+                           status = case when ?::timestamptz is null then 'FAILED' else 'PENDING' end,
+                           next_attempt_at = coalesce(?::timestamptz, next_attempt_at)
+                    where id = ? and status = 'SENDING' and claimed_until = ?""")
+                    .params(truncate(error), ts(nextAttemptAt), ts(nextAttemptAt), message.id(), ts(claim)).update() == 1;
+            if (mine) {
+                recordParts(message, partsAccepted);
+            }
+            return mine;
+        }));
     }
 
     List<Failed> failed(int limit) {

@@ -8,6 +8,7 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.TreeMap;
 import java.util.concurrent.ArrayBlockingQueue;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.Future;
@@ -172,11 +173,15 @@ class OutboxDispatcher {
     private void deliver(InFlight send) {
         MessageRepository.Claimed claimed = send.claimed;
         Message message = claimed.message();
+        OutboundChannel channel = channels.get(message.channel());
         String remoteRef;
         try {
-            remoteRef = channels.get(message.channel()).send(new OutboundChannel.Outgoing(message.id(), ids.of(message),
+            // parts accepted before an attempt failed are not sent again; only a message tried before can have any
+            Map<Integer, String> partsAccepted = channel.receiptsByPart() && claimed.attempts() > 0
+                    ? messages.partsAccepted(message.id()) : Map.of();
+            remoteRef = channel.send(new OutboundChannel.Outgoing(message.id(), ids.of(message),
                     message.trackingNumber(), message.kind(), message.locale(), message.recipient(), message.subject(),
-                    message.body()));
+                    message.body(), partsAccepted));
         } catch (RuntimeException | Error e) {
             failed(send, e);
             return;
@@ -184,7 +189,7 @@ class OutboxDispatcher {
         try {
             boolean recorded;
             synchronized (send) {
-                recorded = messages.markSent(message.id(), send.claim, remoteRef);
+                recorded = messages.markSent(message, send.claim, remoteRef, channel.receiptsByPart() ? parts(remoteRef) : Map.of());
             }
             if (recorded) {
                 sent.get(message.channel()).increment();
@@ -210,7 +215,8 @@ class OutboxDispatcher {
         try {
             boolean recorded;
             synchronized (send) {
-                recorded = messages.markFailedAttempt(message.id(), send.claim, error, giveUp ? null : next);
+                recorded = messages.markFailedAttempt(message, send.claim, error, giveUp ? null : next,
+                        e instanceof OutboundChannel.PartlyDelivered partly ? partly.accepted() : Map.of());
             }
             if (!recorded) {
                 log.warn("Failed attempt of message {} not recorded: its claim had been taken over", message.id());
@@ -224,6 +230,20 @@ class OutboxDispatcher {
             log.warn("Failed attempt of message {} could not be recorded; its claim runs out: {}", message.id(),
                     recordFailed.getMessage());
         }
+    }
+
+    /** A channel's references of a message's parts, one per part in order, as numbered parts. */
+    private static Map<Integer, String> parts(String remoteRefs) {
+        Map<Integer, String> parts = new TreeMap<>();
+        if (remoteRefs != null) {
+            String[] refs = remoteRefs.split(",");
+            for (int i = 0; i < refs.length; i++) {
+                if (!refs[i].isBlank()) {
+                    parts.put(i + 1, refs[i]);
+                }
+            }
+        }
+        return parts;
     }
 
     @PreDestroy

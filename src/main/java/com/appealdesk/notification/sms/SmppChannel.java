@@ -6,9 +6,10 @@ import com.appealdesk.notification.OutboundChannel;
 import java.io.IOException;
 import java.net.InetSocketAddress;
 import java.net.Socket;
-import java.util.ArrayList;
-import java.util.List;
+import java.util.Map;
 import java.util.Optional;
+import java.util.TreeMap;
+import java.util.stream.IntStream;
 import org.jsmpp.InvalidResponseException;
 import org.jsmpp.PDUException;
 import org.jsmpp.bean.AlertNotification;
@@ -78,36 +79,70 @@ public class SmppChannel implements OutboundChannel, AutoCloseable {
     }
 
     @Override
+    public boolean receiptsByPart() {
+        return true;
+    }
+
+    @Override
     public Optional<String> recipient(Appeal appeal) {
         return Optional.ofNullable(appeal.phone()).filter(phone -> !phone.isBlank());
     }
 
+    /**
+     * Submits the parts an earlier attempt did not get accepted. When a part fails after others were accepted, the
+     * accepted ones are reported ({@link PartlyDelivered}), so the next attempt does not send them again: the handset
+     * would show them twice. The parts keep their concatenation reference and numbers across attempts, so the
+     * handset puts them together as one text.
+     */
     @Override
     public String send(Outgoing message) {
         String destination = address(message.recipient());
         SmsText text = SmsText.of(message.body(), (int) (message.id() & 0xFF));
-        SMPPSession bound = session();
-        List<String> references = new ArrayList<>();
+        Map<Integer, String> accepted = new TreeMap<>(message.partsAccepted());
+        accepted.keySet().retainAll(IntStream.rangeClosed(1, text.parts().size()).boxed().toList());
+        SMPPSession bound = null;
         try {
-            for (byte[] part : text.parts()) {
-                references.add(bound.submitShortMessage("", sourceTon(), sourceNpi(), properties.sourceAddress(),
+            for (int number = 1; number <= text.parts().size(); number++) {
+                if (accepted.containsKey(number)) {
+                    continue;
+                }
+                if (bound == null) {
+                    bound = session();
+                }
+                accepted.put(number, bound.submitShortMessage("", sourceTon(), sourceNpi(), properties.sourceAddress(),
                         TypeOfNumber.INTERNATIONAL, NumberingPlanIndicator.ISDN, destination,
                         new ESMClass(MessageMode.DEFAULT, MessageType.DEFAULT,
                                 text.concatenated() ? GSMSpecificFeature.UDHI : GSMSpecificFeature.DEFAULT),
                         (byte) 0, (byte) 1, null, null, new RegisteredDelivery(SMSCDeliveryReceipt.SUCCESS_FAILURE),
                         (byte) 0, new GeneralDataCoding(text.gsm() ? Alphabet.ALPHA_DEFAULT : Alphabet.ALPHA_UCS2),
-                        (byte) 0, part, new OptionalParameter.User_message_reference((short) message.id())).getMessageId());
+                        (byte) 0, text.parts().get(number - 1),
+                        new OptionalParameter.User_message_reference((short) message.id())).getMessageId());
             }
         } catch (NegativeResponseException e) {
-            throw new DeliveryFailed("SMS gateway refused the message to " + message.recipient() + " (command status 0x"
-                    + Integer.toHexString(e.getCommandStatus()) + ")", e);
+            throw failed(accepted, "SMS gateway refused " + partOf(accepted, text) + " to "
+                    + message.recipient() + " (command status 0x" + Integer.toHexString(e.getCommandStatus()) + ")", e);
         } catch (ResponseTimeoutException | IOException | InvalidResponseException e) {
             drop(bound);
-            throw new DeliveryFailed("SMS gateway " + host + ":" + port + " did not answer: " + e.getMessage(), e);
+            throw failed(accepted, "SMS gateway " + host + ":" + port + " did not answer for "
+                    + partOf(accepted, text) + ": " + e.getMessage(), e);
         } catch (PDUException e) {
             throw new IllegalArgumentException("the message cannot be put into an SMPP submit: " + e.getMessage(), e);
         }
-        return String.join(",", references);
+        return String.join(",", accepted.values());
+    }
+
+    private static String partOf(Map<Integer, String> accepted, SmsText text) {
+        if (text.parts().size() == 1) {
+            return "the message";
+        }
+        int failed = IntStream.rangeClosed(1, text.parts().size()).filter(number -> !accepted.containsKey(number))
+                .findFirst().orElse(text.parts().size());
+        return "part " + failed + " of " + text.parts().size();
+    }
+
+    private static DeliveryFailed failed(Map<Integer, String> accepted, String reason, Exception cause) {
+        return accepted.isEmpty() ? new DeliveryFailed(reason, cause)
+                : new PartlyDelivered(reason, cause, accepted);
     }
 
     /** An international number as SMPP carries it: digits only, at most 20 of them. */
@@ -179,10 +214,7 @@ public class SmppChannel implements OutboundChannel, AutoCloseable {
             }
             try {
                 DeliveryReceipt receipt = deliverSm.getShortMessageAsDeliveryReceipt();
-                if (!receipts.record(NAME, receipt.getId(), receipt.getFinalStatus().name())) {
-                    // the send is not recorded yet: a temporary error, so the gateway delivers the receipt again
-                    throw new ProcessRequestException("no sent message has the reference " + receipt.getId() + " yet", 0x08);
-                }
+                receipts.record(NAME, receipt.getId(), receipt.getFinalStatus().name());
             } catch (InvalidDeliveryReceiptException e) {
                 log.warn("Unreadable SMS delivery receipt ignored: {}", e.getMessage());
             } catch (RuntimeException e) {

@@ -77,6 +77,10 @@ public class EmbeddedSmsGateway {
     public final List<Delivered> delivered = new CopyOnWriteArrayList<>();
     /** numbers (digits, as submitted) this gateway refuses with {@link #SUBMIT_FAILED} */
     public final Set<String> refused = ConcurrentHashMap.newKeySet();
+    /** parts of long texts this gateway refuses, as {@code number#part} (the part's sequence number, from 1) */
+    public final Set<String> refusedParts = ConcurrentHashMap.newKeySet();
+    /** receipts (by message id) the application did not take at some attempt */
+    public final List<String> receiptsNotTaken = new CopyOnWriteArrayList<>();
 
     private final Map<String, Map<Integer, String>> assembling = new ConcurrentHashMap<>();
     private final List<SMPPServerSession> sessions = new CopyOnWriteArrayList<>();
@@ -151,6 +155,9 @@ public class EmbeddedSmsGateway {
             throw new ProcessRequestException("refused by the embedded gateway", SUBMIT_FAILED);
         }
         SmsText.Part decoded = SmsText.decode(submit.getShortMessage(), submit.isUdhi(), submit.getDataCoding());
+        if (refusedParts.contains(submit.getDestAddress() + "#" + decoded.sequence())) {
+            throw new ProcessRequestException("part refused by the embedded gateway", SUBMIT_FAILED);
+        }
         OptionalParameter.Short reference = submit.getOptionalParameter(OptionalParameter.User_message_reference.class);
         Integer userReference = reference == null ? null : Short.toUnsignedInt(reference.getValue());
         MessageId messageId = ids.newMessageId();
@@ -176,6 +183,24 @@ public class EmbeddedSmsGateway {
         return new SubmitSmResult(messageId, new OptionalParameter[0]);
     }
 
+    /**
+     * Sends a delivery receipt for a message id this gateway may never have given out (as after a restart of its
+     * own, or for a part whose sender died before recording it) on the first bound session, with the same retries.
+     */
+    public void sendReceipt(String destination, String messageId, DeliveryReceiptState state) {
+        SMPPServerSession session = sessions.stream().filter(bound -> bound.getSessionState().isBound()).findFirst()
+                .orElseThrow(() -> new IllegalStateException("no session is bound to the embedded SMS gateway"));
+        SubmitSm submit = new SubmitSm();
+        submit.setDestAddress(destination);
+        submit.setSourceAddrTon(TypeOfNumber.ALPHANUMERIC.value());
+        submit.setSourceAddrNpi(NumberingPlanIndicator.UNKNOWN.value());
+        submit.setSourceAddr("AppealDesk");
+        Date now = new Date();
+        DeliveryReceipt receipt = new DeliveryReceipt(messageId, 1, state == DeliveryReceiptState.DELIVRD ? 1 : 0, now, now,
+                state, "000", "");
+        receipts.execute(() -> sendReceipt(session, submit, receipt, 1));
+    }
+
     private void sendReceipt(SMPPServerSession session, SubmitSm submit, DeliveryReceipt receipt, int attempt) {
         try {
             session.deliverShortMessage("", TypeOfNumber.INTERNATIONAL, NumberingPlanIndicator.ISDN, submit.getDestAddress(),
@@ -184,6 +209,7 @@ public class EmbeddedSmsGateway {
                     (byte) 0, (byte) 0, new RegisteredDelivery(0), new GeneralDataCoding(),
                     receipt.toString().getBytes(StandardCharsets.US_ASCII));
         } catch (Exception e) {
+            receiptsNotTaken.add(receipt.getId());
             log.info("embedded SMS gateway: receipt {} not taken (attempt {}): {}", receipt.getId(), attempt, e.toString());
             if (attempt < 10 && session.getSessionState().isBound()) {
                 receipts.schedule(() -> sendReceipt(session, submit, receipt, attempt + 1), 500, TimeUnit.MILLISECONDS);

@@ -112,6 +112,92 @@ class SmsDeliveryTest {
                 .filteredOn(delivered -> delivered.text().equals(row(trackingNumber).get("body"))).singleElement().satisfies(delivered -> assertThat(delivered.text()).contains(trackingNumber, "申诉服务台"));
     }
 
+    @Test
+    void aLongTextWhosePartIsRefusedSendsOnlyTheRestWhenTriedAgainAndEveryReceiptFindsIt() {
+        String digits = "6581112006";
+        String trackingNumber = open("+65 8111 2006", "SG", "en");
+        String text = "【申诉服务台】您的申诉仍在审核中，我们会在承诺的日期前答复您，感谢您的耐心等待。".repeat(6);
+        gateway.refusedParts.add(digits + "#3");
+        long id = queueSms(trackingNumber, "+65 8111 2006", text);
+        int total = SmsText.of(text, 0).parts().size();
+
+        await().atMost(Duration.ofSeconds(10)).until(() -> ((Integer) message(id).get("attempts")) >= 1);
+        assertThat(message(id).get("last_error").toString()).contains("part 3 of " + total);
+        assertThat(accepted(id)).containsOnlyKeys(1, 2);
+
+        gateway.refusedParts.remove(digits + "#3");
+        await().atMost(Duration.ofSeconds(15)).until(() -> "SENT".equals(message(id).get("status")));
+        List<SmsText.Part> submitted = ofMessage(digits, id, total);
+        assertThat(submitted).extracting(SmsText.Part::sequence).containsExactlyInAnyOrderElementsOf(
+                java.util.stream.IntStream.rangeClosed(1, total).boxed().toList());
+        assertThat(gateway.delivered).filteredOn(delivered -> delivered.destination().equals(digits))
+                .filteredOn(delivered -> delivered.text().equals(text)).hasSize(1);
+        assertThat(message(id).get("remote_ref").toString().split(",")).hasSize(total)
+                .containsExactlyElementsOf(accepted(id).values());
+        await().atMost(Duration.ofSeconds(10)).until(() -> "DELIVRD".equals(message(id).get("receipt_status")));
+        assertThat(gateway.receiptsNotTaken).doesNotContainAnyElementsOf(accepted(id).values());
+    }
+
+    @Test
+    void aTextOfTwentyPartsIsRecordedAsSentOnce() {
+        String digits = "6581112007";
+        String trackingNumber = open("+65 8111 2007", "SG", "en");
+        String text = "【申诉服务台】您的申诉仍在审核中，我们会在承诺的日期前答复您，感谢您的耐心等待。".repeat(34);
+        int total = SmsText.of(text, 0).parts().size();
+        assertThat(total).isGreaterThanOrEqualTo(20);
+        long id = queueSms(trackingNumber, "+65 8111 2007", text);
+
+        await().atMost(Duration.ofSeconds(15)).until(() -> "SENT".equals(message(id).get("status")));
+        assertThat(message(id).get("attempts")).isEqualTo(1);
+        assertThat(message(id).get("remote_ref").toString().length()).isGreaterThan(128);
+        assertThat(ofMessage(digits, id, total)).hasSize(total);
+        await().atMost(Duration.ofSeconds(10)).until(() -> "DELIVRD".equals(message(id).get("receipt_status")));
+        assertThat(gateway.receiptsNotTaken).doesNotContainAnyElementsOf(accepted(id).values());
+    }
+
+    @Test
+    void aReceiptForAReferenceNobodyRecordedIsTakenAndKeptNotRefusedAgainAndAgain() {
+        open("+65 8111 2008", "SG", "en"); // a session is bound once something was sent
+        await().atMost(Duration.ofSeconds(15)).until(() -> gateway.parts.stream().anyMatch(part -> part.destination().equals("6581112008")));
+        String unknown = "unknown-" + System.nanoTime();
+
+        gateway.sendReceipt("6581112008", unknown, org.jsmpp.util.DeliveryReceiptState.UNDELIV);
+
+        await().atMost(Duration.ofSeconds(10)).until(() -> jdbc.sql(
+                "select count(*) from appeal_desk.unmatched_receipt where channel = 'SMS' and remote_ref = ? and status = 'UNDELIV'")
+                .param(unknown).query(Long.class).single() == 1);
+        assertThat(gateway.receiptsNotTaken).doesNotContain(unknown);
+    }
+
+    /** Queues an SMS as the outbox would (the templates' texts are shorter than a long test needs). */
+    private long queueSms(String trackingNumber, String phone, String body) {
+        return jdbc.sql("""
+                insert into appeal_desk.message (audience, tracking_number, kind, channel, locale, recipient, subject, body,
+                    dedupe_key, status, created_at, next_attempt_at, give_up_at)
+                values ('APPELLANT', ?, 'LONG_TEST', 'SMS', 'zh-CN', ?, '', ?, ?, 'PENDING', now(), now(), now() + interval '1 day')
+                returning id""").params(trackingNumber, phone, body, trackingNumber + ":LONG_TEST").query(Long.class).single();
+    }
+
+    private Map<String, Object> message(long id) {
+        return jdbc.sql("select status, attempts, last_error, remote_ref, receipt_status from appeal_desk.message where id = ?")
+                .param(id).query().singleRow();
+    }
+
+    private Map<Integer, String> accepted(long id) {
+        Map<Integer, String> parts = new java.util.TreeMap<>();
+        jdbc.sql("select part, remote_ref from appeal_desk.message_part where message_id = ?").param(id)
+                .query(rs -> {
+                    parts.put(rs.getInt("part"), rs.getString("remote_ref"));
+                });
+        return parts;
+    }
+
+    /** The parts the gateway took for this message: its number, its concatenation reference and its count of parts. */
+    private List<SmsText.Part> ofMessage(String digits, long id, int total) {
+        return gateway.parts.stream().filter(part -> part.destination().equals(digits)).map(EmbeddedSmsGateway.Part::decoded)
+                .filter(part -> part.reference() == (id & 0xFF) && part.total() == total).toList();
+    }
+
     private String open(String phone, String region, String language) {
         String account = AppealScenarios.newAccountId();
         scenarios.restrict(account, AccountAccess.RESTRICTED, RestrictionReason.IDENTITY_INCOMPLETE);
