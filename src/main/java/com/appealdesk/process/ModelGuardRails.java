@@ -25,15 +25,22 @@ import java.util.TreeSet;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.stream.Collectors;
+import javax.xml.XMLConstants;
+import javax.xml.parsers.DocumentBuilder;
+import javax.xml.parsers.DocumentBuilderFactory;
+import javax.xml.parsers.ParserConfigurationException;
 import org.camunda.bpm.dmn.engine.DmnDecision;
 import org.camunda.bpm.dmn.engine.DmnDecisionResultEntries;
 import org.camunda.bpm.dmn.engine.DmnEngine;
 import org.camunda.bpm.dmn.engine.DmnEngineConfiguration;
-import org.camunda.bpm.engine.delegate.ExecutionListener;
-import org.camunda.bpm.engine.delegate.JavaDelegate;
-import org.camunda.bpm.engine.delegate.TaskListener;
 import org.springframework.context.ApplicationContext;
 import org.springframework.stereotype.Component;
+import org.w3c.dom.Attr;
+import org.w3c.dom.Document;
+import org.w3c.dom.Element;
+import org.w3c.dom.NamedNodeMap;
+import org.w3c.dom.Node;
+import org.xml.sax.SAXException;
 
 /**
  * The rules every deployment of Appeal Desk's models must keep, checked before the engine accepts it (by
@@ -84,23 +91,15 @@ public class ModelGuardRails {
     /** a two-letter code in quotes, as a FEEL or JUEL string literal in a decision table ({@code &quot;HK&quot;}) */
     private static final Pattern REGION_CODE = Pattern.compile("(?:&quot;|\"|')([A-Z]{2})(?:&quot;|\"|')");
     private static final int UNNAMED_REGIONS_TRIED = 5;
-    private static final Pattern FORBIDDEN_ELEMENT = Pattern.compile(
-            "(scriptTask|camunda:script\\b|camunda:class|camunda:resource|scriptFormat|camunda:connector)");
-    private static final Pattern EXPRESSION_LANGUAGE = Pattern.compile("(?:expressionLanguage|typeLanguage)=\"([^\"]*)\"");
-    private static final Pattern DMN_TEXT = Pattern.compile("<text>([^<]*)</text>");
     private static final Pattern EXTERNAL_FUNCTION = Pattern.compile("\\bexternal\\b");
-    private static final Pattern EXPRESSION = Pattern.compile("[$#]\\{([^}]*)}");
-    private static final Pattern STRING_LITERAL = Pattern.compile("'[^']*'|\"[^\"]*\"");
     private static final Pattern IDENTIFIER = Pattern.compile("(?<![\\w$])([A-Za-z_]\\w*)");
     private static final Pattern CONTEXT_PROPERTY = Pattern.compile("(?<![\\w.])(execution|task)\\s*\\.\\s*(\\w+)");
     private static final Pattern CONTEXT_INDEX = Pattern.compile("(?<![\\w.])(execution|task)\\s*\\[");
     /** what an expression may read of the execution or task it runs in */
-    private static final Set<String> CONTEXT_PROPERTIES = Set.of("processBusinessKey", "businessKey", "processInstanceId",
+    static final Set<String> CONTEXT_PROPERTIES = Set.of("processBusinessKey", "businessKey", "processInstanceId",
             "id", "activityId", "currentActivityId", "eventName", "assignee", "name");
-    private static final Set<String> REFLECTION = Set.of("getClass", "class", "forName", "getClassLoader", "classLoader",
+    static final Set<String> REFLECTION = Set.of("getClass", "class", "forName", "getClassLoader", "classLoader",
             "getRuntime", "newInstance", "getMethod", "getDeclaredMethod", "invoke");
-    /** beans the shipped model calls in its expressions, beside delegates and listeners */
-    static final Set<String> MODEL_FUNCTIONS = Set.of("replyTimers", "reviewOutcome", "commitmentTimers");
 
     private final ApplicationContext beans;
     private final WorkingCalendars calendars;
@@ -115,7 +114,12 @@ public class ModelGuardRails {
 
     /** Whether the deployment holds any of Appeal Desk's models by file name, or any process or decision model at all. */
     public static boolean concerns(Map<String, byte[]> resources) {
-        return resources.keySet().stream().map(ModelGuardRails::fileName).anyMatch(name -> OURS.contains(name) || isModel(name));
+        return resources.keySet().stream().map(ModelGuardRails::fileName)
+                .anyMatch(name -> OURS.contains(name) || isModel(name) || isCmmn(name));
+    }
+
+    private static boolean isCmmn(String name) {
+        return name.endsWith(".cmmn") || name.endsWith(".cmmn10.xml") || name.endsWith(".cmmn11.xml");
     }
 
     private static boolean isModel(String name) {
@@ -127,9 +131,12 @@ public class ModelGuardRails {
         Map<String, String> byName = resources.entrySet().stream().collect(Collectors.toMap(
                 entry -> fileName(entry.getKey()), entry -> new String(entry.getValue(), StandardCharsets.UTF_8), (a, b) -> b));
         List<String> violations = new ArrayList<>();
-        byName.forEach((name, content) -> {
-            if (isModel(name)) {
-                runsOnlyOurCode(name, content, violations);
+        resources.forEach((resource, bytes) -> {
+            String name = fileName(resource);
+            if (isCmmn(name)) {
+                violations.add(name + " is a CMMN model: Appeal Desk runs BPMN and DMN models only");
+            } else if (isModel(name)) {
+                runsOnlyOurCode(name, bytes, violations);
             }
         });
         if (byName.containsKey(BPMN)) {
@@ -417,85 +424,206 @@ public class ModelGuardRails {
      * A model runs only Appeal Desk's delegates, listeners and model functions: no scripts, no Java classes named
      * in the model, no expression that reaches other beans (the data source, the engine) or the engine's services
      * through {@code execution}, or Java reflection. Deploying is a process owner's right; running code on the
-     * server is not.
+     * server is not. The model is read as the engine reads it: parsed as XML (its own encoding, every character
+     * reference and entity resolved, the Camunda attributes by their namespace whatever their prefix), and every
+     * attribute value and text checked for expressions. {@link ModelExpressions} keeps the same rule when the
+     * expressions run.
      */
-    private void runsOnlyOurCode(String name, String xml, List<String> violations) {
-        Matcher forbidden = FORBIDDEN_ELEMENT.matcher(xml);
-        Set<String> found = new TreeSet<>();
-        while (forbidden.find()) {
-            found.add(forbidden.group(1));
+    private void runsOnlyOurCode(String name, byte[] bytes, List<String> violations) {
+        Document document;
+        try {
+            document = parse(bytes);
+        } catch (ParserConfigurationException | SAXException | IOException e) {
+            violations.add(name + " is not well-formed XML (or declares a DTD, which models may not): " + e.getMessage());
+            return;
         }
-        for (String element : found) {
+        Set<String> forbidden = new TreeSet<>();
+        List<String> texts = new ArrayList<>();
+        List<String> dmnTexts = new ArrayList<>();
+        Set<String> languages = new TreeSet<>();
+        collect(document.getDocumentElement(), forbidden, texts, dmnTexts, languages);
+        for (String element : forbidden) {
             violations.add(name + " uses " + element + ": models may run only Appeal Desk's delegates, not scripts, "
                     + "Java classes or connectors");
         }
-        Matcher language = EXPRESSION_LANGUAGE.matcher(xml);
-        while (language.find()) {
-            String value = language.group(1).toLowerCase(Locale.ROOT);
+        for (String language : languages) {
+            String value = language.toLowerCase(Locale.ROOT);
             if (!value.equals("juel") && !value.contains("feel")) {
-                violations.add(name + " evaluates expressions in '" + language.group(1) + "': only FEEL and JUEL are allowed");
+                violations.add(name + " evaluates expressions in '" + language + "': only FEEL and JUEL are allowed");
             }
         }
         if (name.endsWith(".dmn") || name.endsWith(".dmn11.xml")) {
-            Matcher text = DMN_TEXT.matcher(xml);
-            while (text.find()) {
-                if (EXTERNAL_FUNCTION.matcher(text.group(1)).find()) {
-                    violations.add(name + " defines an external (Java) function: " + text.group(1).strip());
+            for (String text : dmnTexts) {
+                if (EXTERNAL_FUNCTION.matcher(text).find()) {
+                    violations.add(name + " defines an external (Java) function: " + text.strip());
                 }
             }
         }
         Set<String> allowedBeans = modelBeans();
-        Matcher expression = EXPRESSION.matcher(xmlText(xml));
         Set<String> problems = new LinkedHashSet<>();
-        while (expression.find()) {
-            Matcher raw = IDENTIFIER.matcher(expression.group(1));
-            while (raw.find()) {
-                if (REFLECTION.contains(raw.group(1))) {
-                    problems.add(name + ": the expression ${" + expression.group(1) + "} uses '" + raw.group(1) + "', which models may not");
-                }
-            }
-            String code = STRING_LITERAL.matcher(expression.group(1)).replaceAll("''");
-            if (CONTEXT_INDEX.matcher(code).find()) {
-                problems.add(name + ": the expression ${" + expression.group(1) + "} indexes execution or task; models may read only "
-                        + new TreeSet<>(CONTEXT_PROPERTIES));
-            }
-            Matcher identifier = IDENTIFIER.matcher(code);
-            while (identifier.find()) {
-                String word = identifier.group(1);
-                boolean member = code.substring(0, identifier.start()).stripTrailing().endsWith(".");
-                if (!member && !BUILT_IN.contains(word) && beans.containsBean(word) && !allowedBeans.contains(word)) {
-                    problems.add(name + ": the expression ${" + expression.group(1) + "} reaches the bean '" + word
-                            + "', which is not one of Appeal Desk's delegates, listeners or model functions");
-                }
-            }
-            Matcher property = CONTEXT_PROPERTY.matcher(code);
-            while (property.find()) {
-                if (!CONTEXT_PROPERTIES.contains(property.group(2))) {
-                    problems.add(name + ": the expression ${" + expression.group(1) + "} reads " + property.group(1) + "."
-                            + property.group(2) + "; models may read only " + new TreeSet<>(CONTEXT_PROPERTIES));
-                }
+        for (String text : texts) {
+            for (String expression : expressions(text)) {
+                checkExpression(name, expression, allowedBeans, problems);
             }
         }
         listed(new ArrayList<>(problems), violations);
     }
 
-    /** Beans a model may name: Appeal Desk's delegates and listeners, and the functions its models call. */
-    private Set<String> modelBeans() {
-        Set<String> allowed = new TreeSet<>(MODEL_FUNCTIONS);
-        for (Class<?> type : List.of(JavaDelegate.class, TaskListener.class, ExecutionListener.class)) {
-            for (String bean : beans.getBeanNamesForType(type)) {
-                Class<?> implementation = beans.getType(bean);
-                if (implementation != null && implementation.getName().startsWith("com.appealdesk.")) {
-                    allowed.add(bean);
+    private void checkExpression(String name, String expression, Set<String> allowedBeans, Set<String> problems) {
+        Matcher raw = IDENTIFIER.matcher(expression);
+        while (raw.find()) {
+            if (REFLECTION.contains(raw.group(1))) {
+                problems.add(name + ": the expression ${" + expression + "} uses '" + raw.group(1) + "', which models may not");
+            }
+        }
+        String code = withoutLiterals(expression);
+        if (CONTEXT_INDEX.matcher(code).find()) {
+            problems.add(name + ": the expression ${" + expression + "} indexes execution or task; models may read only "
+                    + new TreeSet<>(CONTEXT_PROPERTIES));
+        }
+        Matcher identifier = IDENTIFIER.matcher(code);
+        while (identifier.find()) {
+            String word = identifier.group(1);
+            boolean member = code.substring(0, identifier.start()).stripTrailing().endsWith(".");
+            if (!member && !BUILT_IN.contains(word) && beans.containsBean(word) && !allowedBeans.contains(word)) {
+                problems.add(name + ": the expression ${" + expression + "} reaches the bean '" + word
+                        + "', which is not one of Appeal Desk's delegates, listeners or model functions");
+            }
+        }
+        Matcher property = CONTEXT_PROPERTY.matcher(code);
+        while (property.find()) {
+            if (!CONTEXT_PROPERTIES.contains(property.group(2))) {
+                problems.add(name + ": the expression ${" + expression + "} reads " + property.group(1) + "."
+                        + property.group(2) + "; models may read only " + new TreeSet<>(CONTEXT_PROPERTIES));
+            }
+        }
+    }
+
+    /** A model as the engine reads it: in its declared encoding, namespaces resolved, no DTD and no external entity. */
+    private static Document parse(byte[] bytes) throws ParserConfigurationException, SAXException, IOException {
+        DocumentBuilderFactory factory = DocumentBuilderFactory.newInstance();
+        factory.setNamespaceAware(true);
+        factory.setFeature(XMLConstants.FEATURE_SECURE_PROCESSING, true);
+        factory.setFeature("http://apache.org/xml/features/disallow-doctype-decl", true);
+        factory.setXIncludeAware(false);
+        factory.setExpandEntityReferences(false);
+        DocumentBuilder builder = factory.newDocumentBuilder();
+        return builder.parse(new ByteArrayInputStream(bytes));
+    }
+
+    /**
+     * Walks the model: elements and attributes that run code (by local name in any namespace for scripts, by the
+     * Camunda namespaces for class names and resources), every attribute value and text (where expressions are),
+     * the texts of DMN's {@code <text>} and the expression languages named.
+     */
+    private static void collect(Element element, Set<String> forbidden, List<String> texts, List<String> dmnTexts,
+            Set<String> languages) {
+        String local = localName(element);
+        boolean camunda = isCamunda(element.getNamespaceURI());
+        if (local.equals("scriptTask") || local.equals("script") || camunda && local.equals("connector")) {
+            forbidden.add((camunda ? "camunda:" : "") + local);
+        }
+        NamedNodeMap attributes = element.getAttributes();
+        for (int i = 0; i < attributes.getLength(); i++) {
+            Attr attribute = (Attr) attributes.item(i);
+            String attributeName = localName(attribute);
+            if (XMLConstants.XMLNS_ATTRIBUTE_NS_URI.equals(attribute.getNamespaceURI())) {
+                continue;
+            }
+            if (attributeName.equals("scriptFormat") || isCamunda(attribute.getNamespaceURI())
+                    && (attributeName.equals("class") || attributeName.endsWith("Class") || attributeName.equals("resource"))) {
+                forbidden.add((isCamunda(attribute.getNamespaceURI()) ? "camunda:" : "") + attributeName);
+            }
+            if (attributeName.equals("expressionLanguage") || attributeName.equals("typeLanguage")) {
+                languages.add(attribute.getValue());
+            }
+            texts.add(attribute.getValue());
+        }
+        StringBuilder text = new StringBuilder();
+        for (Node child = element.getFirstChild(); child != null; child = child.getNextSibling()) {
+            if (child instanceof Element nested) {
+                collect(nested, forbidden, texts, dmnTexts, languages);
+            } else if (child.getNodeType() == Node.TEXT_NODE || child.getNodeType() == Node.CDATA_SECTION_NODE) {
+                text.append(child.getNodeValue());
+            } else if (child.getNodeType() == Node.ENTITY_REFERENCE_NODE) {
+                forbidden.add("an entity reference (&" + child.getNodeName() + ";)");
+            }
+        }
+        if (!text.isEmpty()) {
+            texts.add(text.toString());
+            if (local.equals("text")) {
+                dmnTexts.add(text.toString());
+            }
+        }
+    }
+
+    private static String localName(Node node) {
+        return node.getLocalName() == null ? node.getNodeName() : node.getLocalName();
+    }
+
+    private static boolean isCamunda(String namespace) {
+        return namespace != null && (namespace.startsWith("http://camunda.org/schema/") || namespace.startsWith("http://activiti.org/"));
+    }
+
+    /**
+     * The expressions in a text, {@code ${...}} and {@code #{...}}, each to its closing brace outside string
+     * literals (a brace inside quotes does not end it, as it does not for the engine).
+     */
+    static List<String> expressions(String text) {
+        List<String> found = new ArrayList<>();
+        for (int i = 0; i + 1 < text.length(); i++) {
+            char c = text.charAt(i);
+            if ((c == '$' || c == '#') && text.charAt(i + 1) == '{') {
+                int end = i + 2;
+                char quote = 0;
+                while (end < text.length()) {
+                    char d = text.charAt(end);
+                    if (quote != 0) {
+                        if (d == '\\') {
+                            end++;
+                        } else if (d == quote) {
+                            quote = 0;
+                        }
+                    } else if (d == '\'' || d == '"') {
+                        quote = d;
+                    } else if (d == '}') {
+                        break;
+                    }
+                    end++;
+                }
+                found.add(text.substring(i + 2, Math.min(end, text.length())));
+                i = end;
+            }
+        }
+        return found;
+    }
+
+    /** The expression with each string literal (escapes included) emptied, so only its code is left to read. */
+    static String withoutLiterals(String expression) {
+        StringBuilder code = new StringBuilder();
+        char quote = 0;
+        for (int i = 0; i < expression.length(); i++) {
+            char c = expression.charAt(i);
+            if (quote != 0) {
+                if (c == '\\') {
+                    i++;
+                } else if (c == quote) {
+                    code.append(c);
+                    quote = 0;
+                }
+            } else {
+                code.append(c);
+                if (c == '\'' || c == '"') {
+                    quote = c;
                 }
             }
         }
-        return allowed;
+        return code.toString();
     }
 
-    /** The model's text as the engine reads it: XML's escapes undone. */
-    private static String xmlText(String xml) {
-        return xml.replace("&quot;", "\"").replace("&apos;", "'").replace("&lt;", "<").replace("&gt;", ">").replace("&amp;", "&");
+    /** Beans a model may name: Appeal Desk's delegates and listeners, and the functions its models call. */
+    private Set<String> modelBeans() {
+        return new ModelBeans(beans).names();
     }
 
     private static void listed(List<String> found, List<String> violations) {

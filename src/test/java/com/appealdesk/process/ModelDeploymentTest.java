@@ -1,6 +1,7 @@
 package com.appealdesk.process;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.appealdesk.AppealDeskTest;
 import com.appealdesk.appeal.AppealIntake;
@@ -223,6 +224,19 @@ class ModelDeploymentTest {
         breaks.put("processes/IdentityAppeal.bpmn      ", new String[] {
                 "${replyTimers.dueAt(execution.processBusinessKey)}", "${replyTimers.dueAt(''.getClass().forName('java.lang.Runtime'))}",
                 "uses 'getClass'"});
+        breaks.put("processes/IdentityAppeal.bpmn       ", new String[] {
+                "${replyTimers.dueAt(execution.processBusinessKey)}", "&#36;{replyTimers.dueAt(dataSource.connection)}",
+                "reaches the bean 'dataSource'"});
+        breaks.put("processes/IdentityAppeal.bpmn        ", new String[] {
+                "${replyTimers.dueAt(execution.processBusinessKey)}", "${'}' == '' ? null : replyTimers.dueAt(dataSource.connection)}",
+                "reaches the bean 'dataSource'"});
+        breaks.put("processes/IdentityAppeal.bpmn         ", new String[] {
+                "camunda:delegateExpression=\"${remindReviewerDelegate}\"",
+                "xmlns:x=\"http://camunda.org/schema/1.0/bpmn\" x:class=\"java.lang.Runtime\"", "uses camunda:class"});
+        breaks.put("processes/IdentityAppeal.bpmn          ", new String[] {
+                "camunda:delegateExpression=\"${remindReviewerDelegate}\"",
+                "camunda:delegateExpression=\"${remindReviewerDelegate}\" camunda:formHandlerClass=\"java.lang.Runtime\"",
+                "uses camunda:formHandlerClass"});
         breaks.put("processes/catalogue.yaml", new String[] {
                 "    zh-TW: \"您提交的資料已確認您的身分。\"\n", "", "reason IDENTITY_CONFIRMED has no text in zh-TW"});
         breaks.put("processes/catalogue.yaml ", new String[] {
@@ -261,10 +275,51 @@ class ModelDeploymentTest {
         assertThat(rails.violations(shipped)).isEmpty();
         assertThat(ModelGuardRails.concerns(Map.of("holiday-process.bpmn", new byte[0]))).as("every model runs only our code").isTrue();
         assertThat(ModelGuardRails.concerns(Map.of("readme.txt", new byte[0]))).as("no model").isFalse();
-        String otherTeams = "<bpmn:definitions><bpmn:scriptTask id=\"Task_Run\" scriptFormat=\"groovy\"/></bpmn:definitions>";
+        String otherTeams = "<bpmn:definitions xmlns:bpmn=\"http://www.omg.org/spec/BPMN/20100524/MODEL\">"
+                + "<bpmn:scriptTask id=\"Task_Run\" scriptFormat=\"groovy\"/></bpmn:definitions>";
         assertThat(rails.violations(Map.of("holiday-process.bpmn", otherTeams.getBytes(StandardCharsets.UTF_8))))
                 .anySatisfy(violation -> assertThat(violation).startsWith("holiday-process.bpmn uses scriptTask"))
                 .allSatisfy(violation -> assertThat(violation).startsWith("holiday-process.bpmn uses script"));
+    }
+
+    @Test
+    void aModelIsReadAsTheEngineReadsItWhateverItsEncodingOrEntities(@Autowired ModelGuardRails rails) {
+        String classInUtf16 = "<?xml version=\"1.0\" encoding=\"UTF-16\"?><bpmn:definitions xmlns:bpmn=\"http://www.omg.org/spec/BPMN/20100524/MODEL\""
+                + " xmlns:camunda=\"http://camunda.org/schema/1.0/bpmn\"><bpmn:process id=\"P\" isExecutable=\"true\">"
+                + "<bpmn:serviceTask id=\"Task_Run\" camunda:class=\"java.lang.Runtime\"/></bpmn:process></bpmn:definitions>";
+        assertThat(rails.violations(Map.of("holiday-process.bpmn", classInUtf16.getBytes(StandardCharsets.UTF_16))))
+                .anySatisfy(violation -> assertThat(violation).contains("uses camunda:class"));
+
+        String withDtd = "<?xml version=\"1.0\"?><!DOCTYPE d [<!ENTITY bean \"dataSource\">]><bpmn:definitions "
+                + "xmlns:bpmn=\"http://www.omg.org/spec/BPMN/20100524/MODEL\"><bpmn:process id=\"P\">"
+                + "<bpmn:conditionExpression>${&bean;.connection}</bpmn:conditionExpression></bpmn:process></bpmn:definitions>";
+        assertThat(rails.violations(Map.of("holiday-process.bpmn", withDtd.getBytes(StandardCharsets.UTF_8))))
+                .anySatisfy(violation -> assertThat(violation).contains("declares a DTD"));
+
+        String caseModel = "<cmmn:definitions xmlns:cmmn=\"http://www.omg.org/spec/CMMN/20151109/MODEL\"/>";
+        assertThat(ModelGuardRails.concerns(Map.of("case.cmmn11.xml", caseModel.getBytes(StandardCharsets.UTF_8)))).isTrue();
+        assertThat(rails.violations(Map.of("case.cmmn", caseModel.getBytes(StandardCharsets.UTF_8))))
+                .containsExactly("case.cmmn is a CMMN model: Appeal Desk runs BPMN and DMN models only");
+    }
+
+    @Test
+    void anExpressionReachesOnlyTheModelsBeansAndNoneOfTheExecutionsMethodsWhenItRuns() {
+        AppealIntake.OpenedAppeal opened = scenarios.openOverseasPassportAppeal();
+        String instance = scenarios.instance(opened.trackingNumber()).getId();
+        org.camunda.bpm.engine.impl.cfg.ProcessEngineConfigurationImpl configuration =
+                (org.camunda.bpm.engine.impl.cfg.ProcessEngineConfigurationImpl) engine.getProcessEngineConfiguration();
+        java.util.function.Function<String, Object> evaluate = text -> configuration.getCommandExecutorTxRequired().execute(
+                command -> configuration.getExpressionManager().createExpression(text)
+                        .getValue(command.getExecutionManager().findExecutionById(instance)));
+
+        assertThat(evaluate.apply("${execution.processBusinessKey}")).isEqualTo(opened.trackingNumber());
+        assertThat(evaluate.apply("${replyTimers}")).isNotNull();
+        for (String hostile : List.of("${dataSource}", "${identityService}", "${execution.processEngineServices}",
+                "${execution.getProcessEngine()}", "${execution.getVariable('x')}", "${''.getClass()}", "${''.class}",
+                "${identityService.createMembership('owner', 'camunda-admin')}")) {
+            assertThatThrownBy(() -> evaluate.apply(hostile)).as(hostile).isInstanceOf(RuntimeException.class);
+        }
+        assertThat(engine.getIdentityService().createUserQuery().memberOfGroup("camunda-admin").userId("owner").count()).isZero();
     }
 
     @Test
