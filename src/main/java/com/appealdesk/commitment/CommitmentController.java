@@ -3,6 +3,7 @@ package com.appealdesk.commitment;
 import com.appealdesk.appeal.AppealException;
 import com.appealdesk.appeal.AppealRepository;
 import com.appealdesk.document.CaseWork;
+import com.appealdesk.system.security.AuditorReads;
 import com.appealdesk.system.security.StaffAccessDenied;
 import com.appealdesk.system.security.StaffAuthentication;
 import com.appealdesk.system.security.StaffUser;
@@ -44,8 +45,11 @@ class CommitmentController {
     private final StaffAuthentication staff;
     private final CaseWork caseWork;
     private final AppealRepository appeals;
+    private final AuditorReads reads;
 
-    CommitmentController(Commitments commitments, StaffAuthentication staff, CaseWork caseWork, AppealRepository appeals) {
+    CommitmentController(Commitments commitments, StaffAuthentication staff, CaseWork caseWork, AppealRepository appeals,
+            AuditorReads reads) {
+        this.reads = reads;
         this.commitments = commitments;
         this.staff = staff;
         this.caseWork = caseWork;
@@ -76,6 +80,9 @@ class CommitmentController {
         if (!user.inAny(StaffUser.SUPERVISORS, StaffUser.AUDITORS, StaffUser.ADMINS)
                 && !(user.inAny(StaffUser.REVIEWERS) && caseWork.worksOn(user.id(), user.groups(), trackingNumber))) {
             throw new StaffAccessDenied(true, "the commitments of appeal " + trackingNumber + " are for the people working it");
+        }
+        if (user.inAny(StaffUser.AUDITORS)) {
+            reads.record(request, user.id(), 200, false);
         }
         return commitments.ofAppeal(trackingNumber);
     }

@@ -85,7 +85,19 @@ public final class AppealVariables {
      * guard), so that nobody learns it from a case they do not work.
      */
     public static final Set<String> STAFF_WRITTEN = Set.of(INTERNAL_NOTE, WAIVERS, CONFIRMATION_NOTE, SENT_BACK_NOTE,
-            QUALITY_FINDINGS, COMMITMENTS, DECISION_TO_CONFIRM);
+            QUALITY_FINDINGS, COMMITMENTS, DECISION_TO_CONFIRM, BREACH_HOLD_REASON);
+
+    /**
+     * Whether a text names a variable staff write on a case, in any case of letters (the engine can match variable
+     * names ignoring case: {@code variableNamesIgnoreCase}).
+     */
+    public static boolean namesStaffWriting(String text) {
+        if (text == null) {
+            return false;
+        }
+        String lower = text.toLowerCase(java.util.Locale.ROOT);
+        return STAFF_WRITTEN.stream().anyMatch(name -> lower.contains(name.toLowerCase(java.util.Locale.ROOT)));
+    }
     // input parameters of every notification task: the template, and whether it goes out once per appeal
     public static final String NOTIFICATION = "notification";
     public static final String ONCE = "once";

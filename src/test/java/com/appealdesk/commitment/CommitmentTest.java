@@ -86,6 +86,8 @@ class CommitmentTest {
         assertThat(jdbc.sql("select body from appeal_desk.message where tracking_number = ? and kind = 'COMMITMENT_TEMPORARY_WITHDRAW_ONLY' and channel = 'IN_APP'")
                 .param(opened.trackingNumber()).query(String.class).single()).contains("withdraw-only access until", "Rent is due");
         assertThat(http.getList(path, Http.AUDITOR)).singleElement().satisfies(c -> assertThat(c.get("status")).isEqualTo("OPEN"));
+        assertThat(jdbc.sql("select count(*) from appeal_desk.auditor_read where auditor = 'auditor' and path = ?").param(path)
+                .query(Long.class).single()).as("an auditor's read is recorded").isOne();
 
         // its date comes with no decision: the case escalates, the access stays
         ProcessInstance watch = engine.getRuntimeService().createProcessInstanceQuery()

@@ -40,12 +40,21 @@ public class EngineApiGuard extends OncePerRequestFilter {
 
     private static final Pattern ENGINE_PATH = Pattern.compile(
             "^(?:/engine-rest(?:/engine/[^/]+)?|/camunda/api/engine/engine/[^/]+)(/.*)?$");
+    /**
+     * Cockpit's own API: its plugins query instances and their variables with SQL of their own, which the webapp lets
+     * any logged-in user call (Cockpit's app authorization is not checked there).
+     */
+    private static final Pattern COCKPIT_PATH = Pattern.compile("^/camunda/api/cockpit/.*$");
     private static final List<Pattern> QUERIES = patterns(
             "/task", "/task/count", "/filter/[^/]+/(list|count|singleResult)", "/history/(?!cleanup$)[a-z-]+(/count)?",
             "/variable-instance(/count)?", "/process-instance(/count)?", "/execution(/count)?",
             "/process-definition(/count)?", "/deployment(/count)?", "/decision-definition(/count)?", "/incident(/count)?");
     private static final Pattern COMPLETION = Pattern.compile("/task/[^/]+/(complete|submit-form)");
-    private static final List<Pattern> TASK_WORK = patterns("/task/[^/]+/comment/create");
+    /** Writing a comment on a task: for whoever may work it (the engine checks no authorization for it). */
+    private static final Pattern COMMENT_CREATE = Pattern.compile("/task/([^/]+)/comment/create");
+    /** Reading the comments on a task or a case: what staff wrote about it. */
+    private static final Pattern TASK_COMMENTS = Pattern.compile("/task/([^/]+)/comment(/.*)?");
+    private static final Pattern CASE_COMMENTS = Pattern.compile("/process-instance/[^/]+/comment(/.*)?");
     private static final Pattern CLAIM = Pattern.compile("/task/([^/]+)/(claim|unclaim)");
     private static final Pattern OWN_USER = Pattern.compile("/user/([^/]+)/(profile|credentials)");
     /** Reads of variables across cases: by instance, by execution, or as queries over every case. */
@@ -70,7 +79,8 @@ public class EngineApiGuard extends OncePerRequestFilter {
 
     @Override
     protected boolean shouldNotFilter(HttpServletRequest request) {
-        return !ENGINE_PATH.matcher(mappedPath(request)).matches();
+        String path = mappedPath(request);
+        return !ENGINE_PATH.matcher(path).matches() && !COCKPIT_PATH.matcher(path).matches();
     }
 
     /**
@@ -90,6 +100,10 @@ public class EngineApiGuard extends OncePerRequestFilter {
             chain.doFilter(request, response);
             return;
         }
+        if (COCKPIT_PATH.matcher(mappedPath(request)).matches()) {
+            cockpit(request, response, chain, caller.get());
+            return;
+        }
         if (caller.get().groups().contains(StaffUser.AUDITORS)) {
             auditorReads.recordAround(request, response, caller.get().userId(), !mappedPath(request).startsWith("/engine-rest"),
                     () -> guard(request, response, chain, caller.get()));
@@ -104,7 +118,10 @@ public class EngineApiGuard extends OncePerRequestFilter {
         String relative = path.matches() && path.group(1) != null ? path.group(1) : "/";
         String method = request.getMethod();
         Optional<String> variables = variableReadProblem(relative, caller);
-        if (COMPLETION.matcher(relative).matches() && "POST".equals(method)) {
+        Optional<String> comments = commentProblem(method, relative, caller);
+        if (comments.isPresent()) {
+            refuse(request, response, HttpServletResponse.SC_FORBIDDEN, comments.get());
+        } else if (COMPLETION.matcher(relative).matches() && "POST".equals(method)) {
             BufferedRequest buffered = new BufferedRequest(request, MAX_BODY);
             Optional<String> problem = completionProblem(buffered.body());
             if (problem.isPresent()) {
@@ -139,13 +156,57 @@ public class EngineApiGuard extends OncePerRequestFilter {
         }
     }
 
+    /**
+     * Cockpit's API for those who do not oversee cases (process owners, operators, anyone logged in): what staff write
+     * on a case is not a criterion there either. Auditors' reads of it are recorded by {@code CockpitReads}.
+     */
+    private void cockpit(HttpServletRequest request, HttpServletResponse response, FilterChain chain, Caller caller)
+            throws ServletException, IOException {
+        if (overseesCases(caller)) {
+            chain.doFilter(request, response);
+            return;
+        }
+        BufferedRequest buffered = new BufferedRequest(request, MAX_BODY);
+        if (namesStaffWriting(request, buffered.body())) {
+            refuse(request, response, HttpServletResponse.SC_FORBIDDEN, STAFF_WRITTEN_CRITERION);
+            return;
+        }
+        chain.doFilter(buffered, response);
+    }
+
+    /**
+     * Comments are what staff write about a case: written by whoever may work the task (never by an auditor, who
+     * changes nothing, nor a process owner), read by them and by those who oversee cases.
+     */
+    private Optional<String> commentProblem(String method, String relative, Caller caller) {
+        Matcher create = COMMENT_CREATE.matcher(relative);
+        if (create.matches() && "POST".equals(method)) {
+            boolean works = caller.groups().contains(StaffUser.SUPERVISORS)
+                    || caller.groups().contains(StaffUser.REVIEWERS) && mayWork(create.group(1), caller);
+            return works && !caller.groups().contains(StaffUser.AUDITORS) ? Optional.empty()
+                    : Optional.of("a comment is written on a task by whoever may work it");
+        }
+        if (overseesCases(caller)) {
+            return Optional.empty();
+        }
+        if (CASE_COMMENTS.matcher(relative).matches()) {
+            return Optional.of("a case's comments are read through the task you work on it; across cases they are for "
+                    + "auditors and supervisors");
+        }
+        Matcher read = TASK_COMMENTS.matcher(relative);
+        if (read.matches() && !(caller.groups().contains(StaffUser.REVIEWERS) && mayWork(read.group(1), caller))) {
+            return Optional.of("the task's comments are read by whoever may work it");
+        }
+        return Optional.empty();
+    }
+
     private static boolean allowed(String method, String relative, Caller caller) {
         boolean supervisor = caller.groups().contains(StaffUser.SUPERVISORS);
         boolean processOwner = caller.groups().contains(StaffUser.PROCESS_OWNERS);
         Matcher ownUser = OWN_USER.matcher(relative);
         return switch (method) {
             case "GET", "HEAD", "OPTIONS" -> true;
-            case "POST" -> matches(QUERIES, relative) || matches(TASK_WORK, relative)
+            case "POST" -> matches(QUERIES, relative) || COMMENT_CREATE.matcher(relative).matches()
                     || supervisor && relative.matches("/task/[^/]+/(assignee|delegate)")
                     || processOwner && relative.equals("/deployment/create");
             case "PUT" -> supervisor && relative.matches("/task/[^/]+")
@@ -224,7 +285,7 @@ public class EngineApiGuard extends OncePerRequestFilter {
     }
 
     private static boolean mentionsStaffWriting(String text) {
-        return text != null && AppealVariables.STAFF_WRITTEN.stream().anyMatch(text::contains);
+        return AppealVariables.namesStaffWriting(text);
     }
 
     private boolean mayWork(String taskId, Caller caller) {

@@ -36,7 +36,7 @@ class EngineRestSecurity {
     @Bean
     FilterRegistrationBean<EngineApiGuard> engineApiGuard(ProcessEngine engine, ObjectMapper json, AuditorReads auditorReads) {
         FilterRegistrationBean<EngineApiGuard> registration = new FilterRegistrationBean<>(new EngineApiGuard(engine, json, auditorReads));
-        registration.addUrlPatterns("/engine-rest/*", "/camunda/api/engine/*");
+        registration.addUrlPatterns("/engine-rest/*", "/camunda/api/engine/*", "/camunda/api/cockpit/*");
         registration.setOrder(Ordered.HIGHEST_PRECEDENCE + 20);
         return registration;
     }

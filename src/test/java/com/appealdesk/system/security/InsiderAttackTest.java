@@ -290,6 +290,43 @@ class InsiderAttackTest {
         assertThat(http.post("/engine-rest/task/count", Http.REVIEWER, Map.of("processVariables",
                 List.of(Map.of("name", "trackingNumber", "operator", "eq", "value", instance.getBusinessKey())))).getBody())
                 .as("the case's facts stay criteria").containsEntry("count", 1);
+        assertThat(http.getBytes("/engine-rest/task?processVariables=SENTBACKNOTE_like_%25stamp%25&variableNamesIgnoreCase=true",
+                Http.REVIEWER).getStatusCode().value()).as("nor in other letters, matched ignoring case").isEqualTo(403);
+        assertThat(http.getBytes("/engine-rest/task?processVariables=breachHoldReason_like_%25x%25", Http.REVIEWER)
+                .getStatusCode().value()).as("a supervisor's reason for holding the breach exit").isEqualTo(403);
+
+        // nor through Cockpit's own API, which the webapp serves to anyone logged in
+        Http.WebappSession tasklist = http.loginTo("tasklist", "reviewer");
+        ResponseEntity<String> cockpit = http.webappApi(HttpMethod.POST, "/camunda/api/cockpit/plugin/base/default/process-instance/count",
+                tasklist, Map.of("variables", List.of(Map.of("name", "decisionToConfirm", "operator", "like", "value", "%REJECT%"))));
+        assertThat(cockpit.getStatusCode().value()).isEqualTo(403);
+        // recorded once the answer has gone out
+        org.awaitility.Awaitility.await().atMost(java.time.Duration.ofSeconds(5))
+                .until(() -> refusals("/camunda/api/cockpit/plugin/base/default/process-instance/count") > 0);
+        assertThat(http.webappApi(HttpMethod.POST, "/camunda/api/cockpit/plugin/base/default/process-instance/count", tasklist,
+                Map.of("businessKey", instance.getBusinessKey())).getStatusCode().value()).as("other criteria pass").isNotEqualTo(403);
+    }
+
+    @Test
+    void commentsAreWrittenByWhoeverMayWorkTheTaskAndReadByThemAndThoseWhoOverseeCases() {
+        ProcessInstance instance = inReview();
+        String review = scenarios.reviewTask(instance).getId();
+
+        assertThat(http.post("/engine-rest/task/" + review + "/comment/create", Http.AUDITOR, Map.of("message", "noted"))
+                .getStatusCode().value()).as("an auditor changes nothing").isEqualTo(403);
+        assertThat(http.post("/engine-rest/task/" + review + "/comment/create", Http.basic("owner"), Map.of("message", "noted"))
+                .getStatusCode().value()).as("nor does a process owner").isEqualTo(403);
+        assertThat(engine.getTaskService().getTaskComments(review)).isEmpty();
+        assertThat(http.getBytes("/engine-rest/task/" + review + "/comment", Http.basic("owner")).getStatusCode().value())
+                .isEqualTo(403);
+        assertThat(http.getBytes("/engine-rest/process-instance/" + instance.getId() + "/comment", Http.basic("owner"))
+                .getStatusCode().value()).isEqualTo(403);
+        assertThat(http.getBytes("/engine-rest/process-instance/" + instance.getId() + "/comment", Http.REVIEWER)
+                .getStatusCode().value()).isEqualTo(403);
+        assertThat(http.getBytes("/engine-rest/task/" + review + "/comment", Http.AUDITOR).getStatusCode().value())
+                .as("an auditor reads them").isEqualTo(200);
+        org.awaitility.Awaitility.await().atMost(java.time.Duration.ofSeconds(5))
+                .until(() -> refusals("/engine-rest/task/" + review + "/comment/create") == 2);
     }
 
     @Test
