@@ -14,6 +14,7 @@ import jakarta.validation.constraints.Size;
 import java.util.List;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
+import org.springframework.transaction.support.TransactionTemplate;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
@@ -41,8 +42,10 @@ class AppealController {
     private final AppealIntake intake;
     private final AppealStatusQuery statusQuery;
     private final AppealAccess access;
+    private final TransactionTemplate transactions;
 
-    AppealController(AppealIntake intake, AppealStatusQuery statusQuery, AppealAccess access) {
+    AppealController(AppealIntake intake, AppealStatusQuery statusQuery, AppealAccess access, TransactionTemplate transactions) {
+        this.transactions = transactions;
         this.intake = intake;
         this.statusQuery = statusQuery;
         this.access = access;
@@ -58,9 +61,13 @@ class AppealController {
     @ApiResponse(responseCode = "422", description = "the wallet has reported no restriction for the account")
     OpenedAppealResponse open(@Valid @RequestBody OpenAppealRequest request, HttpServletRequest http) {
         ApiCaller caller = ApiCallers.current(http);
-        AppealIntake.OpenedAppeal opened = intake.open(request, caller.clientName());
-        return new OpenedAppealResponse(opened.trackingNumber(), opened.accessToken(), opened.status(),
-                statusQuery.requiredDocuments(opened.trackingNumber()));
+        // the answer is built in the intake's transaction: an answer that fails after the appeal was committed would
+        // tell the caller to try again, and the retry would meet the open appeal (409) and never get its token
+        return transactions.execute(tx -> {
+            AppealIntake.OpenedAppeal opened = intake.open(request, caller.clientName());
+            return new OpenedAppealResponse(opened.trackingNumber(), opened.accessToken(), opened.status(),
+                    statusQuery.requiredDocuments(opened.trackingNumber()));
+        });
     }
 
     @PostMapping("/{trackingNumber}/access-token")

@@ -110,8 +110,9 @@ class IdempotencyFilter extends OncePerRequestFilter {
         }
         Matcher path = PATHS.matcher(request.getRequestURI());
         path.matches();
+        String principal;
         try {
-            authenticate(request, path);
+            principal = authenticate(request, path);
         } catch (ApiProblem refused) {
             request.setAttribute(RefusalRecorder.REASON, refused.getMessage());
             if (refused.status() == HttpStatus.UNAUTHORIZED) {
@@ -132,7 +133,9 @@ class IdempotencyFilter extends OncePerRequestFilter {
             chain.doFilter(buffered, response);
             return;
         }
-        String scope = request.getRequestURI() + " " + Secrets.sha256(String.valueOf(request.getHeader(HttpHeaders.AUTHORIZATION)));
+        // whose key it is: the service client (whichever of its keys it uses, however it spells the header) or the
+        // appeal (whose token was checked above), so a retry after a key rotation still gets the first answer
+        String scope = request.getRequestURI() + " " + principal;
         IdempotentRequests.Begin begin = requests.begin(scope, key, hash);
         if (begin instanceof IdempotentRequests.Replay replay) {
             replay(response, replay);
@@ -146,13 +149,16 @@ class IdempotencyFilter extends OncePerRequestFilter {
         }
     }
 
-    /** The same check the endpoint makes: the service client's key for opening, the appeal's token for uploads. */
-    private void authenticate(HttpServletRequest request, Matcher path) {
+    /**
+     * The same check the endpoint makes: the service client's key for opening, the appeal's token for uploads; the
+     * answer names who was authenticated.
+     */
+    private String authenticate(HttpServletRequest request, Matcher path) {
         if (path.group(2) == null) {
-            callers.require(request, Scope.APPEALS_OPEN);
-        } else {
-            access.check(path.group(2), request.getHeader(HttpHeaders.AUTHORIZATION));
+            return "client:" + callers.require(request, Scope.APPEALS_OPEN).clientName();
         }
+        access.check(path.group(2), request.getHeader(HttpHeaders.AUTHORIZATION));
+        return "appeal:" + path.group(2);
     }
 
     private void proceed(HttpServletRequest request, HttpServletResponse response, FilterChain chain, String scope,

@@ -127,6 +127,21 @@ class RetryAndRaceTest {
     }
 
     @Test
+    void aRetriedIntakeWithTheClientsKeySpeltAnotherWayGetsTheOriginalAnswer() {
+        String account = restricted();
+        Map<String, Object> body = AppealApiTest.appealWith(account, Map.of(), "US", "en");
+        Map<String, String> key = Map.of("Idempotency-Key", "spelt-" + account);
+
+        ResponseEntity<Map> first = http.post("/api/appeals", Http.WALLET, body, key);
+        ResponseEntity<Map> retry = http.post("/api/appeals", "bearer  " + Http.WALLET.substring("Bearer ".length()), body, key);
+
+        assertThat(first.getStatusCode().value()).isEqualTo(201);
+        assertThat(retry.getStatusCode().value()).as("the same client, its key written another way").isEqualTo(201);
+        assertThat(retry.getHeaders().getFirst("Idempotent-Replayed")).isEqualTo("true");
+        assertThat(retry.getBody()).isEqualTo(first.getBody());
+    }
+
+    @Test
     void aRetriedUploadWithATokenThatWasReissuedGets401NotTheStoredAnswer() {
         String account = restricted();
         ResponseEntity<Map> opened = http.post("/api/appeals", Http.WALLET, AppealApiTest.appealWith(account, Map.of(), "US", "en"));

@@ -25,8 +25,13 @@ class IdempotencyFilterTest {
 
     private final IdempotentRequests requests = mock(IdempotentRequests.class);
     private final DocumentCipher cipher = mock(DocumentCipher.class);
-    private final IdempotencyFilter filter = new IdempotencyFilter(requests, cipher, new ObjectMapper(),
-            mock(ApiCallers.class), mock(AppealAccess.class));
+    private final ApiCallers callers = mock(ApiCallers.class);
+    private final IdempotencyFilter filter = new IdempotencyFilter(requests, cipher, new ObjectMapper(), callers,
+            mock(AppealAccess.class));
+
+    {
+        when(callers.require(any(), any())).thenReturn(new com.appealdesk.caller.ApiCaller("wallet", java.util.Set.of()));
+    }
 
     private static MockHttpServletRequest intake() {
         MockHttpServletRequest request = new MockHttpServletRequest("POST", "/api/appeals");
