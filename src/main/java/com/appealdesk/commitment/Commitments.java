@@ -144,8 +144,9 @@ public class Commitments {
                         .put("trackingNumber", appeal.trackingNumber()).put("accountId", appeal.accountId())
                         .put("access", AccountAccess.WITHDRAW_ONLY.name()).put("until", commitment.dueAt().toString())
                         .put("grantedBy", commitment.madeBy()).put("reason", commitment.text()).toString(),
-                0, null), access ->
-                restrictions.confirmedByWallet(appeal.accountId(), access, "COMMITMENT:" + appeal.trackingNumber() + ":" + id));
+                0, null), answer ->
+                restrictions.confirmedByWallet(appeal.accountId(), answer.access(), answer.changedAt(), answer.askedAt(),
+                        "COMMITMENT:" + appeal.trackingNumber() + ":" + id));
     }
 
     /**

@@ -7,6 +7,8 @@ import java.time.Instant;
 import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 
@@ -24,6 +26,7 @@ public class AccountRestrictions {
             String cause, String reportedBy, Instant changedAt) {
     }
 
+    private static final Logger log = LoggerFactory.getLogger(AccountRestrictions.class);
     private static final String COLUMNS = "account_id, access, reason, restricted_at, reported_by, updated_at";
 
     private final JdbcClient jdbc;
@@ -62,15 +65,33 @@ public class AccountRestrictions {
     }
 
     /**
-     * The wallet answered an instruction with the account's access: our copy follows it, and counts as a fact of now,
-     * so a late or re-sent copy of an earlier report (the restriction the appeal was about) is stale and cannot undo it.
+     * The wallet answered an instruction with the account's access: our copy follows it, unless the copy holds a
+     * fact newer than the answer. With the wallet's time of the change ({@code changedAt}), a fact recorded for a
+     * later time stands; without it, a fact the feed reported after the instruction was first prepared
+     * ({@code askedAt}) stands (a wallet that applied the instruction and lost its answer replays that first answer
+     * on a retry, after a new restriction perhaps). The answer's time becomes the fact's time, so a late or re-sent
+     * copy of an earlier report (the restriction the appeal was about) is stale and cannot undo it; without one,
+     * our clock's now stands in for it.
      */
-    public void confirmedByWallet(String accountId, AccountAccess access, String cause) {
-        lock(accountId).filter(before -> before.access() != access).ifPresent(before -> {
+    public void confirmedByWallet(String accountId, AccountAccess access, Instant changedAt, Instant askedAt, String cause) {
+        lock(accountId).ifPresent(before -> {
+            boolean olderThanRecorded = changedAt != null
+                    ? before.restrictedAt() != null && changedAt.isBefore(before.restrictedAt())
+                    : !"wallet".equals(before.reportedBy()) && before.updatedAt() != null && askedAt != null
+                            && before.updatedAt().isAfter(askedAt);
+            if (olderThanRecorded) {
+                log.warn("The wallet's answer ({} since {}) for account {} is older than the fact recorded ({} at {}, "
+                        + "reported by {}); the fact stands", access, changedAt == null ? "?" : changedAt, accountId,
+                        before.access(), before.restrictedAt(), before.reportedBy());
+                return;
+            }
+            if (before.access() == access) {
+                return;
+            }
             jdbc.sql("""
                     update appeal_desk.account_restriction set access = ?, reported_by = 'wallet', updated_at = now(),
-                           restricted_at = greatest(restricted_at, now()) where account_id = ?""")
-                    .params(access.name(), accountId).update();
+                           restricted_at = greatest(restricted_at, coalesce(?, now())) where account_id = ?""")
+                    .params(access.name(), changedAt == null ? null : Timestamp.from(changedAt), accountId).update();
             logChange(accountId, before.access(), access, before.reason(), before.restrictedAt(), cause, "wallet");
         });
     }

@@ -12,6 +12,7 @@ import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Pattern;
 import java.time.Duration;
 import java.time.Instant;
+import java.time.temporal.ChronoUnit;
 import java.util.List;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
@@ -32,6 +33,8 @@ class RestrictionController {
 
     static final String ACCOUNT_ID = "[A-Za-z0-9._:-]{1,64}";
     private static final Duration CLOCK_SKEW = Duration.ofMinutes(5);
+    /** No restriction of a wallet account is older than this; an earlier time is a client's error. */
+    static final Instant EARLIEST = Instant.parse("2000-01-01T00:00:00Z");
 
     record RestrictionReport(@NotNull AccountAccess access, @NotNull RestrictionReason reason, @NotNull Instant restrictedAt) {
     }
@@ -61,8 +64,12 @@ class RestrictionController {
         if (report.restrictedAt().isAfter(Instant.now().plus(CLOCK_SKEW))) {
             throw ApiProblem.badRequest("restrictedAt", "must not be in the future (more than 5 minutes ahead of our clock)");
         }
+        if (report.restrictedAt().isBefore(EARLIEST)) {
+            throw ApiProblem.badRequest("restrictedAt", "must not be before " + EARLIEST);
+        }
+        // kept to the microsecond, as PostgreSQL keeps it: the same fact sent again with nanoseconds is the same fact
         AccountRestrictions.Outcome outcome = feed.report(accountId, report.access(), report.reason(),
-                report.restrictedAt(), caller.clientName());
+                report.restrictedAt().truncatedTo(ChronoUnit.MICROS), caller.clientName());
         return ResponseEntity.status(outcome == AccountRestrictions.Outcome.CREATED ? HttpStatus.CREATED : HttpStatus.OK)
                 .body(answer(accountId, outcome));
     }

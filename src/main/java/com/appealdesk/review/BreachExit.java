@@ -56,8 +56,9 @@ public class BreachExit {
         if (!prepared && restrictions.current(appeal.accountId()).orElse(AccountAccess.RESTRICTED) != AccountAccess.RESTRICTED) {
             return;
         }
-        delivery.deliverOnce(instruction(key, appeal), access ->
-                restrictions.confirmedByWallet(appeal.accountId(), access, "REPLY_WINDOW_BREACHED:" + trackingNumber));
+        delivery.deliverOnce(instruction(key, appeal), answer ->
+                restrictions.confirmedByWallet(appeal.accountId(), answer.access(), answer.changedAt(), answer.askedAt(),
+                        "REPLY_WINDOW_BREACHED:" + trackingNumber));
         if (!events.has(trackingNumber, GRANTED_EVENT)) {
             events.record(trackingNumber, GRANTED_EVENT, null);
         }

@@ -73,8 +73,9 @@ public class ReviewDecisions {
                     + " needs a second person's confirmation before it goes to the wallet");
         }
         Appeal appeal = appeals.find(trackingNumber).orElseThrow(() -> AppealException.notFound(trackingNumber));
-        delivery.deliverOnce(instructionFor(decision, appeal), access ->
-                restrictions.confirmedByWallet(appeal.accountId(), access, "APPEAL:" + trackingNumber + ":" + decision.decision()));
+        delivery.deliverOnce(instructionFor(decision, appeal), answer ->
+                restrictions.confirmedByWallet(appeal.accountId(), answer.access(), answer.changedAt(), answer.askedAt(),
+                        "APPEAL:" + trackingNumber + ":" + decision.decision()));
         if (appeals.lock(trackingNumber).orElseThrow().decidedAt() == null) {
             appeals.recordDecision(trackingNumber, decision.decision().status(), decision.decision().name(),
                     decision.reason(), decision.decidedBy(), decision.decidedAt());
@@ -88,6 +89,9 @@ public class ReviewDecisions {
                 .put("kind", WalletInstruction.Kind.DECISION.name())
                 .put("trackingNumber", appeal.trackingNumber())
                 .put("accountId", appeal.accountId())
+                // the restriction the decision answers: a wallet that restricted the account again since, for another
+                // reason, can tell that this decision does not answer that one
+                .put("appealedRestrictionReason", appeal.restrictionReason().name())
                 .put("decision", decision.decision().name())
                 .put("access", decision.decision().access() == null ? null : decision.decision().access().name())
                 .put("reason", decision.reason())

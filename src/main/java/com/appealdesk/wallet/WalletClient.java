@@ -54,8 +54,12 @@ public class WalletClient {
                 .followRedirects(HttpClient.Redirect.NEVER).build();
     }
 
-    /** @return the account's access as the wallet answered it, when it said */
-    public Optional<AccountAccess> send(WalletInstruction instruction) {
+    /**
+     * @return the account's access as the wallet answered it, when it said, and since when by its clock. An answer
+     *         giving the account less access than the instruction asks for is not taken as applied: it is recorded
+     *         as a failed attempt and the instruction is sent again.
+     */
+    public Optional<AnsweredAccess> send(WalletInstruction instruction) {
         HttpRequest request = HttpRequest.newBuilder(endpoint.url())
                 .timeout(properties.readTimeout())
                 .header("Content-Type", "application/json")
@@ -85,11 +89,20 @@ public class WalletClient {
         if (response.statusCode() / 100 != 2) {
             return failed(instruction, response.statusCode(), abbreviate(response.body()), null);
         }
+        Optional<AnsweredAccess> answered = accessIn(response.body());
+        if (answered.isPresent() && instruction.access() != null && !answered.get().access().isAtLeast(instruction.access())) {
+            return failed(instruction, response.statusCode(), "answered access " + answered.get().access()
+                    + ", less than the " + instruction.access() + " the instruction asks for", null);
+        }
         instructions.recordAttempt(instruction.idempotencyKey(), response.statusCode(), null);
-        return accessIn(response.body());
+        return answered;
     }
 
-    private Optional<AccountAccess> failed(WalletInstruction instruction, Integer status, String error, Exception cause) {
+    /** The access the wallet answered, and since when by its clock (null when it did not say). */
+    public record AnsweredAccess(AccountAccess access, Instant changedAt) {
+    }
+
+    private Optional<AnsweredAccess> failed(WalletInstruction instruction, Integer status, String error, Exception cause) {
         instructions.recordAttempt(instruction.idempotencyKey(), status, error);
         log.warn("Wallet did not apply {} {} of appeal {} (attempt {}): {} {}", instruction.kind(),
                 instruction.idempotencyKey(), instruction.trackingNumber(), instruction.attempts() + 1,
@@ -98,10 +111,22 @@ public class WalletClient {
                 + ": " + (status == null ? "" : "HTTP " + status + " ") + error, cause);
     }
 
-    private Optional<AccountAccess> accessIn(String body) {
+    private Optional<AnsweredAccess> accessIn(String body) {
         try {
-            JsonNode access = json.readTree(body).path("access");
-            return access.isTextual() ? Optional.of(AccountAccess.valueOf(access.asText())) : Optional.empty();
+            JsonNode answer = json.readTree(body);
+            JsonNode access = answer.path("access");
+            if (!access.isTextual()) {
+                return Optional.empty();
+            }
+            Instant changedAt = null;
+            if (answer.path("changedAt").isTextual()) {
+                try {
+                    changedAt = Instant.parse(answer.path("changedAt").asText()).truncatedTo(java.time.temporal.ChronoUnit.MICROS);
+                } catch (java.time.format.DateTimeParseException unreadable) {
+                    log.warn("The wallet's answer names an unreadable changedAt '{}'; taken as not given", answer.path("changedAt").asText());
+                }
+            }
+            return Optional.of(new AnsweredAccess(AccountAccess.valueOf(access.asText()), changedAt));
         } catch (IOException | IllegalArgumentException e) {
             return Optional.empty();
         }

@@ -1,6 +1,5 @@
 package com.appealdesk.wallet;
 
-import com.appealdesk.restriction.AccountAccess;
 import java.util.function.Consumer;
 import org.springframework.stereotype.Service;
 
@@ -20,10 +19,11 @@ public class WalletDelivery {
     }
 
     /** @param confirmed what to do with the access the wallet says the account now has */
-    public void deliverOnce(WalletInstruction instruction, Consumer<AccountAccess> confirmed) {
+    public void deliverOnce(WalletInstruction instruction, Consumer<WalletAnswer> confirmed) {
         WalletInstruction stored = instructions.prepare(instruction);
         if (!stored.applied()) {
-            wallet.send(stored).ifPresent(confirmed);
+            wallet.send(stored).ifPresent(answered -> confirmed.accept(new WalletAnswer(answered.access(),
+                    answered.changedAt(), instructions.preparedAt(stored.idempotencyKey()))));
             instructions.markApplied(stored.idempotencyKey());
         }
     }

@@ -57,6 +57,12 @@ public class WalletInstructions {
                 .param(idempotencyKey).update();
     }
 
+    /** When the instruction was first prepared, by the database's clock. */
+    public java.time.Instant preparedAt(UUID idempotencyKey) {
+        return jdbc.sql("select created_at from appeal_desk.wallet_instruction where idempotency_key = ?")
+                .param(idempotencyKey).query(Timestamp.class).single().toInstant();
+    }
+
     public Optional<WalletInstruction> find(UUID idempotencyKey) {
         return jdbc.sql("select " + COLUMNS + " from appeal_desk.wallet_instruction where idempotency_key = ?")
                 .param(idempotencyKey).query(WalletInstructions::map).optional();

@@ -69,11 +69,40 @@ class RestrictionFeedTest {
         String path = "/api/accounts/" + account + "/restriction";
         assertThat(http.put(path, Http.WALLET, original).getStatusCode().value()).isEqualTo(201);
 
-        restrictions.confirmedByWallet(account, com.appealdesk.restriction.AccountAccess.FULL, "DECISION_APPLIED");
+        restrictions.confirmedByWallet(account, com.appealdesk.restriction.AccountAccess.FULL, java.time.Instant.now(),
+                java.time.Instant.now().minusSeconds(1), "DECISION_APPLIED");
         ResponseEntity<Map> resent = http.put(path, Http.WALLET, original);
 
         assertThat(resent.getStatusCode().value()).as("the copy is older than the wallet's confirmation").isEqualTo(409);
         assertThat(http.get(path, Http.WALLET).getBody()).containsEntry("access", "FULL");
+    }
+
+    @Test
+    void aWalletAnswerOlderThanTheFactRecordedSinceDoesNotOverwriteIt(@Autowired AccountRestrictions restrictions) {
+        java.time.Instant asked = java.time.Instant.now().minusSeconds(30);
+        java.time.Instant applied = asked.plusSeconds(1);
+        for (boolean walletSaysWhen : List.of(true, false)) {
+            String account = AppealScenarios.newAccountId();
+            String path = "/api/accounts/" + account + "/restriction";
+            http.put(path, Http.WALLET, Map.of("access", "RESTRICTED", "reason", "IDENTITY_INCOMPLETE",
+                    "restrictedAt", asked.minusSeconds(60).toString()));
+            // the wallet applied the lift at "applied", lost its answer, then restricted the account again
+            http.put(path, Http.WALLET, Map.of("access", "RESTRICTED", "reason", "SUSPECTED_MALICIOUS_ACTIVITY",
+                    "restrictedAt", applied.plusSeconds(5).toString()));
+
+            restrictions.confirmedByWallet(account, com.appealdesk.restriction.AccountAccess.FULL,
+                    walletSaysWhen ? applied : null, asked, "APPEAL:replayed answer");
+
+            assertThat(http.get(path, Http.WALLET).getBody()).as("wallet says when: %s", walletSaysWhen)
+                    .containsEntry("access", "RESTRICTED").containsEntry("reason", "SUSPECTED_MALICIOUS_ACTIVITY");
+        }
+        String account = AppealScenarios.newAccountId();
+        String path = "/api/accounts/" + account + "/restriction";
+        http.put(path, Http.WALLET, Map.of("access", "RESTRICTED", "reason", "IDENTITY_INCOMPLETE",
+                "restrictedAt", asked.minusSeconds(60).toString()));
+        restrictions.confirmedByWallet(account, com.appealdesk.restriction.AccountAccess.FULL, applied, asked, "APPEAL:answer");
+        assertThat(http.get(path, Http.WALLET).getBody()).as("an answer newer than the fact is taken")
+                .containsEntry("access", "FULL").containsEntry("restrictedAt", applied.truncatedTo(java.time.temporal.ChronoUnit.MICROS).toString());
     }
 
     @Test
@@ -88,9 +117,30 @@ class RestrictionFeedTest {
         assertThat(fields(http.put(path, Http.WALLET, with(valid, "restrictedAt", Instant.now().plusSeconds(3600).toString()))))
                 .containsExactly("restrictedAt");
         assertThat(fields(http.put(path, Http.WALLET, with(valid, "owner", "attacker")))).containsExactly("owner");
+        assertThat(fields(http.put(path, Http.WALLET, with(valid, "access", 2)))).as("a kind by number").containsExactly("access");
+        assertThat(fields(http.put(path, Http.WALLET, with(valid, "reason", 0)))).containsExactly("reason");
+        assertThat(fields(http.put(path, Http.WALLET, with(valid, "restrictedAt", 1763625600)))).as("a time by number")
+                .containsExactly("restrictedAt");
+        assertThat(fields(http.put(path, Http.WALLET, with(valid, "restrictedAt", "-5000-01-01T00:00:00Z")))).containsExactly("restrictedAt");
+        assertThat(fields(http.put(path, Http.WALLET, with(valid, "restrictedAt", "-1000000000-01-01T00:00:00Z"))))
+                .containsExactly("restrictedAt");
         assertThat(http.put("/api/accounts/bad%20id/restriction", Http.WALLET, valid).getStatusCode().value()).isEqualTo(400);
         assertThat(jdbc.sql("select count(*) from appeal_desk.account_restriction where account_id = ?").param(account)
                 .query(Long.class).single()).isZero();
+    }
+
+    @Test
+    void theSameFactSentAgainWithNanosecondsIsTheSameFact() {
+        String account = AppealScenarios.newAccountId();
+        String path = "/api/accounts/" + account + "/restriction";
+        // as .NET writes them; the driver rounded the first up and the second down before
+        for (String at : List.of("2026-11-20T08:00:01.1234567Z", "2026-11-20T08:00:02.1234564Z")) {
+            Map<String, Object> report = Map.of("access", "RESTRICTED", "reason", "OTHER", "restrictedAt", at);
+            assertThat(http.put(path, Http.WALLET, report).getStatusCode().value()).isIn(200, 201);
+            ResponseEntity<Map> again = http.put(path, Http.WALLET, report);
+            assertThat(again.getStatusCode().value()).as(at).isEqualTo(200);
+            assertThat(again.getBody()).as(at).containsEntry("outcome", "UNCHANGED");
+        }
     }
 
     @Test

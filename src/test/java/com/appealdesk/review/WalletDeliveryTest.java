@@ -151,6 +151,47 @@ class WalletDeliveryTest {
     }
 
     @Test
+    void theWalletsReplayedAnswerDoesNotUndoARestrictionReportedSince() throws Exception {
+        AppealIntake.OpenedAppeal opened = scenarios.openOverseasPassportAppeal();
+        scenarios.uploadOutstanding(opened.trackingNumber());
+        ProcessInstance instance = scenarios.instance(opened.trackingNumber());
+        String account = appeals.find(opened.trackingNumber()).orElseThrow().accountId();
+        scenarios.decide(instance, "reviewer", "LIFT", "IDENTITY_CONFIRMED", null);
+        wallet.applyAndAnswerSlowlyOnce(Duration.ofSeconds(3));
+
+        Job job = applyJob(instance);
+        assertThatThrownBy(() -> engine.getManagementService().executeJob(job.getId())).hasMessageContaining("Timeout");
+        // the wallet lifted the account (its answer lost), then its risk engine restricted it again
+        Http http = new Http(port);
+        assertThat(http.restrict(account, "RESTRICTED", "SUSPECTED_MALICIOUS_ACTIVITY").getStatusCode().value()).isEqualTo(200);
+        Thread.sleep(2500);
+        time.setTo(applyJob(instance).getDuedate().toInstant().plusSeconds(1));
+        time.executeDueJobs(instance);
+
+        assertThat(receivedFor(opened)).hasSize(2);
+        assertThat(http.get("/api/accounts/" + account + "/restriction", Http.WALLET).getBody())
+                .as("the wallet's first answer (FULL) came after the newer fact").containsEntry("access", "RESTRICTED")
+                .containsEntry("reason", "SUSPECTED_MALICIOUS_ACTIVITY");
+    }
+
+    @Test
+    void anAnswerGivingLessAccessThanTheDecisionIsNotTakenAsApplied() {
+        AppealIntake.OpenedAppeal opened = scenarios.openOverseasPassportAppeal();
+        scenarios.uploadOutstanding(opened.trackingNumber());
+        ProcessInstance instance = scenarios.instance(opened.trackingNumber());
+        scenarios.decide(instance, "reviewer", "LIFT", "IDENTITY_CONFIRMED", null);
+        wallet.answerNext("{\"access\":\"RESTRICTED\"}");
+
+        Job job = applyJob(instance);
+        assertThatThrownBy(() -> engine.getManagementService().executeJob(job.getId())).hasMessageContaining("less than the FULL");
+
+        assertThat(appeals.find(opened.trackingNumber()).orElseThrow().decidedAt()).as("not told it was lifted").isNull();
+        assertThat(jdbc.sql("select applied_at is null from appeal_desk.wallet_instruction where tracking_number = ?")
+                .param(opened.trackingNumber()).query(Boolean.class).single()).isTrue();
+        assertThat(instance).isWaitingAt(AppealProcess.TASK_APPLY_DECISION);
+    }
+
+    @Test
     void whenTheRetriesRunOutAnIncidentShowsInHealthAndMetricsAndAnOperatorCanResumeIt() {
         AppealIntake.OpenedAppeal opened = scenarios.openOverseasPassportAppeal();
         scenarios.uploadOutstanding(opened.trackingNumber());

@@ -23,6 +23,8 @@ public class TestWallet extends DemoWallet {
     private final AtomicInteger failuresLeft = new AtomicInteger();
     private final AtomicInteger failureStatus = new AtomicInteger(503);
     private final AtomicReference<Duration> slowAnswer = new AtomicReference<>();
+    private final AtomicReference<String> nextAnswer = new AtomicReference<>();
+    private final AtomicReference<Duration> answerLost = new AtomicReference<>();
 
     private TestWallet() {
         super(SECRET, 0);
@@ -51,9 +53,21 @@ public class TestWallet extends DemoWallet {
         slowAnswer.set(delay);
     }
 
+    /** The next request is applied at once, and its answer sent only after {@code delay} (longer than the client waits). */
+    public void applyAndAnswerSlowlyOnce(Duration delay) {
+        answerLost.set(delay);
+    }
+
+    /** The next request is answered 200 with this body, and changes nothing. */
+    public void answerNext(String body) {
+        nextAnswer.set(body);
+    }
+
     public void reset() {
         failuresLeft.set(0);
         slowAnswer.set(null);
+        nextAnswer.set(null);
+        answerLost.set(null);
     }
 
     @Override
@@ -62,15 +76,31 @@ public class TestWallet extends DemoWallet {
             respond(exchange, failureStatus.get(), "{\"error\":\"wallet unavailable (test)\"}");
             return;
         }
+        String answer = nextAnswer.getAndSet(null);
+        if (answer != null) {
+            respond(exchange, 200, answer);
+            return;
+        }
+        Duration lost = answerLost.getAndSet(null);
+        if (lost != null) {
+            Reply reply = decide(exchange.getRequestMethod(), key, body, signed);
+            pause(lost);
+            respond(exchange, reply.status(), reply.body());
+            return;
+        }
         Duration delay = slowAnswer.getAndSet(null);
         if (delay != null) {
-            try {
-                Thread.sleep(delay.toMillis());
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-            }
+            pause(delay);
         }
         super.answer(exchange, key, body, signed);
+    }
+
+    private static void pause(Duration delay) {
+        try {
+            Thread.sleep(delay.toMillis());
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
     }
 
     /** Points the application under test at the test wallet, and makes the wallet a bean the tests can inject. */

@@ -103,7 +103,7 @@ class WalletClientTest {
             }
         });
 
-        Optional<AccountAccess> access = client(Duration.ofSeconds(5)).send(lift());
+        Optional<WalletClient.AnsweredAccess> access = client(Duration.ofSeconds(5)).send(lift());
 
         assertThat(access).as("applied: the status says so; the cut-off body names no access").isEmpty();
         assertThat(stoppedWriting.await(20, java.util.concurrent.TimeUnit.SECONDS)).as("the client hung up").isTrue();
@@ -112,14 +112,15 @@ class WalletClientTest {
     }
 
     @Test
-    void aPromptAnswerIsReadAsBefore() {
+    void aPromptAnswerIsReadAsBeforeWithTheWalletsTimeOfTheChange() {
         wallet.createContext("/instructions", exchange -> {
-            byte[] body = "{\"access\":\"WITHDRAW_ONLY\"}".getBytes(StandardCharsets.UTF_8);
+            byte[] body = "{\"access\":\"FULL\",\"changedAt\":\"2026-12-07T10:00:00.1234567Z\"}".getBytes(StandardCharsets.UTF_8);
             exchange.sendResponseHeaders(200, body.length);
             exchange.getResponseBody().write(body);
             exchange.close();
         });
 
-        assertThat(client(Duration.ofSeconds(5)).send(lift())).contains(AccountAccess.WITHDRAW_ONLY);
+        assertThat(client(Duration.ofSeconds(5)).send(lift())).contains(new WalletClient.AnsweredAccess(AccountAccess.FULL,
+                java.time.Instant.parse("2026-12-07T10:00:00.123456Z")));
     }
 }

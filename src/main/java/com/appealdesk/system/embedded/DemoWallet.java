@@ -108,22 +108,31 @@ public class DemoWallet {
 
     /** Answers a request that was read and recorded; a test wallet overrides this to fail. */
     protected void answer(HttpExchange exchange, String key, String body, boolean signed) throws IOException {
-        if (!"POST".equals(exchange.getRequestMethod())) {
-            respond(exchange, 405, "{\"error\":\"POST only\"}");
+        Reply reply = decide(exchange.getRequestMethod(), key, body, signed);
+        respond(exchange, reply.status(), reply.body());
+    }
+
+    /** What the wallet answers, as an HTTP status and body. */
+    protected record Reply(int status, String body) {
+    }
+
+    /** Checks the request and applies it (once per key); the answer to send. */
+    protected Reply decide(String method, String key, String body, boolean signed) {
+        if (!"POST".equals(method)) {
+            return new Reply(405, "{\"error\":\"POST only\"}");
         } else if (!signed) {
-            respond(exchange, 401, "{\"error\":\"signature missing, wrong or too old\"}");
+            return new Reply(401, "{\"error\":\"signature missing, wrong or too old\"}");
         } else if (key == null || key.isBlank()) {
-            respond(exchange, 400, "{\"error\":\"Idempotency-Key header required\"}");
+            return new Reply(400, "{\"error\":\"Idempotency-Key header required\"}");
         } else if (!key.equals(signedInstructionId(body))) {
             // the header is not signed; the body's instructionId is: a captured instruction replayed under a new key
             // would otherwise be applied again
-            respond(exchange, 400, "{\"error\":\"Idempotency-Key must be the signed body's instructionId\"}");
-        } else {
-            Answer answer = answers.computeIfAbsent(key, k -> apply(k, body));
-            boolean sameBody = answer.bodyHash().equals(Secrets.sha256(body));
-            respond(exchange, sameBody ? answer.status() : 409,
-                    sameBody ? answer.body() : "{\"error\":\"this Idempotency-Key was used with another body\"}");
+            return new Reply(400, "{\"error\":\"Idempotency-Key must be the signed body's instructionId\"}");
         }
+        Answer answer = answers.computeIfAbsent(key, k -> apply(k, body));
+        boolean sameBody = answer.bodyHash().equals(Secrets.sha256(body));
+        return sameBody ? new Reply(answer.status(), answer.body())
+                : new Reply(409, "{\"error\":\"this Idempotency-Key was used with another body\"}");
     }
 
     private String signedInstructionId(String body) {
@@ -146,7 +155,8 @@ public class DemoWallet {
             applied.add(key);
             AccountAccess now = accounts.get(accountId);
             String answer = json.createObjectNode().put("instructionId", instruction.path("instructionId").asText())
-                    .put("accountId", accountId).put("access", now == null ? null : now.name()).put("applied", true).toString();
+                    .put("accountId", accountId).put("access", now == null ? null : now.name())
+                    .put("changedAt", Instant.now().toString()).put("applied", true).toString();
             return new Answer(Secrets.sha256(body), 200, answer);
         } catch (IOException | IllegalArgumentException e) {
             return new Answer(Secrets.sha256(body), 400, "{\"error\":\"not an instruction\"}");
