@@ -57,6 +57,16 @@ public class WalletInstructions {
                 .param(idempotencyKey).update();
     }
 
+    /**
+     * The appeal's instructions the wallet has not confirmed are superseded: it reported the account restored through
+     * the feed, and the appeal closed before their answer came (their retries are cancelled with it).
+     */
+    public int supersedeUnapplied(String trackingNumber) {
+        return jdbc.sql("""
+                update appeal_desk.wallet_instruction set superseded_at = now()
+                where tracking_number = ? and applied_at is null and superseded_at is null""").param(trackingNumber).update();
+    }
+
     /** When the instruction was first prepared, by the database's clock. */
     public java.time.Instant preparedAt(UUID idempotencyKey) {
         return jdbc.sql("select created_at from appeal_desk.wallet_instruction where idempotency_key = ?")

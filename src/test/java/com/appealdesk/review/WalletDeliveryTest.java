@@ -175,6 +175,27 @@ class WalletDeliveryTest {
     }
 
     @Test
+    void anInstructionWaitingForItsAnswerWhenTheWalletReportsTheAccountRestoredIsMarkedSuperseded() {
+        AppealIntake.OpenedAppeal opened = scenarios.openOverseasPassportAppeal();
+        scenarios.uploadOutstanding(opened.trackingNumber());
+        ProcessInstance instance = scenarios.instance(opened.trackingNumber());
+        String account = appeals.find(opened.trackingNumber()).orElseThrow().accountId();
+        scenarios.decide(instance, "reviewer", "LIFT", "IDENTITY_CONFIRMED", null);
+        wallet.failNext(1, 503);
+        Job job = applyJob(instance);
+        assertThatThrownBy(() -> engine.getManagementService().executeJob(job.getId()));
+
+        Http http = new Http(port);
+        assertThat(http.restrict(account, "FULL", "IDENTITY_INCOMPLETE").getStatusCode().value()).isEqualTo(200);
+
+        assertThat(instance).hasPassed(AppealProcess.END_RESOLVED_BY_WALLET).isEnded();
+        assertThat(jdbc.sql("select applied_at is null and superseded_at is not null from appeal_desk.wallet_instruction where tracking_number = ?")
+                .param(opened.trackingNumber()).query(Boolean.class).single()).isTrue();
+        assertThat(http.getList("/staff/appeals/" + opened.trackingNumber() + "/timeline", Http.AUDITOR).toString())
+                .contains("superseded at", "the wallet reported the account restored before it confirmed this");
+    }
+
+    @Test
     void anAnswerGivingLessAccessThanTheDecisionIsNotTakenAsApplied() {
         AppealIntake.OpenedAppeal opened = scenarios.openOverseasPassportAppeal();
         scenarios.uploadOutstanding(opened.trackingNumber());
