@@ -14,7 +14,6 @@ import java.util.Optional;
 import java.util.TreeMap;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
-import org.springframework.transaction.support.TransactionTemplate;
 
 /** Every message written to an appellant ({@code appeal_desk.message}); e-mails wait here as PENDING until sent. */
 @Repository
@@ -25,12 +24,10 @@ class MessageRepository {
 
     private final JdbcClient jdbc;
     private final NotificationProperties properties;
-    private final TransactionTemplate transactions;
 
-    MessageRepository(JdbcClient jdbc, NotificationProperties properties, TransactionTemplate transactions) {
+    MessageRepository(JdbcClient jdbc, NotificationProperties properties) {
         this.jdbc = jdbc;
         this.properties = properties;
-        this.transactions = transactions;
     }
 
     static final String APPELLANT = "APPELLANT";
@@ -118,87 +115,21 @@ class MessageRepository {
         return parts;
     }
 
+    private static final String STICKY = "('UNDELIV', 'REJECTD', 'EXPIRED', 'DELETED')";
+
     /**
      * Records the message as sent, and the parts the channel accepted (by part number; empty for a channel without
      * receipts). False when the claim was taken over (it ran out): the message is then another claimer's to record.
      */
     boolean markSent(Message message, Instant claim, String remoteRef, Map<Integer, String> parts) {
-        return Boolean.TRUE.equals(transactions.execute(status -> {
-            lockReferences(message.channel(), parts.values());
-            boolean mine = jdbc.sql("""
-                    update appeal_desk.message set status = 'SENT', sent_at = now(), attempts = attempts + 1,
-                           last_error = null, claimed_until = null, remote_ref = ?
-                    where id = ? and status = 'SENDING' and claimed_until = ?""")
-                    .params(remoteRef, message.id(), ts(claim)).update() == 1;
-            if (mine) {
-                recordParts(message, parts);
-            }
-            return mine;
-        }));
-    }
-
-    /**
-     * Records the parts a channel accepted (by part number) and joins to them the receipts that came before the
-     * record. The caller holds the parts' references locked ({@link #lockReferences}), as a receipt locks its own, so
-     * a receipt either finds its part or is kept for it, never neither.
-     */
-    private void recordParts(Message message, Map<Integer, String> parts) {
-        long id = message.id();
-        String channel = message.channel();
-        for (Map.Entry<Integer, String> part : parts.entrySet()) {
-            jdbc.sql("""
-                    insert into appeal_desk.message_part (channel, remote_ref, message_id, part) values (?, ?, ?, ?)
-                    on conflict do nothing""").params(channel, part.getValue(), id, part.getKey()).update();
-            List<String> early = jdbc.sql("""
-                    with early as (delete from appeal_desk.unmatched_receipt where channel = ? and remote_ref = ?
-                                   returning id, status)
-                    select status from early order by id""").params(channel, part.getValue())
-                    .query((rs, row) -> rs.getString("status")).list();
-            early.forEach(receipt -> applyReceipt(id, receipt));
+        String sent = """
+                update appeal_desk.message set status = 'SENT', sent_at = now(), attempts = attempts + 1, last_error = null,
+                       claimed_until = null, remote_ref = ?
+                where id = ? and status = 'SENDING' and claimed_until = ?""";
+        if (parts.isEmpty()) {
+            return jdbc.sql(sent).params(remoteRef, message.id(), ts(claim)).update() == 1;
         }
-    }
-
-    /**
-     * Locks these references for the transaction, in one order, before the message's row: a receipt locks its
-     * reference and then the row, so both orders agree and neither waits for the other in a circle.
-     */
-    private void lockReferences(String channel, Collection<String> remoteRefs) {
-        remoteRefs.stream().sorted().distinct().forEach(remoteRef -> jdbc.sql("select pg_advisory_xact_lock(hashtext(?))")
-                .param(channel + ":" + remoteRef).query().singleRow());
-    }
-
-    /** A failed part's status is kept over a later part's success. */
-    private int applyReceipt(long id, String status) {
-        return jdbc.sql("""
-                update appeal_desk.message set receipt_at = now(),
-                       receipt_status = case when receipt_status in ('UNDELIV', 'REJECTD', 'EXPIRED', 'DELETED')
-                                             then receipt_status else ? end
-                where id = ?""").params(status, id).update();
-    }
-
-    /**
-     * Records a delivery receipt against the message one of whose parts the channel knows by {@code remoteRef}. A
-     * receipt naming no recorded part is kept (in {@code unmatched_receipt}) and joined to its message when the part
-     * is recorded. True when it found its message now.
-     */
-    boolean recordReceipt(String channel, String remoteRef, String status) {
-        return Boolean.TRUE.equals(transactions.execute(tx -> {
-            lockReferences(channel, List.of(remoteRef));
-            List<Long> ids = jdbc.sql("select message_id from appeal_desk.message_part where channel = ? and remote_ref = ?")
-                    .params(channel, remoteRef).query(Long.class).list();
-            ids.forEach(id -> applyReceipt(id, status));
-            if (ids.isEmpty()) {
-                jdbc.sql("insert into appeal_desk.unmatched_receipt (channel, remote_ref, status) values (?, ?, ?)")
-                        .params(channel, remoteRef, status).update();
-            }
-            return !ids.isEmpty();
-        }));
-    }
-
-    /** Receipts that found no message within {@code keep}: forgotten; how many. */
-    int forgetUnmatchedReceipts(Duration keep) {
-        return jdbc.sql("delete from appeal_desk.unmatched_receipt where received_at < now() - make_interval(secs => ?)")
-                .param(keep.toSeconds()).update();
+        return withParts(sent, List.of(remoteRef, message.id(), ts(claim)), message, parts);
     }
 
     /**
@@ -207,19 +138,98 @@ class MessageRepository {
      * claim was taken over.
      */
     boolean markFailedAttempt(Message message, Instant claim, String error, Instant nextAttemptAt, Map<Integer, String> partsAccepted) {
-        return Boolean.TRUE.equals(transactions.execute(status -> {
-            lockReferences(message.channel(), partsAccepted.values());
-            boolean mine = jdbc.sql("""
-                    update appeal_desk.message set attempts = attempts + 1, last_error = ?, claimed_until = null,
-                           status = case when ?::timestamptz is null then 'FAILED' else 'PENDING' end,
-                           next_attempt_at = coalesce(?::timestamptz, next_attempt_at)
-                    where id = ? and status = 'SENDING' and claimed_until = ?""")
-                    .params(truncate(error), ts(nextAttemptAt), ts(nextAttemptAt), message.id(), ts(claim)).update() == 1;
-            if (mine) {
-                recordParts(message, partsAccepted);
+        String failed = """
+                update appeal_desk.message set attempts = attempts + 1, last_error = ?, claimed_until = null,
+                       status = case when ?::timestamptz is null then 'FAILED' else 'PENDING' end,
+                       next_attempt_at = coalesce(?::timestamptz, next_attempt_at)
+                where id = ? and status = 'SENDING' and claimed_until = ?""";
+        List<Object> params = java.util.Arrays.asList(truncate(error), ts(nextAttemptAt), ts(nextAttemptAt), message.id(), ts(claim));
+        if (partsAccepted.isEmpty()) {
+            return jdbc.sql(failed).params(params).update() == 1;
+        }
+        return withParts(failed, params, message, partsAccepted);
+    }
+
+    /**
+     * Runs the claimer's update of the message and records the parts in the same statement, only when the update
+     * found the message under its claim. A part and its receipt meet on the part's key ({@code channel, remote_ref})
+     * whichever comes first: a receipt that came before the part left its status there, which the message now takes.
+     * The statement locks the message and then the parts, a receipt the part and then the message: the two can
+     * deadlock, and PostgreSQL then ends one of them; a receipt is delivered again by the gateway, and this record
+     * is tried again here.
+     */
+    private boolean withParts(String update, List<Object> updateParams, Message message, Map<Integer, String> parts) {
+        String sql = "with mine as (" + update + " returning id, channel), "
+                + """
+                recorded as (
+                    insert into appeal_desk.message_part (channel, remote_ref, message_id, part, accepted_at)
+                    select mine.channel, p.remote_ref, mine.id, p.part, now()
+                    from mine, unnest(?::text[], ?::int[]) as p (remote_ref, part)
+                    on conflict (channel, remote_ref) do update
+                       set message_id = excluded.message_id, part = excluded.part, accepted_at = excluded.accepted_at,
+                           receipt_status = case when message_part.message_id is null then message_part.receipt_status end
+                       where message_part.message_id is distinct from excluded.message_id
+                    returning receipt_status)
+                select (select count(*) from mine) as mine,
+                       array(select receipt_status from recorded where receipt_status is not null) as waiting""";
+        List<Object> params = new java.util.ArrayList<>(updateParams);
+        params.add(parts.values().toArray(String[]::new));
+        params.add(parts.keySet().toArray(Integer[]::new));
+        for (int attempt = 1; ; attempt++) {
+            try {
+                return Boolean.TRUE.equals(jdbc.sql(sql).params(params).query(rs -> {
+                    rs.next();
+                    boolean mine = rs.getLong("mine") == 1;
+                    if (mine) {
+                        for (String waiting : (String[]) rs.getArray("waiting").getArray()) {
+                            applyReceipt(message.id(), waiting);
+                        }
+                    }
+                    return mine;
+                }));
+            } catch (org.springframework.dao.PessimisticLockingFailureException deadlock) {
+                if (attempt == 3) {
+                    throw deadlock;
+                }
             }
-            return mine;
-        }));
+        }
+    }
+
+    /** A failed part's status is kept over a later part's success. */
+    private int applyReceipt(long id, String status) {
+        return jdbc.sql("""
+                update appeal_desk.message set receipt_at = now(),
+                       receipt_status = case when receipt_status in %s then receipt_status else ? end
+                where id = ?""".formatted(STICKY)).params(status, id).update();
+    }
+
+    /**
+     * Records a delivery receipt against the message one of whose parts the channel knows by {@code remoteRef}. A
+     * receipt naming no recorded part is kept under its reference and joined to its message when the part is
+     * recorded. True when it found its message now.
+     */
+    boolean recordReceipt(String channel, String remoteRef, String status) {
+        return jdbc.sql("""
+                with part as (
+                    insert into appeal_desk.message_part (channel, remote_ref, receipt_status, received_at)
+                    values (?, ?, ?, now())
+                    on conflict (channel, remote_ref) do update
+                       set receipt_status = case when message_part.receipt_status in %1$s then message_part.receipt_status
+                                                 else excluded.receipt_status end,
+                           received_at = excluded.received_at
+                    returning message_id)
+                update appeal_desk.message m set receipt_at = now(),
+                       receipt_status = case when m.receipt_status in %1$s then m.receipt_status else ? end
+                from part where m.id = part.message_id""".formatted(STICKY))
+                .params(channel, remoteRef, status, status).update() > 0;
+    }
+
+    /** Receipts that found no message within {@code keep}: forgotten; how many. */
+    int forgetUnmatchedReceipts(Duration keep) {
+        return jdbc.sql("""
+                delete from appeal_desk.message_part
+                where message_id is null and received_at < now() - make_interval(secs => ?)""")
+                .param(keep.toSeconds()).update();
     }
 
     List<Failed> failed(int limit) {

@@ -84,7 +84,7 @@ class DeliveryReceiptsTest {
     void receiptsThatFoundNothingAreForgottenAfterTheirTime() {
         String stale = "stale-" + System.nanoTime();
         messages.recordReceipt(CHANNEL, stale, "DELIVRD");
-        jdbc.sql("update appeal_desk.unmatched_receipt set received_at = now() - interval '8 days' where remote_ref = ?")
+        jdbc.sql("update appeal_desk.message_part set received_at = now() - interval '8 days' where remote_ref = ?")
                 .param(stale).update();
         String fresh = "fresh-" + System.nanoTime();
         messages.recordReceipt(CHANNEL, fresh, "DELIVRD");
@@ -110,7 +110,7 @@ class DeliveryReceiptsTest {
     }
 
     private long unmatched(String ref) {
-        return jdbc.sql("select count(*) from appeal_desk.unmatched_receipt where channel = ? and remote_ref = ?")
+        return jdbc.sql("select count(*) from appeal_desk.message_part where channel = ? and remote_ref = ? and message_id is null")
                 .params(CHANNEL, ref).query(Long.class).single();
     }
 

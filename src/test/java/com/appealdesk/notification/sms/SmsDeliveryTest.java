@@ -164,7 +164,7 @@ class SmsDeliveryTest {
         gateway.sendReceipt("6581112008", unknown, org.jsmpp.util.DeliveryReceiptState.UNDELIV);
 
         await().atMost(Duration.ofSeconds(10)).until(() -> jdbc.sql(
-                "select count(*) from appeal_desk.unmatched_receipt where channel = 'SMS' and remote_ref = ? and status = 'UNDELIV'")
+                "select count(*) from appeal_desk.message_part where channel = 'SMS' and remote_ref = ? and message_id is null and receipt_status = 'UNDELIV'")
                 .param(unknown).query(Long.class).single() == 1);
         assertThat(gateway.receiptsNotTaken).doesNotContain(unknown);
     }
