@@ -72,8 +72,9 @@ public class PersonalDataErasure {
                 update appeal_desk.appeal set full_name = ?, email = null, phone = null, time_zone = null,
                        account_id = 'erased:' || tracking_number, personal_data_erased_at = now() where tracking_number = ?""")
                 .params(ERASED, trackingNumber).update();
-        jdbc.sql("update appeal_desk.message set recipient = null, subject = '', body = '' where tracking_number = ?")
-                .param(trackingNumber).update();
+        // a failed delivery's error names its recipient ("e-mail to ... failed")
+        jdbc.sql("update appeal_desk.message set recipient = null, subject = '', body = '', last_error = case when last_error is null then null else ? end where tracking_number = ?")
+                .params(ERASED, trackingNumber).update();
         jdbc.sql("update appeal_desk.review_decision set internal_note = null where tracking_number = ? and internal_note is not null")
                 .param(trackingNumber).update();
         jdbc.sql("""

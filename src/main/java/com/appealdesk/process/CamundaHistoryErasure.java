@@ -34,6 +34,9 @@ class CamundaHistoryErasure implements EngineHistoryErasure {
             for (HistoricProcessInstance instance : history.createHistoricProcessInstanceQuery().processInstanceBusinessKey(key).list()) {
                 history.deleteHistoricVariableInstancesByProcessInstanceId(instance.getId());
                 jdbc.sql("delete from ACT_HI_COMMENT where PROC_INST_ID_ = ?").param(instance.getId()).update();
+                // Tasklist's comments name their task only (the REST API stores the process instance only when given)
+                jdbc.sql("delete from ACT_HI_COMMENT where TASK_ID_ in (select ID_ from ACT_HI_TASKINST where PROC_INST_ID_ = ?)")
+                        .param(instance.getId()).update();
             }
         }
     }

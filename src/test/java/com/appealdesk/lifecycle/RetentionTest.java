@@ -72,6 +72,15 @@ class RetentionTest {
         assertThat(http.put("/staff/appeals/" + held.trackingNumber() + "/legal-hold", Http.SUPERVISOR,
                 Map.of("reason", "Court order 2026/114 about this account")).getStatusCode().value()).isEqualTo(204);
         assertThat(textCells(erased.trackingNumber(), NAME)).as("before: the name is in our tables").isNotEmpty();
+        // a failed delivery names its recipient; a comment written in Tasklist is kept by its task only
+        jdbc.sql("update appeal_desk.message set last_error = 'e-mail to ' || recipient || ' failed' where tracking_number = ? and channel = 'EMAIL'")
+                .param(erased.trackingNumber()).update();
+        String reviewTask = jdbc.sql("select ID_ from ACT_HI_TASKINST where PROC_INST_ID_ = ? limit 1")
+                .param(instanceId(erased.trackingNumber())).query(String.class).single();
+        jdbc.sql("""
+                insert into ACT_HI_COMMENT (ID_, TYPE_, TIME_, USER_ID_, TASK_ID_, ACTION_, MESSAGE_, FULL_MSG_)
+                values (?, 'comment', now(), 'reviewer', ?, 'AddComment', ?, null)""")
+                .params(java.util.UUID.randomUUID().toString(), reviewTask, "called " + NAME + " back").update();
 
         time.pauseJobExecutor();
         time.setTo(Instant.now().plus(Duration.ofDays(5 * 366 + 2)));
@@ -86,6 +95,8 @@ class RetentionTest {
                 .processInstanceId(instanceId(erased.trackingNumber())).count()).as("no variable history").isZero();
         assertThat(jdbc.sql("select count(*) from ACT_HI_DETAIL where PROC_INST_ID_ = ?").param(instanceId(erased.trackingNumber()))
                 .query(Long.class).single()).isZero();
+        assertThat(jdbc.sql("select count(*) from ACT_HI_COMMENT where TASK_ID_ = ?").param(reviewTask).query(Long.class).single())
+                .as("comments on its tasks").isZero();
         assertThat(appeals.find(erased.trackingNumber()).orElseThrow().accountId()).startsWith("erased:");
 
         List<Map> timeline = http.getList("/staff/appeals/" + erased.trackingNumber() + "/timeline", Http.AUDITOR);
