@@ -14,7 +14,8 @@ import org.springframework.util.ClassUtils;
  * S3 endpoint and its own credentials, the mail host, the document encryption key and the wallet's endpoint and
  * signing secret are configured, and it never creates demo users. It knows it is packaged because the in-process
  * dev servers are not in the jar (they are optional dependencies, for {@code ./mvnw spring-boot:run} and the tests);
- * {@code appeal.production-settings.required} overrides that, for tests.
+ * {@code appeal.production-settings.required=true} turns the checks on where they are off (for tests); nothing turns
+ * them off in the packaged application.
  */
 public class ProductionSettings implements EnvironmentPostProcessor {
 
@@ -37,7 +38,9 @@ public class ProductionSettings implements EnvironmentPostProcessor {
     @Override
     public void postProcessEnvironment(ConfigurableEnvironment environment, SpringApplication application) {
         boolean packaged = !ClassUtils.isPresent(DEV_SERVERS, getClass().getClassLoader());
-        if (!environment.getProperty("appeal.production-settings.required", Boolean.class, packaged)) {
+        // the packaged application always checks: turning the checks off would start a demo wallet (decisions kept in
+        // memory, never reaching the real one) and a random document key (documents unreadable after a restart)
+        if (!packaged && !environment.getProperty("appeal.production-settings.required", Boolean.class, false)) {
             return;
         }
         List<String> problems = new ArrayList<>();
