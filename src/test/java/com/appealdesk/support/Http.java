@@ -88,6 +88,13 @@ public class Http {
         return rest.exchange(base + path, HttpMethod.GET, new HttpEntity<>(headers(authorization, null)), Map.class);
     }
 
+    /** A GET with more headers (a proxy's X-Forwarded-For, say). */
+    public ResponseEntity<Map> get(String path, String authorization, Map<String, String> extraHeaders) {
+        HttpHeaders headers = headers(authorization, null);
+        extraHeaders.forEach(headers::set);
+        return rest.exchange(base + path, HttpMethod.GET, new HttpEntity<>(headers), Map.class);
+    }
+
     /**
      * A GET sent as a client told "busy, try again" would: a node with no password-derivation slot free in time
      * (a loaded machine) answers 503 with {@code Retry-After}, and the request is sent again after it, up to 20 times.

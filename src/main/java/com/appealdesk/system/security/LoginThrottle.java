@@ -67,7 +67,7 @@ class LoginThrottle extends OncePerRequestFilter {
     @Override
     protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
             throws ServletException, IOException {
-        String address = request.getRemoteAddr();
+        String address = ThrottledAddress.of(request.getRemoteAddr());
         boolean login = isLogin(request);
         long failures = -1;
         if (login) {

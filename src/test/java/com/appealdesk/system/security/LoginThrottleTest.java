@@ -69,6 +69,31 @@ class LoginThrottleTest {
     }
 
     @Test
+    void oneIpv6HostTakingANewAddressForEveryGuessIsStoppedAsOneAndClientsBehindAProxyAreCountedApart() {
+        for (int attempt = 1; attempt <= 10; attempt++) {
+            Map<String, String> via = Map.of("X-Forwarded-For", "2001:db8:1:2::" + Integer.toHexString(attempt));
+            assertThat(http.get("/engine-rest/task/count", Http.basic("reviewer", "guess-" + attempt), via).getStatusCode().value())
+                    .isEqualTo(401);
+        }
+
+        assertThat(http.get("/engine-rest/task/count", Http.REVIEWER, Map.of("X-Forwarded-For", "2001:db8:1:2:ffff::b"))
+                .getStatusCode().value()).as("another address of the same /64").isEqualTo(429);
+        assertThat(http.get("/engine-rest/task/count", Http.REVIEWER, Map.of("X-Forwarded-For", "2001:db8:1:3::1"))
+                .getStatusCode().value()).as("another /64").isEqualTo(200);
+        assertThat(http.get("/engine-rest/task/count", Http.REVIEWER).getStatusCode().value())
+                .as("the proxy itself (127.0.0.1) is not the one guessing").isEqualTo(200);
+    }
+
+    @Test
+    void anIpv6AddressIsCountedByItsSlash64() {
+        assertThat(ThrottledAddress.of("2001:db8:1:2::1")).isEqualTo(ThrottledAddress.of("2001:0db8:0001:0002:ffff:0:0:b"))
+                .isEqualTo("2001:db8:1:2::/64");
+        assertThat(ThrottledAddress.of("2001:db8:1:3::1")).isNotEqualTo(ThrottledAddress.of("2001:db8:1:2::1"));
+        assertThat(ThrottledAddress.of("fe80::1%eth0")).isEqualTo("fe80:0:0:0::/64");
+        assertThat(ThrottledAddress.of("203.0.113.7")).isEqualTo("203.0.113.7");
+    }
+
+    @Test
     void wrongPasswordsSentAllAtOnceAreCheckedNoMoreTimesThanTheLimit() throws Exception {
         StaffPasswordHash hash = (StaffPasswordHash) ((ProcessEngineConfigurationImpl) engine.getProcessEngineConfiguration())
                 .getPasswordEncryptor();
