@@ -85,7 +85,15 @@ class DocumentSanitizer {
     static final long MAX_IMAGE_PIXELS = 40_000_000;
     static final int MAX_PDF_PAGES = 50;
     private static final List<COSName> ACTIVE_PDF_KEYS = List.of(COSName.JAVA_SCRIPT, COSName.JS, COSName.EMBEDDED_FILES,
-            COSName.getPDFName("RichMedia"), COSName.getPDFName("XFA"), COSName.AA);
+            COSName.getPDFName("RichMedia"), COSName.getPDFName("XFA"), COSName.AA,
+            // a file carried inside: a file specification's embedded file, PDF 2.0's associated files
+            COSName.EF, COSName.getPDFName("AF"));
+    /**
+     * The largest page side accepted, in points (5,000 pt is 1.76 m; an A0 sheet is 3,370 pt): a page is drawn for
+     * the reviewer at {@link DocumentViewer}'s resolution, and a page of PDF's largest size (14,400 pt) would be a
+     * picture of several GB.
+     */
+    static final float MAX_PDF_PAGE_POINTS = 5_000f;
     /**
      * The actions a scanned document or a bank's statement may carry: a jump within the document or to one of its
      * article threads, a link a reader follows only when clicked, a named navigation (next page). Every other kind of
@@ -269,6 +277,12 @@ class DocumentSanitizer {
             if (page.getCOSObject().containsKey(COSName.AA)) {
                 return "page actions";
             }
+            float unit = page.getUserUnit();
+            if (page.getMediaBox().getWidth() * unit > MAX_PDF_PAGE_POINTS || page.getMediaBox().getHeight() * unit > MAX_PDF_PAGE_POINTS) {
+                throw refused("PDF_PAGE_TOO_LARGE", "a page of the PDF is " + Math.round(page.getMediaBox().getWidth() * unit) + " × "
+                        + Math.round(page.getMediaBox().getHeight() * unit) + " points; at most " + Math.round(MAX_PDF_PAGE_POINTS)
+                        + " per side");
+            }
             for (PDAnnotation annotation : page.getAnnotations()) {
                 if (annotation instanceof PDAnnotationFileAttachment) {
                     return "an attached file";
@@ -307,6 +321,15 @@ class DocumentSanitizer {
             } else if (next instanceof COSDictionary dictionary) {
                 if (ACTIVE_PDF_KEYS.stream().anyMatch(dictionary::containsKey)) {
                     return "active content";
+                }
+                if (COSName.IMAGE.equals(dictionary.getCOSName(COSName.SUBTYPE))) {
+                    // drawn at its own size before it is scaled onto the page: a small file can declare a huge picture
+                    long width = dictionary.getLong(COSName.WIDTH, dictionary.getLong(COSName.W, 0));
+                    long height = dictionary.getLong(COSName.HEIGHT, dictionary.getLong(COSName.H, 0));
+                    if (width > MAX_IMAGE_SIDE || height > MAX_IMAGE_SIDE || width * height > MAX_IMAGE_PIXELS) {
+                        throw refused("IMAGE_TOO_LARGE", "an image in the PDF is " + width + " × " + height + " pixels; at most "
+                                + MAX_IMAGE_SIDE + " per side and " + MAX_IMAGE_PIXELS / 1_000_000 + " million in all");
+                    }
                 }
                 String action = dictionary.getNameAsString(COSName.S);
                 if (action != null && isAction(dictionary, action) && !PLAIN_ACTIONS.contains(action)) {

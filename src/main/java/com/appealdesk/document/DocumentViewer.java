@@ -36,6 +36,8 @@ import org.springframework.web.util.HtmlUtils;
 class DocumentViewer {
 
     private static final float DPI = 110f;
+    /** The most pixels a page is drawn with (about 96 MB as RGB): a larger page is drawn at a lower resolution. */
+    static final long MAX_PAGE_PIXELS = 24_000_000;
     private static final int MAX_PAGES = 50;
 
     private final DocumentViewing viewing;
@@ -64,32 +66,43 @@ class DocumentViewer {
                 .body(html);
     }
 
-    @GetMapping("/staff/documents/{documentId}/pages/{page}")
-    ResponseEntity<byte[]> page(@PathVariable UUID documentId, @PathVariable int page,
-            @RequestParam(name = "purpose", required = false) String purpose, HttpServletRequest request) throws IOException {
-        DocumentViewing.Viewed viewed = viewing.view(documentId, staff.require(request), purpose,
-                DocumentViewing.Origin.of("VIEWER", request));
+    /** A page as it is shown: its bytes and type, and how many pages the document has. */
+    private record Drawn(String type, byte[] bytes, int pages) {
+    }
+
+    private static Drawn draw(DocumentViewing.Viewed viewed, int page) {
         String type = viewed.document().contentType();
-        byte[] png;
-        int count;
-        if ("application/pdf".equals(type)) {
-            try (PDDocument pdf = Loader.loadPDF(viewed.bytes())) {
-                count = Math.min(pdf.getNumberOfPages(), MAX_PAGES);
-                if (page < 1 || page > count) {
-                    throw new AppealException(HttpStatus.NOT_FOUND, "page", "the document has " + count + " page(s)");
-                }
-                BufferedImage image = new PDFRenderer(pdf).renderImageWithDPI(page - 1, DPI, ImageType.RGB);
-                ByteArrayOutputStream out = new ByteArrayOutputStream();
-                ImageIO.write(image, "png", out);
-                png = out.toByteArray();
-            }
-        } else {
-            count = 1;
+        if (!"application/pdf".equals(type)) {
             if (page != 1) {
                 throw new AppealException(HttpStatus.NOT_FOUND, "page", "an image has 1 page");
             }
-            png = viewed.bytes();
+            return new Drawn(type, viewed.bytes(), 1);
         }
+        try (PDDocument pdf = Loader.loadPDF(viewed.bytes())) {
+            int count = Math.min(pdf.getNumberOfPages(), MAX_PAGES);
+            if (page < 1 || page > count) {
+                throw new AppealException(HttpStatus.NOT_FOUND, "page", "the document has " + count + " page(s)");
+            }
+            org.apache.pdfbox.pdmodel.common.PDRectangle box = pdf.getPage(page - 1).getCropBox();
+            double pixelsAtDpi = (double) box.getWidth() * box.getHeight() * (DPI / 72f) * (DPI / 72f);
+            float dpi = pixelsAtDpi <= MAX_PAGE_PIXELS ? DPI : (float) (DPI * Math.sqrt(MAX_PAGE_PIXELS / pixelsAtDpi));
+            BufferedImage image = new PDFRenderer(pdf).renderImageWithDPI(page - 1, dpi, ImageType.RGB);
+            ByteArrayOutputStream out = new ByteArrayOutputStream();
+            ImageIO.write(image, "png", out);
+            return new Drawn(type, out.toByteArray(), count);
+        } catch (java.io.IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        }
+    }
+
+    @GetMapping("/staff/documents/{documentId}/pages/{page}")
+    ResponseEntity<byte[]> page(@PathVariable UUID documentId, @PathVariable int page,
+            @RequestParam(name = "purpose", required = false) String purpose, HttpServletRequest request) throws IOException {
+        Drawn drawn = viewing.view(documentId, staff.require(request), purpose, DocumentViewing.Origin.of("VIEWER", request),
+                viewed -> draw(viewed, page));
+        String type = drawn.type();
+        byte[] png = drawn.bytes();
+        int count = drawn.pages();
         return ResponseEntity.ok()
                 .contentType("application/pdf".equals(type) ? MediaType.IMAGE_PNG : MediaType.parseMediaType(type))
                 .cacheControl(CacheControl.noStore())

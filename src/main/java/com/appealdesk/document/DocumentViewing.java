@@ -53,6 +53,14 @@ public class DocumentViewing {
      * ours, not that it is this one.
      */
     public Viewed view(UUID documentId, StaffUser user, String purpose, Origin origin) {
+        return view(documentId, user, purpose, origin, viewed -> viewed);
+    }
+
+    /**
+     * As above, the document turned into what is shown ({@code show}: a page drawn, say) before the view is recorded:
+     * a page that does not exist or cannot be drawn shows nothing and is no view (the four-eyes rule counts views).
+     */
+    public <T> T view(UUID documentId, StaffUser user, String purpose, Origin origin, java.util.function.Function<Viewed, T> show) {
         StoredDocument doc = documents.find(documentId)
                 .orElseThrow(() -> new AppealException(HttpStatus.NOT_FOUND, "documentId", "no document " + documentId));
         String recordedPurpose = allowedPurpose(doc, user, purpose);
@@ -64,8 +72,9 @@ public class DocumentViewing {
             throw new AppealException(HttpStatus.BAD_GATEWAY, "documentId", "the stored object is not the document "
                     + "recorded; nothing is shown, and the mismatch is logged for the operators");
         }
+        T shown = show.apply(new Viewed(doc, bytes));
         documents.recordView(doc, user.id(), recordedPurpose, origin);
-        return new Viewed(doc, bytes);
+        return shown;
     }
 
     /**

@@ -39,8 +39,10 @@ public class AccountRestrictions {
      * Records a restriction fact; repeating the same fact changes nothing. A fact older than the one recorded is
      * refused ({@link StaleRestrictionReport}), so reports that overtake each other cannot undo a newer one.
      */
-    public Outcome report(String accountId, AccountAccess access, RestrictionReason reason, Instant restrictedAt,
+    public Outcome report(String accountId, AccountAccess access, RestrictionReason reason, Instant reportedRestrictedAt,
             String reportedBy) {
+        // kept to the microsecond, as PostgreSQL keeps it (the driver would round): compared as stored
+        Instant restrictedAt = reportedRestrictedAt.truncatedTo(java.time.temporal.ChronoUnit.MICROS);
         int inserted = jdbc.sql("""
                 insert into appeal_desk.account_restriction (account_id, access, reason, restricted_at, reported_by, updated_at)
                 values (?, ?, ?, ?, ?, now()) on conflict (account_id) do nothing""")
@@ -73,7 +75,8 @@ public class AccountRestrictions {
      * copy of an earlier report (the restriction the appeal was about) is stale and cannot undo it; without one,
      * our clock's now stands in for it.
      */
-    public void confirmedByWallet(String accountId, AccountAccess access, Instant changedAt, Instant askedAt, String cause) {
+    public void confirmedByWallet(String accountId, AccountAccess access, Instant answeredChangedAt, Instant askedAt, String cause) {
+        Instant changedAt = answeredChangedAt == null ? null : answeredChangedAt.truncatedTo(java.time.temporal.ChronoUnit.MICROS);
         lock(accountId).ifPresent(before -> {
             boolean olderThanRecorded = changedAt != null
                     ? before.restrictedAt() != null && changedAt.isBefore(before.restrictedAt())

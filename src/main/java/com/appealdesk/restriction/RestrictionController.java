@@ -12,7 +12,6 @@ import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Pattern;
 import java.time.Duration;
 import java.time.Instant;
-import java.time.temporal.ChronoUnit;
 import java.util.List;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
@@ -67,9 +66,8 @@ class RestrictionController {
         if (report.restrictedAt().isBefore(EARLIEST)) {
             throw ApiProblem.badRequest("restrictedAt", "must not be before " + EARLIEST);
         }
-        // kept to the microsecond, as PostgreSQL keeps it: the same fact sent again with nanoseconds is the same fact
         AccountRestrictions.Outcome outcome = feed.report(accountId, report.access(), report.reason(),
-                report.restrictedAt().truncatedTo(ChronoUnit.MICROS), caller.clientName());
+                report.restrictedAt(), caller.clientName());
         return ResponseEntity.status(outcome == AccountRestrictions.Outcome.CREATED ? HttpStatus.CREATED : HttpStatus.OK)
                 .body(answer(accountId, outcome));
     }

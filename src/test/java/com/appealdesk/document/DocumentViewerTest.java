@@ -60,8 +60,10 @@ class DocumentViewerTest {
         assertThat(second.getHeaders().getContentType().toString()).isEqualTo("image/png");
         BufferedImage rendered = ImageIO.read(new ByteArrayInputStream(second.getBody()));
         assertThat(rendered.getWidth()).as("a letter page at 110 dpi").isBetween(900, 950);
+        assertThat(views(pdf)).as("each page shown is a recorded view").isEqualTo(1);
         assertThat(http.getBytes(base + "/pages/3", Http.REVIEWER).getStatusCode().value()).isEqualTo(404);
-        assertThat(views(pdf)).as("each fetched page is a recorded view").isEqualTo(2);
+        assertThat(http.getBytes(base + "/pages/0", Http.REVIEWER).getStatusCode().value()).isEqualTo(404);
+        assertThat(views(pdf)).as("a page that does not exist shows nothing and is no view").isEqualTo(1);
 
         assertThat(http.getBytes(base + "/viewer", Http.AUDITOR).getStatusCode().value()).as("an auditor says why").isEqualTo(400);
         assertThat(http.getBytes(base + "/pages/1", Http.basic("operator")).getStatusCode().value()).isEqualTo(403);
@@ -69,6 +71,29 @@ class DocumentViewerTest {
 
         String links = (String) scenarios.instanceVariable(opened.trackingNumber(), "documentLinks");
         assertThat(links).contains(base + "/viewer");
+    }
+
+    @Test
+    void aVeryLargePageIsDrawnAtALowerResolutionSoItFitsInMemory() throws Exception {
+        AppealIntake.OpenedAppeal opened = scenarios.openOverseasPassportAppeal();
+        List<String> types = checklist.outstandingTypes(opened.trackingNumber());
+        byte[] poster;
+        try (PDDocument document = new PDDocument(); ByteArrayOutputStream out = new ByteArrayOutputStream()) {
+            document.addPage(new PDPage(new org.apache.pdfbox.pdmodel.common.PDRectangle(4900, 4900)));
+            document.save(out);
+            poster = out.toByteArray();
+        }
+        StoredDocument pdf = upload.upload(opened.trackingNumber(), types.get(0), poster);
+        for (String type : types.subList(1, types.size())) {
+            upload.upload(opened.trackingNumber(), type, AppealScenarios.PNG);
+        }
+
+        ResponseEntity<byte[]> page = new Http(port).getBytes("/staff/documents/" + pdf.id() + "/pages/1", Http.REVIEWER);
+
+        assertThat(page.getStatusCode().value()).isEqualTo(200);
+        BufferedImage rendered = ImageIO.read(new ByteArrayInputStream(page.getBody()));
+        assertThat((long) rendered.getWidth() * rendered.getHeight()).as("at 110 dpi it would be 7,486 pixels a side")
+                .isLessThanOrEqualTo(DocumentViewer.MAX_PAGE_PIXELS).isGreaterThan(DocumentViewer.MAX_PAGE_PIXELS * 9 / 10);
     }
 
     private long views(StoredDocument doc) {
