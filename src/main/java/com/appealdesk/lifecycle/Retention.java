@@ -5,6 +5,7 @@ import java.time.Clock;
 import java.time.Instant;
 import java.time.ZoneOffset;
 import java.util.List;
+import com.appealdesk.system.failure.DatabaseUnavailable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -41,25 +42,44 @@ public class Retention {
     @Scheduled(cron = "${appeal.retention.schedule:0 17 3 * * *}")
     public int run() {
         int erased = 0;
-        List<String> due;
+        int failed = 0;
+        Timestamp cutoff = Timestamp.from(cutoff());
+        // walked in order from where the last batch ended: an appeal whose erasure fails is passed over, so it does
+        // not hold back every appeal closed after it, night after night
+        Timestamp afterClosedAt = new Timestamp(0);
+        String afterTrackingNumber = "";
+        List<Due> due;
         do {
             due = jdbc.sql("""
-                    select tracking_number from appeal_desk.appeal where closed_at < ? and personal_data_erased_at is null
-                      and legal_hold_at is null order by closed_at limit ?""")
-                    .params(Timestamp.from(cutoff()), properties.batchSize()).query(String.class).list();
-            int before = erased;
-            for (String trackingNumber : due) {
-                if (erasure.erase(trackingNumber)) {
-                    erased++;
+                    select tracking_number, closed_at from appeal_desk.appeal where closed_at < ? and personal_data_erased_at is null
+                      and legal_hold_at is null and (closed_at, tracking_number) > (?, ?)
+                    order by closed_at, tracking_number limit ?""")
+                    .params(cutoff, afterClosedAt, afterTrackingNumber, properties.batchSize())
+                    .query((rs, row) -> new Due(rs.getString(1), rs.getTimestamp(2))).list();
+            for (Due appeal : due) {
+                try {
+                    if (erasure.erase(appeal.trackingNumber())) {
+                        erased++;
+                    }
+                } catch (RuntimeException e) {
+                    if (DatabaseUnavailable.causes(e)) {
+                        throw e; // every other appeal would fail the same way: the next run takes them all
+                    }
+                    failed++;
+                    log.error("Retention: the personal data of appeal {} could not be erased; passed over until the next run",
+                            appeal.trackingNumber(), e);
                 }
-            }
-            if (erased == before) {
-                break;
+                afterClosedAt = appeal.closedAt();
+                afterTrackingNumber = appeal.trackingNumber();
             }
         } while (due.size() == properties.batchSize());
-        if (erased > 0) {
-            log.info("Retention: erased the personal data of {} appeals closed before {}", erased, cutoff());
+        if (erased > 0 || failed > 0) {
+            log.info("Retention: erased the personal data of {} appeals closed before {}; {} could not be erased", erased,
+                    cutoff(), failed);
         }
         return erased;
+    }
+
+    private record Due(String trackingNumber, Timestamp closedAt) {
     }
 }

@@ -135,6 +135,34 @@ class RetentionTest {
     }
 
     @Test
+    void anAppealWhoseErasureFailsIsPassedOverAndTheOnesClosedAfterItAreErased() {
+        AppealIntake.OpenedAppeal failing = decided("LIFT");
+        AppealIntake.OpenedAppeal later = decided("LIFT");
+        jdbc.sql("""
+                create or replace function appeal_desk.refuse_erasure_for_test() returns trigger language plpgsql as $$
+                begin
+                  if new.personal_data_erased_at is not null and old.personal_data_erased_at is null then
+                    raise exception 'refused for this test';
+                  end if;
+                  return new;
+                end $$""").update();
+        jdbc.sql("create trigger refuse_erasure_for_test before update on appeal_desk.appeal for each row when (old.tracking_number = '"
+                + failing.trackingNumber() + "') execute function appeal_desk.refuse_erasure_for_test()").update();
+        time.pauseJobExecutor();
+        time.setTo(Instant.now().plus(Duration.ofDays(5 * 366 + 2)));
+        try {
+            retention.run();
+            assertThat(appeals.find(failing.trackingNumber()).orElseThrow().fullName()).isEqualTo(NAME);
+            assertThat(appeals.find(later.trackingNumber()).orElseThrow().fullName()).as("closed after it, erased")
+                    .isEqualTo("(erased)");
+        } finally {
+            jdbc.sql("drop trigger refuse_erasure_for_test on appeal_desk.appeal").update();
+        }
+        assertThat(retention.run()).as("the next run erases it").isPositive();
+        assertThat(appeals.find(failing.trackingNumber()).orElseThrow().fullName()).isEqualTo("(erased)");
+    }
+
+    @Test
     void anObjectLeftWithoutItsRowIsSweptAfterTheGracePeriodAndOnesWithARowStay() {
         AppealIntake.OpenedAppeal kept = decided("LIFT");
         String orphan = "appeals/" + kept.trackingNumber() + "/crashed-before-commit";
