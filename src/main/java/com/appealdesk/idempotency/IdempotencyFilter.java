@@ -73,8 +73,17 @@ class IdempotencyFilter extends OncePerRequestFilter {
     @Override
     protected boolean shouldNotFilter(HttpServletRequest request) {
         Matcher path = PATHS.matcher(request.getRequestURI());
-        return request.getHeader(HEADER) == null || !path.matches()
-                || !request.getMethod().equals(streamed(path) ? "PUT" : "POST");
+        return !path.matches() || !request.getMethod().equals(streamed(path) ? "PUT" : "POST")
+                || request.getHeader(HEADER) == null && !multipartUpload(request, path);
+    }
+
+    /**
+     * A document sent as a multipart form: the container reads and spools the whole body (up to the document limit)
+     * before any controller runs, so the appellant's token is checked here first, with or without an
+     * Idempotency-Key: a request without a valid token is answered 401 unread.
+     */
+    private static boolean multipartUpload(HttpServletRequest request, Matcher path) {
+        return path.group(2) != null && !streamed(path) && isMultipart(request);
     }
 
     private static boolean streamed(Matcher path) {
@@ -104,6 +113,19 @@ class IdempotencyFilter extends OncePerRequestFilter {
     private void filter(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
             throws ServletException, IOException {
         String key = request.getHeader(HEADER);
+        if (key == null) {
+            // a multipart upload without a key: only its token is checked before the body is read
+            Matcher path = PATHS.matcher(request.getRequestURI());
+            path.matches();
+            try {
+                authenticate(request, path);
+            } catch (ApiProblem refused) {
+                refuse(request, response, refused);
+                return;
+            }
+            chain.doFilter(request, response);
+            return;
+        }
         if (!KEY.matcher(key).matches()) {
             problem(response, HttpStatus.BAD_REQUEST, "Idempotency-Key must be 1 to 255 visible ASCII characters");
             return;
@@ -114,11 +136,7 @@ class IdempotencyFilter extends OncePerRequestFilter {
         try {
             principal = authenticate(request, path);
         } catch (ApiProblem refused) {
-            request.setAttribute(RefusalRecorder.REASON, refused.getMessage());
-            if (refused.status() == HttpStatus.UNAUTHORIZED) {
-                response.setHeader(HttpHeaders.WWW_AUTHENTICATE, "Bearer realm=\"appeal-desk\"");
-            }
-            problem(response, refused.status(), refused.field(), refused.getMessage());
+            refuse(request, response, refused);
             return;
         }
         HttpServletRequest buffered = isMultipart(request) || streamed(path) ? request : new BufferedRequest(request, MAX_JSON_BODY);
@@ -147,6 +165,14 @@ class IdempotencyFilter extends OncePerRequestFilter {
         } else {
             proceed(buffered, response, chain, scope, key, ((IdempotentRequests.Proceed) begin).owner());
         }
+    }
+
+    private void refuse(HttpServletRequest request, HttpServletResponse response, ApiProblem refused) throws IOException {
+        request.setAttribute(RefusalRecorder.REASON, refused.getMessage());
+        if (refused.status() == HttpStatus.UNAUTHORIZED) {
+            response.setHeader(HttpHeaders.WWW_AUTHENTICATE, "Bearer realm=\"appeal-desk\"");
+        }
+        problem(response, refused.status(), refused.field(), refused.getMessage());
     }
 
     /**

@@ -192,6 +192,25 @@ class UploadDefenceTest {
     }
 
     @Test
+    void aMultipartUploadWithoutAValidTokenIsRefusedBeforeItsBodyIsRead() throws Exception {
+        for (String authorization : java.util.Arrays.asList("Bearer not-the-token", null)) {
+            try (java.net.Socket socket = new java.net.Socket("127.0.0.1", port)) {
+                socket.setSoTimeout(10_000);
+                // 11 MB announced, a few bytes sent: a server that reads the body first waits for the rest
+                String head = "POST /api/appeals/" + trackingNumber + "/documents HTTP/1.1\r\nHost: localhost\r\n"
+                        + (authorization == null ? "" : "Authorization: " + authorization + "\r\n")
+                        + "Content-Type: multipart/form-data; boundary=xyz\r\nContent-Length: 11000000\r\n\r\n"
+                        + "--xyz\r\nContent-Disposition: form-data; name=\"file\"; filename=\"scan.pdf\"\r\n\r\n%PDF-1.7\r\n";
+                socket.getOutputStream().write(head.getBytes(java.nio.charset.StandardCharsets.US_ASCII));
+                socket.getOutputStream().flush();
+                String status = new java.io.BufferedReader(new java.io.InputStreamReader(socket.getInputStream(),
+                        java.nio.charset.StandardCharsets.US_ASCII)).readLine();
+                assertThat(status).as("answered with the body still unsent, %s", authorization).startsWith("HTTP/1.1 401");
+            }
+        }
+    }
+
+    @Test
     void anItemAskedForAgainIsAcceptedWhateverCameBeforeSoTheLimitNeverStrandsAnAppeal(@Autowired AppealScenarios scenarios) {
         byte[] jpeg = AppealScenarios.image("jpeg", 40, 30);
         for (int file = 0; file < 3; file++) {
