@@ -90,26 +90,23 @@ class DocumentViewer {
             ByteArrayOutputStream out = new ByteArrayOutputStream();
             ImageIO.write(image, "png", out);
             return new Drawn(type, out.toByteArray(), count);
-        } catch (java.io.IOException e) {
+        } catch (IOException e) {
             throw new java.io.UncheckedIOException(e);
         }
     }
 
     @GetMapping("/staff/documents/{documentId}/pages/{page}")
     ResponseEntity<byte[]> page(@PathVariable UUID documentId, @PathVariable int page,
-            @RequestParam(name = "purpose", required = false) String purpose, HttpServletRequest request) throws IOException {
+            @RequestParam(name = "purpose", required = false) String purpose, HttpServletRequest request) {
         Drawn drawn = viewing.view(documentId, staff.require(request), purpose, DocumentViewing.Origin.of("VIEWER", request),
                 viewed -> draw(viewed, page));
-        String type = drawn.type();
-        byte[] png = drawn.bytes();
-        int count = drawn.pages();
         return ResponseEntity.ok()
-                .contentType("application/pdf".equals(type) ? MediaType.IMAGE_PNG : MediaType.parseMediaType(type))
+                .contentType("application/pdf".equals(drawn.type()) ? MediaType.IMAGE_PNG : MediaType.parseMediaType(drawn.type()))
                 .cacheControl(CacheControl.noStore())
                 .header("X-Content-Type-Options", "nosniff")
-                .header("X-Page-Count", String.valueOf(count))
+                .header("X-Page-Count", String.valueOf(drawn.pages()))
                 .header("Content-Security-Policy", "default-src 'none'; sandbox")
-                .body(png);
+                .body(drawn.bytes());
     }
 
     private static final String PAGE = """

@@ -113,20 +113,7 @@ class IdempotencyFilter extends OncePerRequestFilter {
     private void filter(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
             throws ServletException, IOException {
         String key = request.getHeader(HEADER);
-        if (key == null) {
-            // a multipart upload without a key: only its token is checked before the body is read
-            Matcher path = PATHS.matcher(request.getRequestURI());
-            path.matches();
-            try {
-                authenticate(request, path);
-            } catch (ApiProblem refused) {
-                refuse(request, response, refused);
-                return;
-            }
-            chain.doFilter(request, response);
-            return;
-        }
-        if (!KEY.matcher(key).matches()) {
+        if (key != null && !KEY.matcher(key).matches()) {
             problem(response, HttpStatus.BAD_REQUEST, "Idempotency-Key must be 1 to 255 visible ASCII characters");
             return;
         }
@@ -137,6 +124,11 @@ class IdempotencyFilter extends OncePerRequestFilter {
             principal = authenticate(request, path);
         } catch (ApiProblem refused) {
             refuse(request, response, refused);
+            return;
+        }
+        if (key == null) {
+            // a multipart upload without a key: only its token is checked before the body is read
+            chain.doFilter(request, response);
             return;
         }
         HttpServletRequest buffered = isMultipart(request) || streamed(path) ? request : new BufferedRequest(request, MAX_JSON_BODY);

@@ -575,21 +575,8 @@ public class ModelGuardRails {
             char c = text.charAt(i);
             if ((c == '$' || c == '#') && text.charAt(i + 1) == '{') {
                 int end = i + 2;
-                char quote = 0;
-                while (end < text.length()) {
-                    char d = text.charAt(end);
-                    if (quote != 0) {
-                        if (d == '\\') {
-                            end++;
-                        } else if (d == quote) {
-                            quote = 0;
-                        }
-                    } else if (d == '\'' || d == '"') {
-                        quote = d;
-                    } else if (d == '}') {
-                        break;
-                    }
-                    end++;
+                while (end < text.length() && text.charAt(end) != '}') {
+                    end = isQuote(text.charAt(end)) ? literalEnd(text, end) + 1 : end + 1;
                 }
                 found.add(text.substring(i + 2, Math.min(end, text.length())));
                 i = end;
@@ -601,24 +588,31 @@ public class ModelGuardRails {
     /** The expression with each string literal (escapes included) emptied, so only its code is left to read. */
     static String withoutLiterals(String expression) {
         StringBuilder code = new StringBuilder();
-        char quote = 0;
         for (int i = 0; i < expression.length(); i++) {
             char c = expression.charAt(i);
-            if (quote != 0) {
-                if (c == '\\') {
-                    i++;
-                } else if (c == quote) {
+            code.append(c);
+            if (isQuote(c)) {
+                i = literalEnd(expression, i);
+                if (i < expression.length()) {
                     code.append(c);
-                    quote = 0;
-                }
-            } else {
-                code.append(c);
-                if (c == '\'' || c == '"') {
-                    quote = c;
                 }
             }
         }
         return code.toString();
+    }
+
+    private static boolean isQuote(char c) {
+        return c == '\'' || c == '"';
+    }
+
+    /** Where the string literal opened at {@code open} ends: its closing quote (escapes skipped), or the text's end. */
+    private static int literalEnd(String text, int open) {
+        char quote = text.charAt(open);
+        int i = open + 1;
+        while (i < text.length() && text.charAt(i) != quote) {
+            i += text.charAt(i) == '\\' ? 2 : 1;
+        }
+        return Math.min(i, text.length());
     }
 
     /** Beans a model may name: Appeal Desk's delegates and listeners, and the functions its models call. */

@@ -23,7 +23,7 @@ public class WalletDelivery {
         WalletInstruction stored = instructions.prepare(instruction);
         if (!stored.applied()) {
             wallet.send(stored).ifPresent(answered -> confirmed.accept(new WalletAnswer(answered.access(),
-                    answered.changedAt(), instructions.preparedAt(stored.idempotencyKey()))));
+                    answered.changedAt(), stored.preparedAt())));
             instructions.markApplied(stored.idempotencyKey());
         }
     }

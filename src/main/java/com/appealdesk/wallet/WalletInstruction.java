@@ -6,10 +6,17 @@ import java.util.UUID;
 
 /**
  * One instruction handed to the wallet: its idempotency key, the exact JSON body that is signed and sent on every
- * attempt, the least access the account must have after it ({@code null}: no change), and when the wallet applied it.
+ * attempt, the least access the account must have after it ({@code null}: no change), when the wallet applied it,
+ * and when it was first stored ({@code preparedAt}, null until it is).
  */
 public record WalletInstruction(UUID idempotencyKey, String trackingNumber, String accountId, Kind kind, UUID decisionId,
-        AccountAccess access, String body, int attempts, Instant appliedAt) {
+        AccountAccess access, String body, int attempts, Instant appliedAt, Instant preparedAt) {
+
+    /** An instruction not stored yet. */
+    public WalletInstruction(UUID idempotencyKey, String trackingNumber, String accountId, Kind kind, UUID decisionId,
+            AccountAccess access, String body, int attempts, Instant appliedAt) {
+        this(idempotencyKey, trackingNumber, accountId, kind, decisionId, access, body, attempts, appliedAt, null);
+    }
 
     public enum Kind {
         /** a reviewer's final decision */

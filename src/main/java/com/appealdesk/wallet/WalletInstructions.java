@@ -21,7 +21,7 @@ import org.springframework.transaction.annotation.Transactional;
 public class WalletInstructions {
 
     private static final String COLUMNS = """
-            idempotency_key, tracking_number, account_id, kind, decision_id, access, body, attempts, applied_at""";
+            idempotency_key, tracking_number, account_id, kind, decision_id, access, body, attempts, applied_at, created_at""";
 
     private final JdbcClient jdbc;
 
@@ -67,12 +67,6 @@ public class WalletInstructions {
                 where tracking_number = ? and applied_at is null and superseded_at is null""").param(trackingNumber).update();
     }
 
-    /** When the instruction was first prepared, by the database's clock. */
-    public java.time.Instant preparedAt(UUID idempotencyKey) {
-        return jdbc.sql("select created_at from appeal_desk.wallet_instruction where idempotency_key = ?")
-                .param(idempotencyKey).query(Timestamp.class).single().toInstant();
-    }
-
     public Optional<WalletInstruction> find(UUID idempotencyKey) {
         return jdbc.sql("select " + COLUMNS + " from appeal_desk.wallet_instruction where idempotency_key = ?")
                 .param(idempotencyKey).query(WalletInstructions::map).optional();
@@ -94,6 +88,7 @@ public class WalletInstructions {
         return new WalletInstruction(rs.getObject("idempotency_key", UUID.class), rs.getString("tracking_number"),
                 rs.getString("account_id"), WalletInstruction.Kind.valueOf(rs.getString("kind")),
                 rs.getObject("decision_id", UUID.class), access == null ? null : AccountAccess.valueOf(access),
-                rs.getString("body"), rs.getInt("attempts"), applied == null ? null : applied.toInstant());
+                rs.getString("body"), rs.getInt("attempts"), applied == null ? null : applied.toInstant(),
+                rs.getTimestamp("created_at").toInstant());
     }
 }
