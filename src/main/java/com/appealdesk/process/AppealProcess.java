@@ -33,6 +33,11 @@ public final class AppealProcess {
     public static final String END_BREACH_ESCALATED = "End_BreachEscalated";
     public static final String END_RESOLVED_BY_WALLET = "End_ResolvedByWallet";
     public static final String END_MORE_DOCUMENTS_NEEDED = "End_MoreDocumentsNeeded";
+    public static final String END_WITHDRAW_ONLY_REFUSED = "End_WithdrawOnlyRefused";
+
+    /** The wallet refused an instruction for good (caught on {@code Task_ApplyDecision} and {@code Task_GrantWithdrawOnly}). */
+    public static final String ERROR_WALLET_REFUSED = "WALLET_REFUSED";
+    public static final String ERROR_WALLET_REFUSED_DECISION = "Error_WalletRefusedDecision";
 
     public static final String GROUP_REVIEWERS = "reviewers";
     public static final String GROUP_SUPERVISORS = "supervisors";

@@ -1,6 +1,7 @@
 package com.appealdesk.process;
 
 import com.appealdesk.review.ReviewDecisions;
+import org.camunda.bpm.engine.delegate.BpmnError;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
 import org.springframework.stereotype.Component;
@@ -8,6 +9,8 @@ import org.springframework.stereotype.Component;
 /**
  * {@code Task_ApplyDecision} (async, retried for over a day): hands the recorded decision to the wallet. It reads the
  * decision record only, never process variables, so nothing changed after the review can alter what the wallet gets.
+ * A decision the wallet refuses for good goes back to its decider ({@code Error_WalletRefusedDecision}), the review
+ * form empty again and showing the wallet's answer.
  */
 @Component
 class ApplyDecisionDelegate implements JavaDelegate {
@@ -20,6 +23,11 @@ class ApplyDecisionDelegate implements JavaDelegate {
 
     @Override
     public void execute(DelegateExecution execution) {
-        decisions.apply(execution.getProcessBusinessKey());
+        decisions.apply(execution.getProcessBusinessKey()).ifPresent(refusal -> {
+            execution.removeVariables(AppealVariables.REVIEW_FORM);
+            execution.setVariable(AppealVariables.SENT_BACK_NOTE, "The wallet refused this decision (" + refusal
+                    + "). The account may have been restricted again since; decide again.");
+            throw new BpmnError(AppealProcess.ERROR_WALLET_REFUSED, "the wallet refused the decision: " + refusal);
+        });
     }
 }

@@ -1,11 +1,16 @@
 package com.appealdesk.process;
 
 import com.appealdesk.review.BreachExit;
+import org.camunda.bpm.engine.delegate.BpmnError;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
 import org.springframework.stereotype.Component;
 
-/** {@code Task_GrantWithdrawOnly}: the breach policy's exit, withdraw-only access while the review continues. */
+/**
+ * {@code Task_GrantWithdrawOnly}: the breach policy's exit, withdraw-only access while the review continues. A grant
+ * the wallet refuses for good ends the branch at {@code End_WithdrawOnlyRefused}, and the appellant is not told the
+ * balance can leave.
+ */
 @Component
 class GrantWithdrawOnlyDelegate implements JavaDelegate {
 
@@ -17,6 +22,8 @@ class GrantWithdrawOnlyDelegate implements JavaDelegate {
 
     @Override
     public void execute(DelegateExecution execution) {
-        breachExit.grantWithdrawOnly(execution.getProcessBusinessKey());
+        if (!breachExit.grantWithdrawOnly(execution.getProcessBusinessKey())) {
+            throw new BpmnError(AppealProcess.ERROR_WALLET_REFUSED, "the wallet refused withdraw-only");
+        }
     }
 }

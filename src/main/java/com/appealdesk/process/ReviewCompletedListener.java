@@ -78,7 +78,9 @@ class ReviewCompletedListener implements TaskListener {
         DecisionRecord record = decisions.record(trackingNumber, task.getId(), Decision.valueOf(decision), reason,
                 note == null ? null : note.toString(), requested, user);
         fourEyes.recordWaivers(record.id(), Decision.valueOf(decision).isFinal() ? waivers : Map.of());
-        // staff free text lives in the decision record, not in variables the whole desk can read
-        task.getExecution().removeVariables(List.of(AppealVariables.INTERNAL_NOTE, AppealVariables.WAIVERS));
+        // staff free text lives in the decision record, not in variables the whole desk can read; a note that sent the
+        // case back has been answered by this decision
+        task.getExecution().removeVariables(List.of(AppealVariables.INTERNAL_NOTE, AppealVariables.WAIVERS,
+                AppealVariables.SENT_BACK_NOTE));
     }
 }

@@ -9,6 +9,7 @@ import com.appealdesk.restriction.AccountRestrictions;
 import com.appealdesk.wallet.WalletDelivery;
 import com.appealdesk.wallet.WalletInstruction;
 import com.appealdesk.wallet.WalletInstructions;
+import com.appealdesk.wallet.WalletRefused;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
@@ -47,21 +48,30 @@ public class BreachExit {
         this.clock = clock;
     }
 
-    /** Asks the wallet for withdraw-only when the account is still fully restricted; repeating it changes nothing. */
+    /**
+     * Asks the wallet for withdraw-only when the account is still fully restricted; repeating it changes nothing.
+     *
+     * @return false when the wallet refused the grant for good (it is never asked again for this appeal)
+     */
     @Transactional
-    public void grantWithdrawOnly(String trackingNumber) {
+    public boolean grantWithdrawOnly(String trackingNumber) {
         Appeal appeal = appeals.find(trackingNumber).orElseThrow(() -> AppealException.notFound(trackingNumber));
         UUID key = UUID.nameUUIDFromBytes(("breach-grant:" + trackingNumber).getBytes(StandardCharsets.UTF_8));
         boolean prepared = instructions.find(key).isPresent();
         if (!prepared && restrictions.current(appeal.accountId()).orElse(AccountAccess.RESTRICTED) != AccountAccess.RESTRICTED) {
-            return;
+            return true;
         }
-        delivery.deliverOnce(instruction(key, appeal), answer ->
-                restrictions.confirmedByWallet(appeal.accountId(), answer.access(), answer.changedAt(), answer.askedAt(),
-                        "REPLY_WINDOW_BREACHED:" + trackingNumber));
+        try {
+            delivery.deliverOnce(instruction(key, appeal), answer ->
+                    restrictions.confirmedByWallet(appeal.accountId(), answer.access(), answer.changedAt(), answer.askedAt(),
+                            "REPLY_WINDOW_BREACHED:" + trackingNumber));
+        } catch (WalletRefused refused) {
+            return false; // recorded on the instruction; not thrown through this transactional method
+        }
         if (!events.has(trackingNumber, GRANTED_EVENT)) {
             events.record(trackingNumber, GRANTED_EVENT, null);
         }
+        return true;
     }
 
     /** Every withdraw-only access granted because we missed a promise, newest first, for second-line review. */

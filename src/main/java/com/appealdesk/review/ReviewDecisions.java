@@ -7,6 +7,7 @@ import com.appealdesk.appeal.AppealRepository;
 import com.appealdesk.restriction.AccountRestrictions;
 import com.appealdesk.wallet.WalletDelivery;
 import com.appealdesk.wallet.WalletInstruction;
+import com.appealdesk.wallet.WalletRefused;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.time.Clock;
@@ -62,9 +63,15 @@ public class ReviewDecisions {
         return records.latest(trackingNumber);
     }
 
-    /** Hands the latest decision to the wallet; running it again after success changes nothing more. */
+    /**
+     * Hands the latest decision to the wallet; running it again after success changes nothing more.
+     *
+     * @return the wallet's answer when it refused the decision for good (the appeal stays undecided, and the decision is
+     *         never sent again); empty once the wallet applied it
+     * @throws com.appealdesk.wallet.WalletUnavailable when the wallet did not apply it this time (the step is retried)
+     */
     @Transactional
-    public void apply(String trackingNumber) {
+    public Optional<String> apply(String trackingNumber) {
         DecisionRecord decision = records.latest(trackingNumber).filter(record -> record.decision().isFinal())
                 .orElseThrow(() -> new IllegalStateException("appeal " + trackingNumber + " has no final decision recorded"));
         if (!fourEyes.cleared(decision)) {
@@ -73,14 +80,21 @@ public class ReviewDecisions {
                     + " needs a second person's confirmation before it goes to the wallet");
         }
         Appeal appeal = appeals.find(trackingNumber).orElseThrow(() -> AppealException.notFound(trackingNumber));
-        delivery.deliverOnce(instructionFor(decision, appeal), answer ->
-                restrictions.confirmedByWallet(appeal.accountId(), answer.access(), answer.changedAt(), answer.askedAt(),
-                        "APPEAL:" + trackingNumber + ":" + decision.decision()));
+        try {
+            delivery.deliverOnce(instructionFor(decision, appeal), answer ->
+                    restrictions.confirmedByWallet(appeal.accountId(), answer.access(), answer.changedAt(), answer.askedAt(),
+                            "APPEAL:" + trackingNumber + ":" + decision.decision()));
+        } catch (WalletRefused refused) {
+            // caught here, not thrown through this transactional method, which would mark the job's transaction for
+            // rollback: the refusal is an outcome the process goes on from
+            return Optional.of((refused.status() == null ? "" : "HTTP " + refused.status() + ": ") + refused.answer());
+        }
         if (appeals.lock(trackingNumber).orElseThrow().decidedAt() == null) {
             appeals.recordDecision(trackingNumber, decision.decision().status(), decision.decision().name(),
                     decision.reason(), decision.decidedBy(), decision.decidedAt());
             events.record(trackingNumber, "DECIDED", decision.decision().name());
         }
+        return Optional.empty();
     }
 
     private WalletInstruction instructionFor(DecisionRecord decision, Appeal appeal) {

@@ -37,6 +37,13 @@ public class WalletClient {
     public static final String IDEMPOTENCY_KEY = "Idempotency-Key";
     /** The most of an answer that is read: its status says applied or not, the body only the account's access. */
     static final int MAX_ANSWER_BYTES = 64 * 1024;
+    /**
+     * Answers by which the wallet refuses an instruction for good: it conflicts with the account as the wallet knows it
+     * (409, for example restricted again for another reason), the account is gone (410), or the instruction cannot be
+     * applied (422). Everything else that is not 2xx (400, 401, 403, 404, 429, 5xx, no answer) may pass once someone
+     * fixes the wallet, its address or our secret, and is sent again on the retry cycle.
+     */
+    static final java.util.Set<Integer> REFUSALS = java.util.Set.of(409, 410, 422);
     private static final Logger log = LoggerFactory.getLogger(WalletClient.class);
 
     private final WalletEndpoint endpoint;
@@ -55,9 +62,11 @@ public class WalletClient {
     }
 
     /**
-     * @return the account's access as the wallet answered it, when it said, and since when by its clock. An answer
-     *         giving the account less access than the instruction asks for is not taken as applied: it is recorded
-     *         as a failed attempt and the instruction is sent again.
+     * @return the account's access as the wallet answered it, when it said, and since when by its clock
+     * @throws WalletRefused when the wallet refused it for good ({@link #REFUSALS}), or answered that the account has
+     *         less access than the instruction asks for (a replay under the same key would answer the same); the
+     *         instruction is marked refused
+     * @throws WalletUnavailable for any other failure; the caller's job is retried
      */
     public Optional<AnsweredAccess> send(WalletInstruction instruction) {
         HttpRequest request = HttpRequest.newBuilder(endpoint.url())
@@ -86,13 +95,16 @@ public class WalletClient {
             Thread.currentThread().interrupt();
             return failed(instruction, null, "interrupted", e);
         }
+        if (REFUSALS.contains(response.statusCode())) {
+            throw refused(instruction, response.statusCode(), abbreviate(response.body()));
+        }
         if (response.statusCode() / 100 != 2) {
             return failed(instruction, response.statusCode(), abbreviate(response.body()), null);
         }
         Optional<AnsweredAccess> answered = accessIn(response.body());
         if (answered.isPresent() && instruction.access() != null && !answered.get().access().isAtLeast(instruction.access())) {
-            return failed(instruction, response.statusCode(), "answered access " + answered.get().access()
-                    + ", less than the " + instruction.access() + " the instruction asks for", null);
+            throw refused(instruction, response.statusCode(), "answered access " + answered.get().access()
+                    + ", less than the " + instruction.access() + " the instruction asks for");
         }
         instructions.recordAttempt(instruction.idempotencyKey(), response.statusCode(), null);
         return answered;
@@ -109,6 +121,13 @@ public class WalletClient {
                 status == null ? "" : status, error);
         throw new WalletUnavailable("the wallet did not apply " + instruction.kind() + " " + instruction.idempotencyKey()
                 + ": " + (status == null ? "" : "HTTP " + status + " ") + error, cause);
+    }
+
+    private WalletRefused refused(WalletInstruction instruction, int status, String answer) {
+        instructions.recordRefusal(instruction.idempotencyKey(), status, answer);
+        log.warn("Wallet refused {} {} of appeal {}: {} {}", instruction.kind(), instruction.idempotencyKey(),
+                instruction.trackingNumber(), status, answer);
+        return new WalletRefused(status, answer);
     }
 
     private Optional<AnsweredAccess> accessIn(String body) {

@@ -7,15 +7,19 @@ import java.util.UUID;
 /**
  * One instruction handed to the wallet: its idempotency key, the exact JSON body that is signed and sent on every
  * attempt, the least access the account must have after it ({@code null}: no change), when the wallet applied it,
- * and when it was first stored ({@code preparedAt}, null until it is).
+ * when it was first stored ({@code preparedAt}, null until it is), and the wallet's refusal if it refused it for good.
  */
 public record WalletInstruction(UUID idempotencyKey, String trackingNumber, String accountId, Kind kind, UUID decisionId,
-        AccountAccess access, String body, int attempts, Instant appliedAt, Instant preparedAt) {
+        AccountAccess access, String body, int attempts, Instant appliedAt, Instant preparedAt, Refusal refusal) {
 
     /** An instruction not stored yet. */
     public WalletInstruction(UUID idempotencyKey, String trackingNumber, String accountId, Kind kind, UUID decisionId,
             AccountAccess access, String body, int attempts, Instant appliedAt) {
-        this(idempotencyKey, trackingNumber, accountId, kind, decisionId, access, body, attempts, appliedAt, null);
+        this(idempotencyKey, trackingNumber, accountId, kind, decisionId, access, body, attempts, appliedAt, null, null);
+    }
+
+    /** The wallet's answer when it refused the instruction for good, and when. */
+    public record Refusal(Integer status, String answer, Instant at) {
     }
 
     public enum Kind {

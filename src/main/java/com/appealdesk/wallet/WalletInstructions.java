@@ -21,7 +21,8 @@ import org.springframework.transaction.annotation.Transactional;
 public class WalletInstructions {
 
     private static final String COLUMNS = """
-            idempotency_key, tracking_number, account_id, kind, decision_id, access, body, attempts, applied_at, created_at""";
+            idempotency_key, tracking_number, account_id, kind, decision_id, access, body, attempts, applied_at, created_at,
+            refused_at, last_status, last_error""";
 
     private final JdbcClient jdbc;
 
@@ -49,6 +50,16 @@ public class WalletInstructions {
                 update appeal_desk.wallet_instruction set attempts = attempts + 1, last_status = ?, last_error = ?,
                        last_attempt_at = now() where idempotency_key = ?""")
                 .params(status, error == null ? null : error.substring(0, Math.min(500, error.length())), idempotencyKey)
+                .update();
+    }
+
+    /** The wallet refused the instruction for good: recorded as an attempt, and the instruction as refused. */
+    @Transactional(propagation = Propagation.REQUIRES_NEW)
+    public void recordRefusal(UUID idempotencyKey, int status, String answer) {
+        jdbc.sql("""
+                update appeal_desk.wallet_instruction set attempts = attempts + 1, last_status = ?, last_error = ?,
+                       last_attempt_at = now(), refused_at = coalesce(refused_at, now()) where idempotency_key = ?""")
+                .params(status, answer.substring(0, Math.min(500, answer.length())), idempotencyKey)
                 .update();
     }
 
@@ -84,11 +95,14 @@ public class WalletInstructions {
 
     private static WalletInstruction map(ResultSet rs, int row) throws SQLException {
         Timestamp applied = rs.getTimestamp("applied_at");
+        Timestamp refused = rs.getTimestamp("refused_at");
         String access = rs.getString("access");
         return new WalletInstruction(rs.getObject("idempotency_key", UUID.class), rs.getString("tracking_number"),
                 rs.getString("account_id"), WalletInstruction.Kind.valueOf(rs.getString("kind")),
                 rs.getObject("decision_id", UUID.class), access == null ? null : AccountAccess.valueOf(access),
                 rs.getString("body"), rs.getInt("attempts"), applied == null ? null : applied.toInstant(),
-                rs.getTimestamp("created_at").toInstant());
+                rs.getTimestamp("created_at").toInstant(), refused == null ? null
+                        : new WalletInstruction.Refusal(rs.getObject("last_status", Integer.class), rs.getString("last_error"),
+                                refused.toInstant()));
     }
 }

@@ -59,6 +59,7 @@ class ReplyClockProcessTest {
     @Autowired AppealRepository appeals;
     @Autowired AccountRestrictions restrictions;
     @Autowired JdbcClient jdbc;
+    @Autowired com.appealdesk.support.TestWallet wallet;
     @Autowired AppealStatusQuery statusQuery;
 
     @BeforeEach
@@ -71,6 +72,7 @@ class ReplyClockProcessTest {
     @AfterEach
     void backToRealTime() {
         time.reset();
+        wallet.reset();
     }
 
     @Test
@@ -141,6 +143,26 @@ class ReplyClockProcessTest {
 
     private Object column(String taskId, String name) {
         return engine.getTaskService().getVariableLocal(taskId, name);
+    }
+
+    @Test
+    void withdrawOnlyTheWalletRefusesOnTheBreachIsNotRetriedAndTheAppellantIsNotToldTheBalanceCanLeave() {
+        AppealIntake.OpenedAppeal opened = scenarios.openOverseasPassportAppeal();
+        ProcessInstance instance = completeDocumentsAt(opened, DOCUMENTS_COMPLETE);
+        wallet.failNext(1, 422);
+
+        walkTo(instance, PROMISED);
+
+        assertThat(instance).hasPassed("Task_EscalateToSupervisors", AppealProcess.END_WITHDRAW_ONLY_REFUSED)
+                .hasNotPassed(AppealProcess.END_WITHDRAW_ONLY_ON_BREACH).isWaitingAt(AppealProcess.TASK_REVIEW_APPEAL);
+        assertThat(engine.getManagementService().createJobQuery().processInstanceId(instance.getId())
+                .activityId(AppealProcess.TASK_GRANT_WITHDRAW_ONLY).count()).as("not retried").isZero();
+        assertThat(restrictions.current(accountOf(opened))).contains(AccountAccess.RESTRICTED);
+        assertThat(appellantMessage(opened, "APOLOGY_FOR_DELAY")).isNotNull();
+        assertThat(jdbc.sql("select count(*) from appeal_desk.message where tracking_number = ? and kind = 'WITHDRAW_ONLY_ON_BREACH'")
+                .param(opened.trackingNumber()).query(Long.class).single()).isZero();
+        assertThat(jdbc.sql("select last_status from appeal_desk.wallet_instruction where tracking_number = ? and refused_at is not null")
+                .param(opened.trackingNumber()).query(Integer.class).single()).isEqualTo(422);
     }
 
     @Test

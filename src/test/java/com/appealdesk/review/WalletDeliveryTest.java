@@ -9,6 +9,7 @@ import com.appealdesk.appeal.AppealIntake;
 import com.appealdesk.appeal.AppealRepository;
 import com.appealdesk.appeal.AppealStatus;
 import com.appealdesk.process.AppealProcess;
+import com.appealdesk.process.AppealVariables;
 import com.appealdesk.restriction.AccountAccess;
 import com.appealdesk.sla.ReplyClock;
 import com.appealdesk.sla.SlaState;
@@ -21,6 +22,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
+import java.util.UUID;
 import org.camunda.bpm.engine.ProcessEngine;
 import org.camunda.bpm.engine.runtime.Job;
 import org.camunda.bpm.engine.runtime.ProcessInstance;
@@ -196,20 +198,86 @@ class WalletDeliveryTest {
     }
 
     @Test
-    void anAnswerGivingLessAccessThanTheDecisionIsNotTakenAsApplied() {
+    void aDecisionTheWalletRefusesBecauseItRestrictedTheAccountAgainGoesBackToTheDeciderWhoDecidesAgain() {
+        AppealIntake.OpenedAppeal opened = scenarios.openOverseasPassportAppeal();
+        scenarios.uploadOutstanding(opened.trackingNumber());
+        ProcessInstance instance = scenarios.instance(opened.trackingNumber());
+        String account = appeals.find(opened.trackingNumber()).orElseThrow().accountId();
+        scenarios.decide(instance, "reviewer", "LIFT", "IDENTITY_CONFIRMED", null);
+        UUID refusedKey = decisions.latest(opened.trackingNumber()).orElseThrow().id();
+        // meanwhile the wallet's risk engine restricted the account again, for another reason
+        wallet.restrict(account, "SUSPECTED_MALICIOUS_ACTIVITY");
+
+        engine.getManagementService().executeJob(applyJob(instance).getId());
+
+        assertThat(instance).as("no retry, no incident: back to the decider").hasPassed(AppealProcess.ERROR_WALLET_REFUSED_DECISION)
+                .isWaitingAt(AppealProcess.TASK_REVIEW_APPEAL);
+        assertThat(engine.getRuntimeService().createIncidentQuery().processInstanceId(instance.getId()).count()).isZero();
+        assertThat(scenarios.reviewTask(instance).getAssignee()).isEqualTo("reviewer");
+        assertThat(engine.getRuntimeService().getVariable(instance.getId(), AppealVariables.SENT_BACK_NOTE).toString())
+                .contains("The wallet refused this decision", "HTTP 409", "restricted for SUSPECTED_MALICIOUS_ACTIVITY");
+        assertThat(engine.getRuntimeService().getVariable(instance.getId(), "decision")).as("the form starts empty").isNull();
+        assertThat(appeals.find(opened.trackingNumber()).orElseThrow().decidedAt()).as("nothing told as decided").isNull();
+        assertThat(appellantKinds(opened)).doesNotContain("DECISION_LIFT");
+        assertThat(replyClock.view(opened.trackingNumber()).orElseThrow().state()).as("the clock runs on")
+                .isIn(SlaState.ON_TRACK, SlaState.AT_RISK);
+        assertThat(wallet.access(account)).contains(AccountAccess.RESTRICTED);
+        assertThat(new Http(port).getList("/staff/appeals/" + opened.trackingNumber() + "/timeline", Http.AUDITOR).toString())
+                .contains("refused at", "the wallet refused it for good");
+
+        // the same decision is never sent again, whatever runs the step
+        assertThat(decisions.apply(opened.trackingNumber())).hasValueSatisfying(refusal -> assertThat(refusal).contains("409"));
+        assertThat(receivedFor(opened)).hasSize(1);
+
+        scenarios.decide(instance, "reviewer", "REJECT", "DOCUMENT_DOES_NOT_MATCH", null);
+        scenarios.confirm(instance, "supervisor", "CONFIRM", null);
+        time.executeDueJobs(instance);
+
+        assertThat(instance).hasPassed(AppealProcess.END_APPEAL_REJECTED).isEnded();
+        assertThat(receivedFor(opened)).extracting(DemoWallet.Received::idempotencyKey).as("the new decision, its own key")
+                .containsExactly(refusedKey.toString(), decisions.latest(opened.trackingNumber()).orElseThrow().id().toString())
+                .doesNotHaveDuplicates();
+        assertThat(appeals.find(opened.trackingNumber()).orElseThrow().decision()).isEqualTo("REJECT");
+        assertThat(appellantKinds(opened)).contains("DECISION_REJECT").doesNotContain("DECISION_LIFT");
+    }
+
+    @Test
+    void anAnswerGivingLessAccessThanTheDecisionIsARefusalNotSentAgain() {
         AppealIntake.OpenedAppeal opened = scenarios.openOverseasPassportAppeal();
         scenarios.uploadOutstanding(opened.trackingNumber());
         ProcessInstance instance = scenarios.instance(opened.trackingNumber());
         scenarios.decide(instance, "reviewer", "LIFT", "IDENTITY_CONFIRMED", null);
         wallet.answerNext("{\"access\":\"RESTRICTED\"}");
 
-        Job job = applyJob(instance);
-        assertThatThrownBy(() -> engine.getManagementService().executeJob(job.getId())).hasMessageContaining("less than the FULL");
+        engine.getManagementService().executeJob(applyJob(instance).getId());
 
         assertThat(appeals.find(opened.trackingNumber()).orElseThrow().decidedAt()).as("not told it was lifted").isNull();
-        assertThat(jdbc.sql("select applied_at is null from appeal_desk.wallet_instruction where tracking_number = ?")
+        assertThat(jdbc.sql("select applied_at is null and refused_at is not null and last_status = 200 "
+                + "from appeal_desk.wallet_instruction where tracking_number = ?")
                 .param(opened.trackingNumber()).query(Boolean.class).single()).isTrue();
-        assertThat(instance).isWaitingAt(AppealProcess.TASK_APPLY_DECISION);
+        assertThat(instance).isWaitingAt(AppealProcess.TASK_REVIEW_APPEAL);
+        assertThat(engine.getRuntimeService().getVariable(instance.getId(), AppealVariables.SENT_BACK_NOTE).toString())
+                .contains("less than the FULL");
+    }
+
+    @Test
+    void aWalletThatAnswers4xxOtherThanARefusalIsAskedAgainOnTheRetryCycle() {
+        AppealIntake.OpenedAppeal opened = scenarios.openOverseasPassportAppeal();
+        scenarios.uploadOutstanding(opened.trackingNumber());
+        ProcessInstance instance = scenarios.instance(opened.trackingNumber());
+        scenarios.decide(instance, "reviewer", "LIFT", "IDENTITY_CONFIRMED", null);
+
+        for (int status : List.of(400, 401, 404, 429)) {
+            wallet.failNext(1, status);
+            Job job = applyJob(instance);
+            assertThatThrownBy(() -> engine.getManagementService().executeJob(job.getId())).as("HTTP %d", status)
+                    .hasMessageContaining("HTTP " + status);
+            time.setTo(applyJob(instance).getDuedate().toInstant().plusSeconds(1));
+        }
+        time.executeDueJobs(instance);
+
+        assertThat(instance).hasPassed(AppealProcess.END_RESTRICTION_LIFTED).isEnded();
+        assertThat(receivedFor(opened)).hasSize(5);
     }
 
     @Test

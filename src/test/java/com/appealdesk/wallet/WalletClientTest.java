@@ -7,6 +7,8 @@ import static org.mockito.ArgumentMatchers.eq;
 import static org.mockito.ArgumentMatchers.isNull;
 import static org.mockito.Mockito.mock;
 import static org.mockito.Mockito.verify;
+import static org.mockito.Mockito.never;
+import static org.mockito.ArgumentMatchers.anyInt;
 
 import com.appealdesk.restriction.AccountAccess;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -16,6 +18,7 @@ import java.net.InetSocketAddress;
 import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
+import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
 import java.util.concurrent.CountDownLatch;
@@ -122,5 +125,32 @@ class WalletClientTest {
 
         assertThat(client(Duration.ofSeconds(5)).send(lift())).contains(new WalletClient.AnsweredAccess(AccountAccess.FULL,
                 java.time.Instant.parse("2026-12-07T10:00:00.123456Z")));
+    }
+    @Test
+    void only409And410And422AndLessAccessThanAskedAreRefusalsEverythingElseIsRetried() {
+        java.util.concurrent.atomic.AtomicReference<String> status = new java.util.concurrent.atomic.AtomicReference<>();
+        wallet.createContext("/instructions", exchange -> {
+            String[] answer = status.get().split(" ", 2);
+            byte[] body = answer[1].getBytes(StandardCharsets.UTF_8);
+            exchange.sendResponseHeaders(Integer.parseInt(answer[0]), body.length);
+            exchange.getResponseBody().write(body);
+            exchange.close();
+        });
+        WalletClient client = client(Duration.ofSeconds(5));
+
+        for (String refusal : List.of("409 {\"error\":\"restricted for FRAUD\"}", "410 {}", "422 {}", "200 {\"access\":\"WITHDRAW_ONLY\"}")) {
+            status.set(refusal);
+            WalletInstruction instruction = lift();
+            assertThat(catchThrowable(() -> client.send(instruction))).as(refusal).isInstanceOf(WalletRefused.class);
+            verify(ledger).recordRefusal(eq(instruction.idempotencyKey()), eq(Integer.parseInt(refusal.substring(0, 3))), any());
+        }
+        for (String passing : List.of("400 {}", "401 {}", "403 {}", "404 {}", "408 {}", "429 {}", "500 {}", "503 {}")) {
+            status.set(passing);
+            WalletInstruction instruction = lift();
+            assertThat(catchThrowable(() -> client.send(instruction))).as(passing).isInstanceOf(WalletUnavailable.class)
+                    .isNotInstanceOf(WalletRefused.class);
+            verify(ledger).recordAttempt(eq(instruction.idempotencyKey()), eq(Integer.parseInt(passing.substring(0, 3))), any());
+            verify(ledger, never()).recordRefusal(eq(instruction.idempotencyKey()), anyInt(), any());
+        }
     }
 }

@@ -25,7 +25,9 @@ import java.util.concurrent.Executors;
 /**
  * A stand-in for the wallet's decision endpoint, on its own loopback port: it verifies the signature, applies each
  * instruction to its own account table exactly once per idempotency key (a replay gets the first answer; the same key
- * with another body is 409), never lowers an account's access, and answers with the account's access.
+ * with another body is 409), never lowers an account's access, and answers with the account's access. A decision
+ * that answers another restriction than the account's current one (restricted again since, for another reason) is
+ * refused with 409, as the wallet's risk engine would.
  * Started by {@link EmbeddedWalletConfiguration} when no {@code APPEAL_WALLET_URL} is set; tests extend it to fail.
  */
 public class DemoWallet {
@@ -40,6 +42,7 @@ public class DemoWallet {
     private final int port;
     private final ObjectMapper json = new ObjectMapper();
     private final Map<String, AccountAccess> accounts = new ConcurrentHashMap<>();
+    private final Map<String, String> restrictionReasons = new ConcurrentHashMap<>();
     private final Map<String, Answer> answers = new ConcurrentHashMap<>();
     private final List<Received> received = new CopyOnWriteArrayList<>();
     private final List<String> applied = new CopyOnWriteArrayList<>();
@@ -82,6 +85,12 @@ public class DemoWallet {
     /** Sets what the wallet knows of an account, as its risk engine would have. */
     public void setAccess(String accountId, AccountAccess access) {
         accounts.put(accountId, access);
+    }
+
+    /** The wallet's risk engine restricts the account (again), for this reason. */
+    public void restrict(String accountId, String reason) {
+        accounts.put(accountId, AccountAccess.RESTRICTED);
+        restrictionReasons.put(accountId, reason);
     }
 
     /** Every request that reached the endpoint, with or without a valid signature. */
@@ -148,7 +157,14 @@ public class DemoWallet {
         try {
             JsonNode instruction = json.readTree(body);
             String accountId = instruction.path("accountId").asText();
+            String restrictedFor = restrictionReasons.get(accountId);
+            JsonNode appealed = instruction.path("appealedRestrictionReason");
             JsonNode requested = instruction.path("access");
+            if (restrictedFor != null && requested.isTextual() && appealed.isTextual() && !appealed.asText().equals(restrictedFor)) {
+                return new Answer(Secrets.sha256(body), 409, json.createObjectNode()
+                        .put("error", "the account is restricted for " + restrictedFor + "; this decision answers "
+                                + appealed.asText()).toString());
+            }
             if (requested.isTextual()) {
                 accounts.merge(accountId, AccountAccess.valueOf(requested.asText()), AccountAccess::higher);
             }
