@@ -11,6 +11,7 @@ import com.appealdesk.restriction.AccountRestrictions;
 import com.appealdesk.restriction.RestrictionReason;
 import com.appealdesk.wallet.WalletDelivery;
 import com.appealdesk.wallet.WalletInstruction;
+import com.appealdesk.wallet.WalletRefused;
 import com.appealdesk.wallet.WalletInstructions;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.sql.Timestamp;
@@ -124,7 +125,8 @@ public class Commitments {
 
     /**
      * The temporary grant reaches the wallet (run by the commitment's process, retried with the same key): the
-     * account gets withdraw-only access if it is still fully restricted.
+     * account gets withdraw-only access if it is still fully restricted. A grant the wallet refuses for good withdraws
+     * the commitment, by "wallet", with the wallet's answer.
      */
     @Transactional
     public void applyTemporaryGrant(UUID id) {
@@ -137,16 +139,26 @@ public class Commitments {
         if (!prepared && restrictions.current(appeal.accountId()).orElse(AccountAccess.RESTRICTED) != AccountAccess.RESTRICTED) {
             return;
         }
-        delivery.deliverOnce(new WalletInstruction(id, appeal.trackingNumber(),
-                appeal.accountId(), WalletInstruction.Kind.TEMPORARY_GRANT, null, AccountAccess.WITHDRAW_ONLY,
-                json.createObjectNode().put("instructionId", id.toString())
-                        .put("kind", WalletInstruction.Kind.TEMPORARY_GRANT.name())
-                        .put("trackingNumber", appeal.trackingNumber()).put("accountId", appeal.accountId())
-                        .put("access", AccountAccess.WITHDRAW_ONLY.name()).put("until", commitment.dueAt().toString())
-                        .put("grantedBy", commitment.madeBy()).put("reason", commitment.text()).toString(),
-                0, null), answer ->
-                restrictions.confirmedByWallet(appeal.accountId(), answer.access(), answer.changedAt(), answer.askedAt(),
-                        "COMMITMENT:" + appeal.trackingNumber() + ":" + id));
+        try {
+            delivery.deliverOnce(new WalletInstruction(id, appeal.trackingNumber(),
+                    appeal.accountId(), WalletInstruction.Kind.TEMPORARY_GRANT, null, AccountAccess.WITHDRAW_ONLY,
+                    json.createObjectNode().put("instructionId", id.toString())
+                            .put("kind", WalletInstruction.Kind.TEMPORARY_GRANT.name())
+                            .put("trackingNumber", appeal.trackingNumber()).put("accountId", appeal.accountId())
+                            .put("access", AccountAccess.WITHDRAW_ONLY.name()).put("until", commitment.dueAt().toString())
+                            .put("grantedBy", commitment.madeBy()).put("reason", commitment.text()).toString(),
+                    0, null), answer ->
+                    restrictions.confirmedByWallet(appeal.accountId(), answer.access(), answer.changedAt(), answer.askedAt(),
+                            "COMMITMENT:" + appeal.trackingNumber() + ":" + id));
+        } catch (WalletRefused refused) {
+            // the wallet will not grant it: the commitment cannot be kept as made, and the case says so at once
+            String reason = "the wallet refused the grant (" + (refused.status() == null ? "" : "HTTP " + refused.status() + ": ")
+                    + refused.answer() + ")";
+            close(id, Commitment.Status.WITHDRAWN, "wallet", reason);
+            actions.record(appeal.trackingNumber(), "COMMITMENT_GRANT_REFUSED", commitment.kind() + " " + id + ": " + reason,
+                    "wallet", null);
+            refreshForm(appeal.trackingNumber());
+        }
     }
 
     /**

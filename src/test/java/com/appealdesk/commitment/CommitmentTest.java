@@ -122,6 +122,36 @@ class CommitmentTest {
     }
 
     @Test
+    void aTemporaryGrantTheWalletRefusesIsWithdrawnAtOnceWithTheWalletsAnswerAndNotSentAgain() {
+        AppealIntake.OpenedAppeal opened = scenarios.openOverseasPassportAppeal();
+        scenarios.uploadOutstanding(opened.trackingNumber());
+        String path = "/staff/appeals/" + opened.trackingNumber() + "/commitments";
+        wallet.failNext(1, 422);
+        try {
+            ResponseEntity<Map> made = http.post(path, Http.SUPERVISOR, Map.of("kind", "TEMPORARY_WITHDRAW_ONLY",
+                    "text", "Rent is due; agreed on the hotline call", "dueAt", Instant.now().plus(3, ChronoUnit.DAYS).toString()));
+            assertThat(made.getStatusCode().value()).isEqualTo(201);
+            String id = (String) made.getBody().get("id");
+
+            await().atMost(Duration.ofSeconds(20)).until(() -> "WITHDRAWN".equals(http.getList(path, Http.SUPERVISOR).get(0).get("status")));
+            assertThat(http.getList(path, Http.SUPERVISOR)).singleElement().satisfies(c -> assertThat(c)
+                    .containsEntry("closedBy", "wallet").extractingByKey("closeReason").asString().contains("HTTP 422"));
+            assertThat(restrictions.current(accountOf(opened))).contains(AccountAccess.RESTRICTED);
+            assertThat(jdbc.sql("select action || ':' || acted_by from appeal_desk.staff_action where tracking_number = ? order by id")
+                    .param(opened.trackingNumber()).query(String.class).list())
+                    .containsSubsequence("COMMITMENT_MADE:supervisor", "COMMITMENT_GRANT_REFUSED:wallet");
+            ProcessInstance watch = engine.getRuntimeService().createProcessInstanceQuery()
+                    .processDefinitionKey(AppealProcess.COMMITMENT_PROCESS_ID).processInstanceBusinessKey(id).singleResult();
+            assertThat(engine.getRuntimeService().createIncidentQuery().processInstanceId(watch.getId()).count()).isZero();
+            assertThat(engine.getManagementService().createJobQuery().processInstanceId(watch.getId()).withException().count())
+                    .as("not failing, not retried").isZero();
+            assertThat(wallet.received()).filteredOn(r -> r.idempotencyKey().equals(id)).hasSize(1);
+        } finally {
+            wallet.reset();
+        }
+    }
+
+    @Test
     void onlyASupervisorWithdrawsACommitmentSayingWhyAndItsWatchStops() {
         AppealIntake.OpenedAppeal opened = scenarios.openOverseasPassportAppeal();
         scenarios.uploadOutstanding(opened.trackingNumber());
