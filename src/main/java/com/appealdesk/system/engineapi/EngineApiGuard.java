@@ -50,7 +50,10 @@ public class EngineApiGuard extends OncePerRequestFilter {
             "/variable-instance(/count)?", "/process-instance(/count)?", "/execution(/count)?",
             "/process-definition(/count)?", "/deployment(/count)?", "/decision-definition(/count)?", "/incident(/count)?");
     private static final Pattern COMPLETION = Pattern.compile("/task/[^/]+/(complete|submit-form)");
-    /** Writing a comment on a task: for whoever may work it (the engine checks no authorization for it). */
+    /**
+     * Writing a comment on a task: for whoever may work it. The engine's command checks no authorization; its REST
+     * resource needs a history grant staff do not hold, so such comments are answered by {@link TaskComments}.
+     */
     private static final Pattern COMMENT_CREATE = Pattern.compile("/task/([^/]+)/comment/create");
     /** Reading the comments on a task or a case: what staff wrote about it. */
     private static final Pattern TASK_COMMENTS = Pattern.compile("/task/([^/]+)/comment(/.*)?");
@@ -70,11 +73,13 @@ public class EngineApiGuard extends OncePerRequestFilter {
     private final ProcessEngine engine;
     private final ObjectMapper json;
     private final AuditorReads auditorReads;
+    private final TaskComments taskComments;
 
     public EngineApiGuard(ProcessEngine engine, ObjectMapper json, AuditorReads auditorReads) {
         this.engine = engine;
         this.json = json;
         this.auditorReads = auditorReads;
+        this.taskComments = new TaskComments(engine, json);
     }
 
     @Override
@@ -119,8 +124,18 @@ public class EngineApiGuard extends OncePerRequestFilter {
         String method = request.getMethod();
         Optional<String> variables = variableReadProblem(relative, caller);
         Optional<String> comments = commentProblem(method, relative, caller);
+        Matcher commentCreate = COMMENT_CREATE.matcher(relative);
+        Matcher commentRead = TASK_COMMENTS.matcher(relative);
         if (comments.isPresent()) {
             refuse(request, response, HttpServletResponse.SC_FORBIDDEN, comments.get());
+        } else if (commentCreate.matches() && "POST".equals(method)) {
+            // answered here: the engine's resource needs a history grant that staff who work tasks do not hold
+            taskComments.create(commentCreate.group(1), new BufferedRequest(request, MAX_BODY).body(), caller.userId(),
+                    List.copyOf(caller.groups()), response);
+        } else if (commentRead.matches() && "GET".equals(method) && !commentRead.group(1).isEmpty()
+                && (commentRead.group(2) == null || commentRead.group(2).lastIndexOf('/') == 0)) {
+            taskComments.read(commentRead.group(1), commentRead.group(2) == null ? null : commentRead.group(2).substring(1),
+                    response);
         } else if (COMPLETION.matcher(relative).matches() && "POST".equals(method)) {
             BufferedRequest buffered = new BufferedRequest(request, MAX_BODY);
             Optional<String> problem = completionProblem(buffered.body());

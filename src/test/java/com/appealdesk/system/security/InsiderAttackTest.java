@@ -330,6 +330,57 @@ class InsiderAttackTest {
     }
 
     @Test
+    void reviewersAndSupervisorsWriteAndReadCommentsInTasklistOnTheTasksOwnCaseOnly() throws Exception {
+        ProcessInstance instance = inReview();
+        ProcessInstance other = inReview();
+        String review = scenarios.reviewTask(instance).getId();
+        String base = "/engine-rest/task/" + review + "/comment";
+
+        // Tasklist's own path, with the reviewer's session; a hostile body names another case
+        Http.WebappSession tasklist = http.loginTo("tasklist", "reviewer");
+        ResponseEntity<String> written = http.webappApi(HttpMethod.POST, "/camunda/api/engine/engine/default/task/" + review
+                + "/comment/create", tasklist, Map.of("message", "Entry stamp matches the flight record",
+                "processInstanceId", other.getId()));
+        assertThat(written.getStatusCode().value()).as(written.getBody()).isEqualTo(200);
+        assertThat(written.getBody()).contains("\"userId\":\"reviewer\"", "Entry stamp matches the flight record");
+        assertThat(written.getBody()).containsPattern("\"time\":\"\\d{4}-\\d\\d-\\d\\dT\\d\\d:\\d\\d:\\d\\d\\.\\d{3}[+-]\\d{4}\"");
+        assertThat(http.post(base + "/create", Http.SUPERVISOR, Map.of("message", "Seen; fine by me")).getStatusCode().value())
+                .isEqualTo(200);
+
+        assertThat(engine.getTaskService().getTaskComments(review)).extracting(c -> c.getUserId() + ":" + c.getProcessInstanceId())
+                .containsExactlyInAnyOrder("reviewer:" + instance.getId(), "supervisor:" + instance.getId());
+        assertThat(engine.getTaskService().getProcessInstanceComments(other.getId())).as("not filed on another case").isEmpty();
+        List<Map> read = http.getList(base, Http.REVIEWER);
+        assertThat(read).extracting(c -> c.get("message")).containsExactlyInAnyOrder("Entry stamp matches the flight record",
+                "Seen; fine by me");
+        assertThat(http.getList(base, Http.SUPERVISOR)).hasSize(2);
+        String one = (String) read.get(0).get("id");
+        assertThat(http.getBytes(base + "/" + one, Http.REVIEWER).getStatusCode().value()).isEqualTo(200);
+        assertThat(http.getBytes(base + "/no-such-comment", Http.REVIEWER).getStatusCode().value()).isEqualTo(404);
+
+        // bad input changes nothing; comments stay as written
+        for (Object message : java.util.Arrays.asList("   ", "x".repeat(4001), 42, null)) {
+            java.util.Map<String, Object> body = new java.util.HashMap<>();
+            body.put("message", message);
+            ResponseEntity<Map> refused = http.post(base + "/create", Http.REVIEWER, body);
+            assertThat(refused.getStatusCode().value()).as(String.valueOf(message)).isEqualTo(400);
+            assertThat(refused.getBody().get("message").toString()).startsWith("message:");
+        }
+        assertThat(http.post("/engine-rest/task/no-such-task/comment/create", Http.SUPERVISOR, Map.of("message", "hello there"))
+                .getStatusCode().value()).isEqualTo(404);
+        assertThat(http.put(base, Http.REVIEWER, Map.of("id", one, "message", "rewritten")).getStatusCode().value()).isEqualTo(403);
+        assertThat(http.delete(base + "/" + one, Http.SUPERVISOR, Map.of()).getStatusCode().value()).isEqualTo(403);
+        assertThat(engine.getTaskService().getTaskComments(review)).hasSize(2)
+                .extracting(org.camunda.bpm.engine.task.Comment::getFullMessage).doesNotContain("rewritten");
+
+        // once another reviewer has the case, it is theirs to comment on
+        engine.getTaskService().claim(review, "wang");
+        assertThat(http.post(base + "/create", Http.REVIEWER, Map.of("message", "one more thing")).getStatusCode().value())
+                .isEqualTo(403);
+        assertThat(http.getBytes(base, Http.REVIEWER).getStatusCode().value()).isEqualTo(403);
+    }
+
+    @Test
     void everyAuditorViewThroughTheEngineApiIsRecordedWithItsPurpose() {
         ProcessInstance instance = inReview();
         String history = "/engine-rest/history/process-instance?processInstanceBusinessKey=" + instance.getBusinessKey();
