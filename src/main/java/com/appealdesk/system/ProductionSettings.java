@@ -7,6 +7,7 @@ import java.util.Map;
 import org.springframework.boot.SpringApplication;
 import org.springframework.boot.env.EnvironmentPostProcessor;
 import org.springframework.core.env.ConfigurableEnvironment;
+import org.springframework.core.env.MapPropertySource;
 import org.springframework.util.ClassUtils;
 
 /**
@@ -38,6 +39,9 @@ public class ProductionSettings implements EnvironmentPostProcessor {
     @Override
     public void postProcessEnvironment(ConfigurableEnvironment environment, SpringApplication application) {
         boolean packaged = !ClassUtils.isPresent(DEV_SERVERS, getClass().getClassLoader());
+        if (packaged) {
+            markPackaged(environment);
+        }
         // the packaged application always checks: turning the checks off would start a demo wallet (decisions kept in
         // memory, never reaching the real one) and a random document key (documents unreadable after a restart)
         if (!packaged && !environment.getProperty("appeal.production-settings.required", Boolean.class, false)) {
@@ -68,6 +72,14 @@ public class ProductionSettings implements EnvironmentPostProcessor {
             throw new IllegalStateException("Appeal Desk does not start without its production settings: "
                     + String.join("; ", problems) + ". (The in-process servers and demo users are for ./mvnw spring-boot:run only.)");
         }
+    }
+
+    /**
+     * {@code appeal.packaged=true}, as the lowest-ranked setting: what application.yaml defaults differently in the
+     * packaged application (its cookies are marked Secure, {@code APPEAL_SECURE_COOKIES}).
+     */
+    static void markPackaged(ConfigurableEnvironment environment) {
+        environment.getPropertySources().addLast(new MapPropertySource("appealPackaged", Map.of("appeal.packaged", "true")));
     }
 
     /** True in the packaged application, where demo users and the demo API client are never created. */

@@ -51,4 +51,29 @@ class ProductionSettingsTest {
                 .hasMessageContaining("CAMUNDA_BPM_ADMINUSER_PASSWORD is not set")
                 .satisfies(e -> assertThat(e.getMessage()).doesNotContain("SPRING_DATASOURCE_URL"));
     }
+
+    @Test
+    void thePackagedApplicationMarksTheWebappsCsrfCookieSecureUnlessToldOtherwise() throws Exception {
+        String property = "camunda.bpm.webapp.csrf.enable-secure-cookie";
+        assertThat(environment(false, null).getProperty(property)).as("./mvnw spring-boot:run on http://localhost").isEqualTo("false");
+        assertThat(environment(true, null).getProperty(property)).isEqualTo("true");
+        assertThat(environment(true, "false").getProperty(property)).as("APPEAL_SECURE_COOKIES=false").isEqualTo("false");
+        assertThat(environment(false, "true").getProperty(property)).isEqualTo("true");
+    }
+
+    private static org.springframework.core.env.ConfigurableEnvironment environment(boolean packaged, String secureCookies)
+            throws java.io.IOException {
+        org.springframework.core.env.StandardEnvironment environment = new org.springframework.core.env.StandardEnvironment();
+        environment.getPropertySources().remove("systemEnvironment");
+        if (secureCookies != null) {
+            environment.getPropertySources().addFirst(new org.springframework.core.env.MapPropertySource("env",
+                    java.util.Map.of("APPEAL_SECURE_COOKIES", secureCookies)));
+        }
+        new org.springframework.boot.env.YamlPropertySourceLoader().load("application.yaml",
+                new org.springframework.core.io.ClassPathResource("application.yaml")).forEach(environment.getPropertySources()::addLast);
+        if (packaged) {
+            ProductionSettings.markPackaged(environment);
+        }
+        return environment;
+    }
 }

@@ -1,0 +1,101 @@
+package com.appealdesk.system.security;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import jakarta.servlet.FilterChain;
+import jakarta.servlet.ServletException;
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
+import java.io.IOException;
+import java.net.URI;
+import java.util.Map;
+import java.util.Set;
+import org.springframework.boot.web.servlet.FilterRegistrationBean;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.core.Ordered;
+import org.springframework.http.HttpHeaders;
+import org.springframework.web.filter.OncePerRequestFilter;
+
+/**
+ * A change to {@code /staff/**} or {@code /admin/**} made with the browser's session (no Authorization header) must
+ * come from the application's own pages: another site cannot make a logged-in supervisor's browser withdraw a
+ * commitment, place a legal hold or issue an API key. The browser says where a request comes from
+ * ({@code Sec-Fetch-Site}, else {@code Origin}, else {@code Referer}); a change that names another origin, or none, is
+ * refused 403 and recorded. Scripts that send Basic credentials are not affected: a browser never adds those by
+ * itself. The session cookie's SameSite=Lax covers most of this already; this does not depend on it.
+ */
+class SameOriginWrites extends OncePerRequestFilter {
+
+    private static final Set<String> SAFE = Set.of("GET", "HEAD", "OPTIONS", "TRACE");
+
+    private final ObjectMapper json;
+
+    SameOriginWrites(ObjectMapper json) {
+        this.json = json;
+    }
+
+    @Override
+    protected boolean shouldNotFilter(HttpServletRequest request) {
+        String path = request.getRequestURI().substring(request.getContextPath().length());
+        return SAFE.contains(request.getMethod()) || request.getHeader(HttpHeaders.AUTHORIZATION) != null
+                || request.getRequestedSessionId() == null
+                || !(path.startsWith("/staff/") || path.startsWith("/admin/"));
+    }
+
+    @Override
+    protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
+            throws ServletException, IOException {
+        String problem = crossSite(request);
+        if (problem == null) {
+            chain.doFilter(request, response);
+            return;
+        }
+        String reason = "a change made with the browser's session must come from Appeal Desk's own pages: " + problem;
+        request.setAttribute(RefusalRecorder.REASON, reason);
+        response.setStatus(HttpServletResponse.SC_FORBIDDEN);
+        response.setContentType("application/problem+json");
+        json.writeValue(response.getOutputStream(), Map.of("title", "Forbidden", "status", 403, "detail", reason));
+    }
+
+    /** Null when the browser says the request comes from this application's origin; otherwise what it says. */
+    static String crossSite(HttpServletRequest request) {
+        String fetchSite = request.getHeader("Sec-Fetch-Site");
+        if (fetchSite != null) {
+            return "same-origin".equals(fetchSite) ? null : "Sec-Fetch-Site is " + fetchSite;
+        }
+        String own = ownOrigin(request);
+        String origin = request.getHeader(HttpHeaders.ORIGIN);
+        if (origin != null) {
+            return own.equalsIgnoreCase(origin) ? null : "Origin is " + origin;
+        }
+        String referer = request.getHeader(HttpHeaders.REFERER);
+        if (referer != null) {
+            return referer.regionMatches(true, 0, own + "/", 0, own.length() + 1) ? null : "Referer is another origin";
+        }
+        return "the request names no origin";
+    }
+
+    /** scheme://host[:port] as the client addressed this application (a proxy's forwarded headers included). */
+    private static String ownOrigin(HttpServletRequest request) {
+        String scheme = request.getScheme().toLowerCase();
+        int port = request.getServerPort();
+        boolean defaultPort = port < 0 || "http".equals(scheme) && port == 80 || "https".equals(scheme) && port == 443;
+        String host = request.getServerName();
+        if (host.contains(":")) {
+            host = "[" + host + "]"; // an IPv6 literal
+        }
+        return URI.create(scheme + "://" + host + (defaultPort ? "" : ":" + port)).toString();
+    }
+
+    @Configuration
+    static class Registration {
+
+        @Bean
+        FilterRegistrationBean<SameOriginWrites> sameOriginWrites(ObjectMapper json) {
+            FilterRegistrationBean<SameOriginWrites> registration = new FilterRegistrationBean<>(new SameOriginWrites(json));
+            registration.addUrlPatterns("/staff/*", "/admin/*");
+            registration.setOrder(Ordered.HIGHEST_PRECEDENCE + 5);
+            return registration;
+        }
+    }
+}

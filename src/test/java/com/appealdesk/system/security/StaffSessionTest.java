@@ -1,0 +1,120 @@
+package com.appealdesk.system.security;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.appealdesk.AppealDeskTest;
+import com.appealdesk.appeal.AppealIntake;
+import com.appealdesk.support.AppealScenarios;
+import com.appealdesk.support.Http;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.ZoneOffset;
+import java.time.temporal.ChronoUnit;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.mock.web.MockFilterChain;
+import org.springframework.mock.web.MockHttpServletRequest;
+import org.springframework.mock.web.MockHttpServletResponse;
+import org.springframework.mock.web.MockHttpSession;
+
+/**
+ * The browser's staff session: a change made with it comes from Appeal Desk's own pages or not at all, and the session
+ * ends a fixed time after it began however busy it was.
+ */
+@AppealDeskTest
+class StaffSessionTest {
+
+    @LocalServerPort int port;
+    @Autowired AppealScenarios scenarios;
+    @Autowired JdbcClient jdbc;
+
+    @Test
+    void anotherSiteCannotMakeALoggedInSupervisorsBrowserChangeACase() {
+        AppealIntake.OpenedAppeal opened = scenarios.openOverseasPassportAppeal();
+        scenarios.uploadOutstanding(opened.trackingNumber());
+        Http http = new Http(port);
+        Http.WebappSession session = http.loginTo("tasklist", "supervisor");
+        String path = "/staff/appeals/" + opened.trackingNumber() + "/commitments";
+        Map<String, Object> promise = Map.of("kind", "PROMISE", "text", "We call you on Thursday about the entry stamp",
+                "dueAt", Instant.now().plus(2, ChronoUnit.DAYS).toString());
+        String own = "http://localhost:" + port;
+
+        for (Map<String, String> crossSite : java.util.List.of(
+                Map.of("Origin", "https://evil.example"),
+                Map.of("Sec-Fetch-Site", "cross-site", "Origin", own),
+                Map.of("Sec-Fetch-Site", "same-site"),
+                Map.of("Referer", "https://evil.example/page"),
+                Map.of("Referer", own + ".evil.example/page"),
+                Map.<String, String>of())) {
+            java.net.http.HttpResponse<String> refused = post(path, promise, withCookie(session, crossSite));
+            assertThat(refused.statusCode()).as(crossSite.toString()).isEqualTo(403);
+            assertThat(refused.body()).contains("own pages", crossSite.containsKey("Sec-Fetch-Site") ? "Sec-Fetch-Site is"
+                    : crossSite.containsKey("Origin") ? "Origin is https://evil.example"
+                    : crossSite.containsKey("Referer") ? "Referer is another origin" : "names no origin");
+        }
+        assertThat(commitments(opened)).as("nothing was made").isZero();
+        assertThat(jdbc.sql("select count(*) from appeal_desk.refusal where path = ? and status = 403").param(path)
+                .query(Long.class).single()).as("each refusal recorded").isGreaterThanOrEqualTo(6);
+
+        assertThat(post(path, promise, withCookie(session, Map.of("Origin", own))).statusCode()).isEqualTo(201);
+        assertThat(post(path, promise, withCookie(session, Map.of("Sec-Fetch-Site", "same-origin", "Origin", own))).statusCode())
+                .isEqualTo(201);
+        assertThat(post(path, promise, withCookie(session, Map.of("Referer", own + "/camunda/app/tasklist/"))).statusCode())
+                .isEqualTo(201);
+        assertThat(http.post(path, Http.SUPERVISOR, promise).getStatusCode().value()).as("a script with Basic credentials")
+                .isEqualTo(201);
+        assertThat(commitments(opened)).isEqualTo(4);
+        assertThat(http.getInSession(path, session, null).getStatusCode().value()).as("reads are not changes").isEqualTo(200);
+    }
+
+    @Test
+    void aSessionEndsTwelveHoursAfterItBeganHoweverBusy() throws Exception {
+        MockHttpSession session = new MockHttpSession();
+        Instant began = Instant.ofEpochMilli(session.getCreationTime());
+
+        SessionLifetime lifetime = new SessionLifetime(Duration.ofHours(12), Clock.fixed(began.plus(Duration.ofHours(11)), ZoneOffset.UTC));
+        MockHttpServletRequest busy = new MockHttpServletRequest("GET", "/camunda/api/engine/engine/default/task");
+        busy.setSession(session);
+        MockFilterChain chain = new MockFilterChain();
+        lifetime.doFilter(busy, new MockHttpServletResponse(), chain);
+        assertThat(session.isInvalid()).isFalse();
+        assertThat(chain.getRequest()).isNotNull();
+
+        SessionLifetime later = new SessionLifetime(Duration.ofHours(12), Clock.fixed(began.plus(Duration.ofHours(12)).plusSeconds(1), ZoneOffset.UTC));
+        MockHttpServletRequest tooOld = new MockHttpServletRequest("GET", "/camunda/api/engine/engine/default/task");
+        tooOld.setSession(session);
+        MockFilterChain next = new MockFilterChain();
+        later.doFilter(tooOld, new MockHttpServletResponse(), next);
+        assertThat(session.isInvalid()).as("ended").isTrue();
+        assertThat(((MockHttpServletRequest) next.getRequest()).getSession(false)).as("served as if it had none").isNull();
+    }
+
+    /** Sent with the JDK's HTTP client: the test's usual client (HttpURLConnection) drops an Origin header. */
+    private java.net.http.HttpResponse<String> post(String path, Object body, Map<String, String> headers) {
+        try {
+            java.net.http.HttpRequest.Builder request = java.net.http.HttpRequest.newBuilder(java.net.URI.create("http://localhost:" + port + path))
+                    .header("Content-Type", "application/json")
+                    .POST(java.net.http.HttpRequest.BodyPublishers.ofString(new com.fasterxml.jackson.databind.ObjectMapper().writeValueAsString(body)));
+            headers.forEach(request::header);
+            return java.net.http.HttpClient.newHttpClient().send(request.build(), java.net.http.HttpResponse.BodyHandlers.ofString());
+        } catch (java.io.IOException | InterruptedException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    private static Map<String, String> withCookie(Http.WebappSession session, Map<String, String> headers) {
+        Map<String, String> all = new LinkedHashMap<>(headers);
+        all.put("Cookie", session.cookie());
+        return all;
+    }
+
+    private long commitments(AppealIntake.OpenedAppeal opened) {
+        return jdbc.sql("select count(*) from appeal_desk.commitment where tracking_number = ?").param(opened.trackingNumber())
+                .query(Long.class).single();
+    }
+}
