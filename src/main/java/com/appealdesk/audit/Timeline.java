@@ -153,7 +153,7 @@ public class Timeline {
                        || ' attempt(s)' || coalesce(', last answer ' || last_status, '') || coalesce(', error: ' || last_error, '')
                        || coalesce(', applied at ' || to_char(applied_at at time zone 'UTC', 'YYYY-MM-DD HH24:MI:SS') || ' UTC',
                        ', refused at ' || to_char(refused_at at time zone 'UTC', 'YYYY-MM-DD HH24:MI:SS')
-                       || ' UTC: the wallet refused it for good, not sent again',
+                       || ' UTC: the wallet refused it for good, or answered less access than asked; not sent again',
                        ', superseded at ' || to_char(superseded_at at time zone 'UTC', 'YYYY-MM-DD HH24:MI:SS')
                        || ' UTC: the wallet reported the account restored before it confirmed this', ', not applied') as detail
                 from appeal_desk.wallet_instruction where tracking_number = any(?)"""},

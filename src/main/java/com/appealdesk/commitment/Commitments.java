@@ -126,7 +126,7 @@ public class Commitments {
     /**
      * The temporary grant reaches the wallet (run by the commitment's process, retried with the same key): the
      * account gets withdraw-only access if it is still fully restricted. A grant the wallet refuses for good withdraws
-     * the commitment, by "wallet", with the wallet's answer.
+     * the commitment, by "wallet", with the wallet's answer, and the appellant is told their account stays restricted.
      */
     @Transactional
     public void applyTemporaryGrant(UUID id) {
@@ -158,6 +158,10 @@ public class Commitments {
             actions.record(appeal.trackingNumber(), "COMMITMENT_GRANT_REFUSED", commitment.kind() + " " + id + ": " + reason,
                     "wallet", null);
             refreshForm(appeal.trackingNumber());
+            // the appellant was told they could move the balance out: they are told it is not so after all
+            ZoneId zone = AppellantTimeZone.of(appeal).orElse(ZoneId.of("UTC"));
+            notifications.notify(appeal.trackingNumber(), "COMMITMENT_GRANT_REFUSED", null, "commitment-refused:" + id,
+                    Map.of("commitmentDue", DATE_TIME.format(commitment.dueAt().atZone(zone)) + " (" + zone.getId() + ")"));
         }
     }
 

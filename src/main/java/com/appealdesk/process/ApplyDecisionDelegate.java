@@ -24,10 +24,13 @@ class ApplyDecisionDelegate implements JavaDelegate {
     @Override
     public void execute(DelegateExecution execution) {
         decisions.apply(execution.getProcessBusinessKey()).ifPresent(refusal -> {
-            execution.removeVariables(AppealVariables.REVIEW_FORM);
-            execution.setVariable(AppealVariables.SENT_BACK_NOTE, "The wallet refused this decision (" + refusal
-                    + "). The account may have been restricted again since; decide again.");
-            throw new BpmnError(AppealProcess.ERROR_WALLET_REFUSED, "the wallet refused the decision: " + refusal);
+            RuntimeException refused = WalletRefusalCatch.refused(execution, "the wallet refused the decision: " + refusal);
+            if (refused instanceof BpmnError) {
+                execution.removeVariables(AppealVariables.REVIEW_FORM);
+                execution.setVariable(AppealVariables.SENT_BACK_NOTE, "The wallet refused this decision (" + refusal
+                        + "). The account may have been restricted again since; decide again.");
+            }
+            throw refused;
         });
     }
 }

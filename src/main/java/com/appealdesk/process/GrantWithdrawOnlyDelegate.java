@@ -1,7 +1,6 @@
 package com.appealdesk.process;
 
 import com.appealdesk.review.BreachExit;
-import org.camunda.bpm.engine.delegate.BpmnError;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
 import org.springframework.stereotype.Component;
@@ -23,7 +22,7 @@ class GrantWithdrawOnlyDelegate implements JavaDelegate {
     @Override
     public void execute(DelegateExecution execution) {
         if (!breachExit.grantWithdrawOnly(execution.getProcessBusinessKey())) {
-            throw new BpmnError(AppealProcess.ERROR_WALLET_REFUSED, "the wallet refused withdraw-only");
+            throw WalletRefusalCatch.refused(execution, "the wallet refused withdraw-only");
         }
     }
 }

@@ -18,8 +18,9 @@ import org.springframework.web.bind.annotation.RestController;
 @RestController
 class AutomaticGrantsController {
 
+    /** {@code refusedAt}: the wallet refused the grant for good (it is not sent again); null otherwise. */
     record AutomaticGrant(String trackingNumber, String accountId, String access, boolean applied, Instant appliedAt,
-            int attempts) {
+            int attempts, Instant refusedAt) {
     }
 
     private final BreachExit breachExit;
@@ -46,6 +47,6 @@ class AutomaticGrantsController {
 
     private static AutomaticGrant view(WalletInstruction grant) {
         return new AutomaticGrant(grant.trackingNumber(), grant.accountId(), grant.access().name(), grant.applied(),
-                grant.appliedAt(), grant.attempts());
+                grant.appliedAt(), grant.attempts(), grant.refusal() == null ? null : grant.refusal().at());
     }
 }

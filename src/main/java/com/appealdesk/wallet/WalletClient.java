@@ -41,7 +41,9 @@ public class WalletClient {
      * Answers by which the wallet refuses an instruction for good: it conflicts with the account as the wallet knows it
      * (409, for example restricted again for another reason), the account is gone (410), or the instruction cannot be
      * applied (422). Everything else that is not 2xx (400, 401, 403, 404, 429, 5xx, no answer) may pass once someone
-     * fixes the wallet, its address or our secret, and is sent again on the retry cycle.
+     * fixes the wallet, its address or our secret, and is sent again on the retry cycle; so is a 409 with
+     * {@code Retry-After}, which says the first request under the key is still being applied (as this application's
+     * own API answers).
      */
     static final java.util.Set<Integer> REFUSALS = java.util.Set.of(409, 410, 422);
     private static final Logger log = LoggerFactory.getLogger(WalletClient.class);
@@ -95,7 +97,8 @@ public class WalletClient {
             Thread.currentThread().interrupt();
             return failed(instruction, null, "interrupted", e);
         }
-        if (REFUSALS.contains(response.statusCode())) {
+        if (REFUSALS.contains(response.statusCode()) && !(response.statusCode() == 409
+                && response.headers().firstValue("Retry-After").isPresent())) {
             throw refused(instruction, response.statusCode(), abbreviate(response.body()));
         }
         if (response.statusCode() / 100 != 2) {

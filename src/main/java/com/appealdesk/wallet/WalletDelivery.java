@@ -26,7 +26,7 @@ public class WalletDelivery {
      */
     public void deliverOnce(WalletInstruction instruction, Consumer<WalletAnswer> confirmed) {
         WalletInstruction stored = instructions.prepare(instruction);
-        if (stored.refusal() != null) {
+        if (!stored.applied() && stored.refusal() != null) {
             throw new WalletRefused(stored.refusal().status(), stored.refusal().answer());
         }
         if (!stored.applied()) {

@@ -58,7 +58,8 @@ public class WalletInstructions {
     public void recordRefusal(UUID idempotencyKey, int status, String answer) {
         jdbc.sql("""
                 update appeal_desk.wallet_instruction set attempts = attempts + 1, last_status = ?, last_error = ?,
-                       last_attempt_at = now(), refused_at = coalesce(refused_at, now()) where idempotency_key = ?""")
+                       last_attempt_at = now(), refused_at = now() where idempotency_key = ? and applied_at is null
+                       and refused_at is null""")
                 .params(status, answer.substring(0, Math.min(500, answer.length())), idempotencyKey)
                 .update();
     }

@@ -146,6 +146,9 @@ class CommitmentTest {
             assertThat(engine.getManagementService().createJobQuery().processInstanceId(watch.getId()).withException().count())
                     .as("not failing, not retried").isZero();
             assertThat(wallet.received()).filteredOn(r -> r.idempotencyKey().equals(id)).hasSize(1);
+            assertThat(jdbc.sql("select body from appeal_desk.message where tracking_number = ? and kind = 'COMMITMENT_GRANT_REFUSED' and channel = 'IN_APP'")
+                    .param(opened.trackingNumber()).query(String.class).single()).as("the appellant is told it is not so after all")
+                    .contains("stays restricted");
         } finally {
             wallet.reset();
         }

@@ -127,11 +127,14 @@ class WalletClientTest {
                 java.time.Instant.parse("2026-12-07T10:00:00.123456Z")));
     }
     @Test
-    void only409And410And422AndLessAccessThanAskedAreRefusalsEverythingElseIsRetried() {
+    void only409And410And422AndLessAccessThanAskedAreRefusalsEverythingElseAndA409InProgressAreRetried() {
         java.util.concurrent.atomic.AtomicReference<String> status = new java.util.concurrent.atomic.AtomicReference<>();
         wallet.createContext("/instructions", exchange -> {
             String[] answer = status.get().split(" ", 2);
             byte[] body = answer[1].getBytes(StandardCharsets.UTF_8);
+            if (answer[1].contains("in progress")) {
+                exchange.getResponseHeaders().set("Retry-After", "2");
+            }
             exchange.sendResponseHeaders(Integer.parseInt(answer[0]), body.length);
             exchange.getResponseBody().write(body);
             exchange.close();
@@ -144,7 +147,7 @@ class WalletClientTest {
             assertThat(catchThrowable(() -> client.send(instruction))).as(refusal).isInstanceOf(WalletRefused.class);
             verify(ledger).recordRefusal(eq(instruction.idempotencyKey()), eq(Integer.parseInt(refusal.substring(0, 3))), any());
         }
-        for (String passing : List.of("400 {}", "401 {}", "403 {}", "404 {}", "408 {}", "429 {}", "500 {}", "503 {}")) {
+        for (String passing : List.of("409 {\"error\":\"in progress\"}", "400 {}", "401 {}", "403 {}", "404 {}", "408 {}", "429 {}", "500 {}", "503 {}")) {
             status.set(passing);
             WalletInstruction instruction = lift();
             assertThat(catchThrowable(() -> client.send(instruction))).as(passing).isInstanceOf(WalletUnavailable.class)
