@@ -200,6 +200,51 @@ class ReplyClockProcessTest {
     }
 
     @Test
+    void aDecisionTheWalletRefusesAfterTheBreachComesBackEscalatedToSupervisorsWhoAloneDecide() {
+        AppealIntake.OpenedAppeal opened = scenarios.open("SG", IdDocumentType.PASSPORT,
+                RestrictionReason.SUSPECTED_MALICIOUS_ACTIVITY, "en");
+        ProcessInstance instance = completeDocumentsAt(opened, DOCUMENTS_COMPLETE);
+        scenarios.decide(instance, "reviewer", "LIFT", "IDENTITY_CONFIRMED", null);
+        // the wallet is down past the promise: the breach escalates an appeal with no review open
+        wallet.failNext(1000, 503);
+        time.setTo(shanghai("2026-03-16T18:00"));
+        for (int round = 0; round < 10; round++) {
+            for (Job due : engine.getManagementService().createJobQuery().processInstanceId(instance.getId()).executable().list()) {
+                try {
+                    engine.getManagementService().executeJob(due.getId());
+                } catch (RuntimeException walletDown) {
+                    assertThat(walletDown).hasMessageContaining("503");
+                }
+            }
+        }
+        assertThat(instance).hasPassed("Task_EscalateToSupervisors");
+        assertThat(engine.getTaskService().createTaskQuery().processInstanceId(instance.getId())
+                .taskDefinitionKey(AppealProcess.TASK_REVIEW_APPEAL).count()).isZero();
+
+        // then it answers: restricted again, for another reason
+        wallet.reset();
+        wallet.restrict(accountOf(opened), "SANCTIONS_SCREENING");
+        Job apply = engine.getManagementService().createJobQuery().processInstanceId(instance.getId())
+                .activityId(AppealProcess.TASK_APPLY_DECISION).singleResult();
+        time.setTo(apply.getDuedate().toInstant().plusSeconds(1));
+        engine.getManagementService().executeJob(apply.getId());
+
+        Task review = scenarios.reviewTask(instance);
+        assertThat(engine.getTaskService().getIdentityLinksForTask(review.getId()).stream()
+                .filter(link -> link.getGroupId() != null).map(IdentityLink::getGroupId))
+                .as("supervisors decide, as the breach policy said").containsExactly("supervisors");
+        assertThat(review.getAssignee()).as("not back to the reviewer alone").isNull();
+        assertThat(review.getPriority()).isEqualTo(EscalateReviewDelegate.ESCALATED_PRIORITY);
+        engine.getIdentityService().setAuthentication("reviewer", List.of(AppealProcess.GROUP_REVIEWERS));
+        try {
+            assertThatThrownBy(() -> engine.getTaskService().claim(review.getId(), "reviewer"))
+                    .hasRootCauseInstanceOf(org.camunda.bpm.engine.AuthorizationException.class);
+        } finally {
+            engine.getIdentityService().clearAuthentication();
+        }
+    }
+
+    @Test
     void breachOfSuspectedMaliciousActivityReleasesNoMoneyAndGivesSupervisorsOneWorkingDay() {
         AppealIntake.OpenedAppeal opened = scenarios.open("SG", IdDocumentType.PASSPORT,
                 RestrictionReason.SUSPECTED_MALICIOUS_ACTIVITY, "en");
