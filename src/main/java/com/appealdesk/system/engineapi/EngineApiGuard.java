@@ -128,12 +128,13 @@ public class EngineApiGuard extends OncePerRequestFilter {
         Matcher commentRead = TASK_COMMENTS.matcher(relative);
         if (comments.isPresent()) {
             refuse(request, response, HttpServletResponse.SC_FORBIDDEN, comments.get());
-        } else if (commentCreate.matches() && "POST".equals(method)) {
+        } else if (commentCreate.matches() && "POST".equals(method) && taskComments.serves(commentCreate.group(1), caller.groups())) {
             // answered here: the engine's resource needs a history grant that staff who work tasks do not hold
-            taskComments.create(commentCreate.group(1), new BufferedRequest(request, MAX_BODY).body(), caller.userId(),
+            taskComments.create(request, commentCreate.group(1), new BufferedRequest(request, MAX_BODY).body(), caller.userId(),
                     List.copyOf(caller.groups()), response);
         } else if (commentRead.matches() && "GET".equals(method) && !commentRead.group(1).isEmpty()
-                && (commentRead.group(2) == null || commentRead.group(2).lastIndexOf('/') == 0)) {
+                && (commentRead.group(2) == null || commentRead.group(2).lastIndexOf('/') == 0)
+                && taskComments.serves(commentRead.group(1), caller.groups())) {
             taskComments.read(commentRead.group(1), commentRead.group(2) == null ? null : commentRead.group(2).substring(1),
                     response);
         } else if (COMPLETION.matcher(relative).matches() && "POST".equals(method)) {

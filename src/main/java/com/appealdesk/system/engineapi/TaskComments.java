@@ -1,26 +1,37 @@
 package com.appealdesk.system.engineapi;
 
+import com.appealdesk.process.AppealProcess;
+import com.appealdesk.system.security.RefusalRecorder;
+import com.appealdesk.system.security.StaffUser;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
+import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
+import jakarta.servlet.http.HttpSession;
 import java.io.IOException;
 import java.text.SimpleDateFormat;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import org.camunda.bpm.engine.IdentityService;
 import org.camunda.bpm.engine.ProcessEngine;
 import org.camunda.bpm.engine.rest.dto.task.CommentDto;
 import org.camunda.bpm.engine.task.Comment;
 import org.camunda.bpm.engine.task.Task;
+import org.camunda.bpm.webapp.impl.security.filter.util.CsrfConstants;
+import org.springframework.http.MediaType;
 
 /**
- * Comments on an open task, written and read for staff the guard has let through (whoever may work the task, and those
- * who oversee cases), answered as the engine's REST API answers them. The engine's own resource first looks the task
+ * Comments on an open task of an appeal, written and read for reviewers and supervisors the guard has let through
+ * (whoever may work the task, and supervisors), answered as the engine's REST API answers them; every other comment
+ * call (auditors, who hold READ_HISTORY; tasks of other processes) goes on to the engine. The engine's own resource first looks the task
  * up in history, which needs READ_HISTORY on the process definition: reviewers and supervisors do not hold it (it would
  * open every case's history to them), so Tasklist's comment box answered them 400 "No task found" and its comment list
  * 404. The comment is written under the caller's name and always on the task's own case: the engine's resource took
- * the case from the request body, so a comment could be filed on any other case.
+ * the case from the request body, so a comment could be filed on any other case. Through the webapps' API a comment
+ * needs the session's CSRF token, as the webapps' own filter (which runs after the guard, so never sees this call)
+ * would require, and every comment a JSON body.
  */
 final class TaskComments {
 
@@ -39,8 +50,29 @@ final class TaskComments {
                 .disable(SerializationFeature.FAIL_ON_EMPTY_BEANS);
     }
 
+    /** Whether this answers comment calls on the task for a caller of these groups (otherwise the engine does). */
+    boolean serves(String taskId, Set<String> groups) {
+        if (groups.contains(StaffUser.AUDITORS)
+                || !(groups.contains(StaffUser.REVIEWERS) || groups.contains(StaffUser.SUPERVISORS))) {
+            return false;
+        }
+        Task task = openTask(taskId);
+        return task != null && task.getProcessDefinitionId() != null
+                && task.getProcessDefinitionId().startsWith(AppealProcess.PROCESS_ID + ":");
+    }
+
     /** {@code POST /task/{id}/comment/create}: the body's {@code message}, nothing else of it. */
-    void create(String taskId, byte[] body, String userId, List<String> groups, HttpServletResponse response) throws IOException {
+    void create(HttpServletRequest request, String taskId, byte[] body, String userId, List<String> groups,
+            HttpServletResponse response) throws IOException {
+        if (EngineApiGuard.mappedPath(request).startsWith("/camunda/api/") && !carriesSessionToken(request)) {
+            request.setAttribute(RefusalRecorder.REASON, "the webapps' CSRF token (X-XSRF-TOKEN) is missing or wrong");
+            problem(response, HttpServletResponse.SC_FORBIDDEN, "CSRFPreventionFilter: Invalid HTTP Header Token.");
+            return;
+        }
+        if (request.getContentType() == null || !MediaType.APPLICATION_JSON.isCompatibleWith(MediaType.parseMediaType(request.getContentType()))) {
+            problem(response, HttpServletResponse.SC_UNSUPPORTED_MEDIA_TYPE, "a comment is sent as application/json");
+            return;
+        }
         Task task = openTask(taskId);
         if (task == null) {
             problem(response, HttpServletResponse.SC_NOT_FOUND, "No task found for task id " + taskId);
@@ -85,6 +117,15 @@ final class TaskComments {
             return;
         }
         answer(response, CommentDto.fromComment(comment));
+    }
+
+    /** The header the webapps send on every change, equal to the token their filter keeps in the session. */
+    private static boolean carriesSessionToken(HttpServletRequest request) {
+        HttpSession session = request.getSession(false);
+        Object expected = session == null ? null : session.getAttribute(CsrfConstants.CSRF_TOKEN_SESSION_ATTR_NAME);
+        String sent = request.getHeader(CsrfConstants.CSRF_TOKEN_HEADER_NAME);
+        return expected != null && sent != null && java.security.MessageDigest.isEqual(
+                expected.toString().getBytes(java.nio.charset.StandardCharsets.UTF_8), sent.getBytes(java.nio.charset.StandardCharsets.UTF_8));
     }
 
     private Task openTask(String taskId) {

@@ -367,7 +367,17 @@ class InsiderAttackTest {
             assertThat(refused.getBody().get("message").toString()).startsWith("message:");
         }
         assertThat(http.post("/engine-rest/task/no-such-task/comment/create", Http.SUPERVISOR, Map.of("message", "hello there"))
-                .getStatusCode().value()).isEqualTo(404);
+                .getStatusCode().value()).as("the engine's answer").isEqualTo(400);
+        // through the webapps' API a comment needs the session's CSRF token, and every comment is JSON
+        assertThat(http.webappApi(HttpMethod.POST, "/camunda/api/engine/engine/default/task/" + review + "/comment/create",
+                new Http.WebappSession(tasklist.cookie(), "not-the-token"), Map.of("message", "from another site"))
+                .getStatusCode().value()).isEqualTo(403);
+        java.net.http.HttpResponse<String> plain = java.net.http.HttpClient.newHttpClient().send(java.net.http.HttpRequest
+                .newBuilder(java.net.URI.create("http://localhost:" + port + base + "/create"))
+                .header("Authorization", Http.REVIEWER).header("Content-Type", "text/plain")
+                .POST(java.net.http.HttpRequest.BodyPublishers.ofString("{\"message\":\"as a form would\"}")).build(),
+                java.net.http.HttpResponse.BodyHandlers.ofString());
+        assertThat(plain.statusCode()).isEqualTo(415);
         assertThat(http.put(base, Http.REVIEWER, Map.of("id", one, "message", "rewritten")).getStatusCode().value()).isEqualTo(403);
         assertThat(http.delete(base + "/" + one, Http.SUPERVISOR, Map.of()).getStatusCode().value()).isEqualTo(403);
         assertThat(engine.getTaskService().getTaskComments(review)).hasSize(2)
