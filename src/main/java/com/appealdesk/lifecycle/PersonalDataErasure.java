@@ -86,8 +86,21 @@ public class PersonalDataErasure {
         jdbc.sql("update appeal_desk.satisfaction_rating set comment = null where tracking_number = ?").param(trackingNumber).update();
         jdbc.sql("update appeal_desk.quality_review set findings = null where tracking_number = ?").param(trackingNumber).update();
         jdbc.sql("update appeal_desk.staff_action set detail = null where tracking_number = ?").param(trackingNumber).update();
-        jdbc.sql("update appeal_desk.wallet_instruction set account_id = 'erased', body = '{}' where tracking_number = ?")
-                .param(trackingNumber).update();
+        // the wallet's answer to a refused instruction may repeat what the body said
+        jdbc.sql("""
+                update appeal_desk.wallet_instruction set account_id = 'erased', body = '{}',
+                       last_error = case when last_error is null then null else ? end where tracking_number = ?""")
+                .params(ERASED, trackingNumber).update();
+        // why staff opened the documents or the name: free text that may name the person; who, when and what stay
+        jdbc.sql("update appeal_desk.document_view set purpose = ? where tracking_number = ? and purpose is not null")
+                .params(ERASED, trackingNumber).update();
+        jdbc.sql("update appeal_desk.appellant_view set purpose = ? where tracking_number = ? and purpose is not null")
+                .params(ERASED, trackingNumber).update();
+        // a refused call without staff credentials on this appeal came from the appellant, or someone with their
+        // tracking number: its address is theirs
+        jdbc.sql("""
+                update appeal_desk.refusal set remote_addr = 'erased' where tracking_number = ?
+                  and (who is null or who like 'appeal:%') and remote_addr <> 'erased'""").param(trackingNumber).update();
         history.erase(trackingNumber);
         return objects;
     }

@@ -77,7 +77,34 @@ public class Retention {
             log.info("Retention: erased the personal data of {} appeals closed before {}; {} could not be erased", erased,
                     cutoff(), failed);
         }
+        pruneLogs();
         return erased;
+    }
+
+    /**
+     * The logs that concern no appeal: a refused call without one (a stranger's wrong key, a guessed password) is
+     * deleted after {@code APPEAL_REFUSALS_KEPT} (1 year: audit logs are commonly kept at least 12 months; a scanner
+     * would otherwise grow the table without end); refusals of an appeal stay with its timeline. An auditor's stated
+     * purpose, free text that may name a person, is erased after the retention period; the read itself stays.
+     */
+    void pruneLogs() {
+        Timestamp refusalsBefore = Timestamp.from(clock.instant().atOffset(ZoneOffset.UTC).minus(properties.refusalsKept()).toInstant());
+        int deleted = 0;
+        int batch;
+        do {
+            batch = jdbc.sql("""
+                    delete from appeal_desk.refusal where id in (select id from appeal_desk.refusal
+                      where occurred_at < ? and tracking_number is null order by occurred_at limit 10000)""")
+                    .param(refusalsBefore).update();
+            deleted += batch;
+        } while (batch == 10000);
+        int purposes = jdbc.sql("""
+                update appeal_desk.auditor_read set purpose = ? where read_at < ? and purpose is not null and purpose <> ?""")
+                .params(PersonalDataErasure.ERASED, Timestamp.from(cutoff()), PersonalDataErasure.ERASED).update();
+        if (deleted > 0 || purposes > 0) {
+            log.info("Retention: deleted {} refusals concerning no appeal from before {}; erased {} auditors' purposes from "
+                    + "before {}", deleted, refusalsBefore.toInstant(), purposes, cutoff());
+        }
     }
 
     private record Due(String trackingNumber, Timestamp closedAt) {

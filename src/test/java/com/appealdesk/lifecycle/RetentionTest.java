@@ -82,9 +82,41 @@ class RetentionTest {
                 values (?, 'comment', now(), 'reviewer', ?, 'AddComment', ?, null)""")
                 .params(java.util.UUID.randomUUID().toString(), reviewTask, "called " + NAME + " back").update();
 
+        // why staff opened it, in their words; the appellant's address on a refused call
+        assertThat(http.getBytes("/staff/documents/" + document + "?purpose=" + java.net.URLEncoder.encode(
+                "complaint by " + NAME + " about the stamp", java.nio.charset.StandardCharsets.UTF_8), Http.AUDITOR)
+                .getStatusCode().value()).isEqualTo(200);
+        assertThat(http.getBytes("/api/appeals/" + erased.trackingNumber(), "Bearer not-the-token").getStatusCode().value())
+                .isEqualTo(401);
+        org.awaitility.Awaitility.await().atMost(Duration.ofSeconds(5)).until(() -> jdbc.sql(
+                "select count(*) from appeal_desk.refusal where tracking_number = ? and who is null").param(erased.trackingNumber())
+                .query(Long.class).single() > 0);
+        Instant later = Instant.now().plus(Duration.ofDays(5 * 366 + 2));
+        // the logs that concern no appeal: a stranger's refused calls, old and recent; an auditor's purpose long ago
+        for (Duration age : List.of(Duration.ofDays(400), Duration.ofDays(1))) {
+            jdbc.sql("""
+                    insert into appeal_desk.refusal (occurred_at, who, method, path, status, reason, remote_addr)
+                    values (?, null, 'GET', '/api/appeals', 401, ?, '203.0.113.9')""")
+                    .params(java.sql.Timestamp.from(later.minus(age)), "retention test " + age).update();
+        }
+        jdbc.sql("""
+                insert into appeal_desk.auditor_read (read_at, auditor, method, path, status, purpose, remote_addr)
+                values (?, 'auditor', 'GET', '/engine-rest/history/task', 200, ?, '10.0.0.7')""")
+                .params(java.sql.Timestamp.from(later.minus(Duration.ofDays(5 * 366 + 30))), "retention test: about " + NAME).update();
+
         time.pauseJobExecutor();
-        time.setTo(Instant.now().plus(Duration.ofDays(5 * 366 + 2)));
+        time.setTo(later);
         retention.run();
+
+        assertThat(jdbc.sql("select reason from appeal_desk.refusal where reason like 'retention test%'").query(String.class).list())
+                .as("a year of refusals concerning no appeal").containsExactly("retention test " + Duration.ofDays(1));
+        assertThat(jdbc.sql("select purpose from appeal_desk.auditor_read where path = '/engine-rest/history/task' and read_at < ?")
+                .param(java.sql.Timestamp.from(later.minus(Duration.ofDays(5 * 366)))).query(String.class).list())
+                .containsOnly("(erased)");
+        assertThat(jdbc.sql("select distinct remote_addr from appeal_desk.refusal where tracking_number = ? and who is null")
+                .param(erased.trackingNumber()).query(String.class).list()).as("the appellant's address").containsExactly("erased");
+        assertThat(jdbc.sql("select purpose from appeal_desk.document_view where tracking_number = ? and purpose is not null")
+                .param(erased.trackingNumber()).query(String.class).list()).isNotEmpty().containsOnly("(erased)");
 
         assertThat(objects).as("documents gone from the store").allSatisfy(key -> assertThat(stored(key)).isFalse());
         assertThat(jdbc.sql("select count(*) from appeal_desk.document where tracking_number = ?").param(erased.trackingNumber())
