@@ -29,6 +29,11 @@ class DocumentRepository {
                 .update();
     }
 
+    /** For the rest of this transaction, a row lock is waited for this long at most (then the statement fails). */
+    void waitForLocksAtMost(java.time.Duration wait) {
+        jdbc.sql("select set_config('lock_timeout', ?, true)").param(wait.toMillis() + "ms").query().listOfRows();
+    }
+
     Optional<StoredDocument> find(UUID id) {
         return jdbc.sql("select " + COLUMNS + " from appeal_desk.document where id = ?").param(id)
                 .query(DocumentRepository::map).optional();

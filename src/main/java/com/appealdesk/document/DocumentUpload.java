@@ -21,6 +21,7 @@ import java.security.NoSuchAlgorithmException;
 import java.time.Instant;
 import java.util.HexFormat;
 import java.util.List;
+import java.util.Optional;
 import java.util.Locale;
 import java.util.Map;
 import java.util.UUID;
@@ -188,11 +189,39 @@ public class DocumentUpload {
         requireRoomFor(trackingNumber, type, items);
     }
 
-    /** The metadata, tick and message in one transaction; the stored object is deleted again if that fails. */
-    private StoredDocument recorded(StoredDocument doc) {
+    /**
+     * The metadata, tick and message in one transaction. If that fails, the stored object is deleted again only once
+     * the row is known not to exist: a connection lost during the commit leaves open whether it was written, and
+     * deleting the object of a row that was would lose the document. The row found means the upload is complete; the
+     * database not answering leaves the object to the orphan sweep, which removes it if no row appears.
+     */
+    StoredDocument recorded(StoredDocument doc) {
         try {
             transaction.executeWithoutResult(status -> record(doc));
+        } catch (AppealException refused) {
+            // refused by a check inside the transaction: rolled back, nothing written
+            deleteStored(doc.objectKey());
+            throw refused;
         } catch (RuntimeException e) {
+            Optional<StoredDocument> written;
+            try {
+                // the appeal's lock waits (10 s at most) for a transaction of the same upload still in flight on the
+                // server to end
+                written = transaction.execute(status -> {
+                    documents.waitForLocksAtMost(java.time.Duration.ofSeconds(10));
+                    appeals.lock(doc.trackingNumber());
+                    return documents.find(doc.id());
+                });
+            } catch (RuntimeException unknown) {
+                log.warn("Recording {} failed and whether its row was written is unknown; its object is left for the "
+                        + "orphan sweep: {}", doc.objectKey(), unknown.toString());
+                throw e;
+            }
+            if (written.isPresent()) {
+                log.warn("Recording {} reported a failure after its row was written; the upload stands: {}", doc.objectKey(),
+                        e.toString());
+                return written.get();
+            }
             deleteStored(doc.objectKey());
             throw e;
         }
