@@ -9,6 +9,7 @@ import java.security.GeneralSecurityException;
 import java.security.SecureRandom;
 import java.util.Arrays;
 import java.util.Base64;
+import java.util.List;
 import javax.crypto.Cipher;
 import javax.crypto.KeyGenerator;
 import javax.crypto.SecretKey;
@@ -21,6 +22,9 @@ import org.springframework.stereotype.Component;
 /**
  * Encrypts identity documents before they leave the application (AES-256-GCM, a fresh 96-bit nonce per document,
  * stored in front of the ciphertext), so the object store only ever holds ciphertext whatever its own settings.
+ * The key can be rotated: new documents are encrypted with {@code APPEAL_DOCUMENT_ENCRYPTION_KEY}, and a document
+ * whose tag that key does not open is tried with each of {@code APPEAL_DOCUMENT_PREVIOUS_ENCRYPTION_KEYS} (GCM's tag
+ * tells a wrong key for certain), so documents stored before a rotation stay readable until retention erases them.
  */
 @Component
 public class DocumentCipher {
@@ -30,12 +34,17 @@ public class DocumentCipher {
     private static final int TAG_BITS = 128;
 
     private final SecretKey key;
+    private final List<SecretKey> previousKeys;
     private final SecureRandom random = new SecureRandom();
 
     DocumentCipher(DocumentProperties properties) {
         this.key = properties.encryptionKey() == null || properties.encryptionKey().isBlank()
                 ? randomKey()
-                : new SecretKeySpec(decode(properties.encryptionKey()), "AES");
+                : new SecretKeySpec(decode(properties.encryptionKey(), "appeal.documents.encryption-key"), "AES");
+        this.previousKeys = properties.previousEncryptionKeys() == null ? List.of()
+                : Arrays.stream(properties.previousEncryptionKeys().split(",")).map(String::strip).filter(k -> !k.isEmpty())
+                        .map(k -> (SecretKey) new SecretKeySpec(decode(k, "appeal.documents.previous-encryption-keys"), "AES"))
+                        .toList();
     }
 
     public byte[] encrypt(byte[] plain) {
@@ -138,19 +147,38 @@ public class DocumentCipher {
     }
 
     public byte[] decrypt(byte[] stored) {
-        try {
-            Cipher cipher = Cipher.getInstance("AES/GCM/NoPadding");
-            cipher.init(Cipher.DECRYPT_MODE, key, new GCMParameterSpec(TAG_BITS, stored, 0, NONCE_BYTES));
-            return cipher.doFinal(stored, NONCE_BYTES, stored.length - NONCE_BYTES);
-        } catch (GeneralSecurityException e) {
-            throw new IllegalStateException("cannot decrypt document (wrong key or tampered object)", e);
+        GeneralSecurityException last = null;
+        for (SecretKey candidate : keys()) {
+            try {
+                Cipher cipher = Cipher.getInstance("AES/GCM/NoPadding");
+                cipher.init(Cipher.DECRYPT_MODE, candidate, new GCMParameterSpec(TAG_BITS, stored, 0, NONCE_BYTES));
+                return cipher.doFinal(stored, NONCE_BYTES, stored.length - NONCE_BYTES);
+            } catch (javax.crypto.AEADBadTagException notThisKey) {
+                last = notThisKey;
+            } catch (GeneralSecurityException | IllegalArgumentException e) {
+                throw new IllegalStateException("cannot decrypt document (not a sealed document)", e);
+            }
         }
+        throw new IllegalStateException("cannot decrypt document (none of the " + keys().size()
+                + " keys opens it, or the object was tampered with)", last);
     }
 
-    private static byte[] decode(String base64) {
-        byte[] bytes = Base64.getDecoder().decode(base64.strip());
+    private List<SecretKey> keys() {
+        List<SecretKey> all = new java.util.ArrayList<>(1 + previousKeys.size());
+        all.add(key);
+        all.addAll(previousKeys);
+        return all;
+    }
+
+    private static byte[] decode(String base64, String setting) {
+        byte[] bytes;
+        try {
+            bytes = Base64.getDecoder().decode(base64.strip());
+        } catch (IllegalArgumentException e) {
+            throw new IllegalStateException(setting + " must be base64 of 32 bytes, and is not base64");
+        }
         if (bytes.length != 32) {
-            throw new IllegalStateException("appeal.documents.encryption-key must be base64 of 32 bytes, got " + bytes.length);
+            throw new IllegalStateException(setting + " must be base64 of 32 bytes, got " + bytes.length);
         }
         return bytes;
     }

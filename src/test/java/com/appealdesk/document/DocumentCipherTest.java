@@ -12,7 +12,7 @@ class DocumentCipherTest {
 
     private static final String KEY = Base64.getEncoder().encodeToString(new byte[32]);
 
-    private final DocumentCipher cipher = new DocumentCipher(new DocumentProperties("b", DataSize.ofMegabytes(1), KEY, null, null));
+    private final DocumentCipher cipher = new DocumentCipher(new DocumentProperties("b", DataSize.ofMegabytes(1), KEY, null, null, null));
 
     @Test
     void storesOnlyCiphertextAndReadsTheDocumentBack() {
@@ -48,7 +48,32 @@ class DocumentCipherTest {
     @Test
     void refusesAKeyOfTheWrongLength() {
         String shortKey = Base64.getEncoder().encodeToString(new byte[16]);
-        assertThatThrownBy(() -> new DocumentCipher(new DocumentProperties("b", DataSize.ofMegabytes(1), shortKey, null, null)))
+        assertThatThrownBy(() -> new DocumentCipher(new DocumentProperties("b", DataSize.ofMegabytes(1), shortKey, null, null, null)))
                 .hasMessageContaining("32 bytes");
+    }
+
+    @Test
+    void afterAKeyRotationOldDocumentsAreReadWithTheRetiredKeyAndNewOnesWrittenWithTheNewOne() {
+        String retired = Base64.getEncoder().encodeToString(new byte[32]);
+        byte[] newKeyBytes = new byte[32];
+        java.util.Arrays.fill(newKeyBytes, (byte) 7);
+        String current = Base64.getEncoder().encodeToString(newKeyBytes);
+        byte[] passport = "passport data page".getBytes(StandardCharsets.UTF_8);
+        byte[] storedBefore = cipher.encrypt(passport);
+
+        DocumentCipher rotated = new DocumentCipher(new DocumentProperties("b", DataSize.ofMegabytes(1), current, null, null,
+                " " + Base64.getEncoder().encodeToString(new byte[] {1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11, 12, 13, 14, 15, 16, 17, 18,
+                        19, 20, 21, 22, 23, 24, 25, 26, 27, 28, 29, 30, 31, 32}) + ", " + retired));
+        assertThat(rotated.decrypt(storedBefore)).as("stored before the rotation").isEqualTo(passport);
+        byte[] storedAfter = rotated.encrypt(passport);
+        assertThat(rotated.decrypt(storedAfter)).isEqualTo(passport);
+        assertThatThrownBy(() -> cipher.decrypt(storedAfter)).as("written with the new key, not the retired one")
+                .hasMessageContaining("none of the 1 keys");
+        DocumentCipher withoutRetired = new DocumentCipher(new DocumentProperties("b", DataSize.ofMegabytes(1), current, null, null, null));
+        assertThatThrownBy(() -> withoutRetired.decrypt(storedBefore)).hasMessageContaining("none of the 1 keys");
+        storedAfter[storedAfter.length - 1] ^= 1;
+        assertThatThrownBy(() -> rotated.decrypt(storedAfter)).as("tampered").hasMessageContaining("tampered");
+        assertThatThrownBy(() -> new DocumentCipher(new DocumentProperties("b", DataSize.ofMegabytes(1), current, null, null,
+                "not base64 at all!"))).hasMessageContaining("previous-encryption-keys");
     }
 }

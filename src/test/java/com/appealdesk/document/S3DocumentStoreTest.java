@@ -38,7 +38,7 @@ class S3DocumentStoreTest {
     @Test
     void eightFirstUploadsAtOnceAllStoreTheirDocumentWhileTheBucketIsCreated() throws Exception {
         S3DocumentStore store = new S3DocumentStore(s3, new DocumentProperties("fresh-" + System.nanoTime(),
-                DataSize.ofMegabytes(1), null, null, null));
+                DataSize.ofMegabytes(1), null, null, null, null));
         ExecutorService pool = Executors.newFixedThreadPool(8);
         try {
             List<Future<String>> uploads = new ArrayList<>();
@@ -61,7 +61,7 @@ class S3DocumentStoreTest {
 
     private S3DocumentStore store(S3Connection connection) {
         return new S3DocumentStore(connection, new DocumentProperties("streamed-" + System.nanoTime(),
-                DataSize.ofMegabytes(10), null, null, null));
+                DataSize.ofMegabytes(10), null, null, null, null));
     }
 
     @Test
@@ -100,7 +100,7 @@ class S3DocumentStoreTest {
     void aSlowSenderIsGivenTimeInProportionToItsDocumentAndOneSlowerStillIsCutOff() {
         // scaled down: a call's time of 1 s, and a sender of 64 KiB/s at the slowest
         S3DocumentStore store = new S3DocumentStore(s3, new DocumentProperties("slow-" + System.nanoTime(),
-                DataSize.ofMegabytes(10), null, null, null), Duration.ofSeconds(1), 64 * 1024);
+                DataSize.ofMegabytes(10), null, null, null, null), Duration.ofSeconds(1), 64 * 1024);
         byte[] content = new byte[192 * 1024];
         new Random(9).nextBytes(content);
 
@@ -159,7 +159,7 @@ class S3DocumentStoreTest {
     @Test
     void aPutTheServerAnswersWithAnErrorIsA503AndNothingStored() throws Exception {
         String bucket = "gone-" + System.nanoTime();
-        S3DocumentStore store = new S3DocumentStore(s3, new DocumentProperties(bucket, DataSize.ofMegabytes(1), null, null, null));
+        S3DocumentStore store = new S3DocumentStore(s3, new DocumentProperties(bucket, DataSize.ofMegabytes(1), null, null, null, null));
         store.put("appeals/first/1", new ByteArrayInputStream(new byte[] {1}), 1, "application/octet-stream");
         // an operator removes the bucket under the running application
         MinioClient admin = MinioClient.builder().endpoint(s3.endpoint()).credentials(s3.accessKey(), s3.secretKey())
