@@ -32,6 +32,8 @@ public class ProductionSettings implements EnvironmentPostProcessor {
         REQUIRED.put("appeal.wallet.signing-secret", "APPEAL_WALLET_SIGNING_SECRET");
     }
 
+    static final String PASSWORD_POLICY = "camunda.bpm.generic-properties.properties.enable-password-policy";
+
     /** The S3 credentials application.yaml falls back to: fine for the in-process server, never for a real one. */
     private static final Map<String, String> DEMO_CREDENTIALS = Map.of(
             "appeal.s3.access-key", "appeal-desk", "appeal.s3.secret-key", "appeal-desk-secret");
@@ -64,6 +66,11 @@ public class ProductionSettings implements EnvironmentPostProcessor {
         if (adminId != null && !adminId.isBlank() && (adminPassword == null || adminPassword.isBlank() || adminPassword.equals(adminId))) {
             // the starter would give the administrator its user id as password
             problems.add("CAMUNDA_BPM_ADMINUSER_PASSWORD is not set (or equals the user id)");
+        } else if (adminId != null && !adminId.isBlank() && environment.getProperty(PASSWORD_POLICY, Boolean.class, false)
+                && !meetsPasswordPolicy(adminId, adminPassword, environment)) {
+            // the engine would refuse to create the administrator half-way through the start
+            problems.add("CAMUNDA_BPM_ADMINUSER_PASSWORD does not meet the password policy (at least 10 characters, with a "
+                    + "lower- and an upper-case letter, a digit and a special character, not containing the user id)");
         }
         if ("true".equalsIgnoreCase(environment.getProperty("appeal.demo-users.enabled", "").strip())) {
             problems.add("APPEAL_DEMO_USERS=true: demo users and the demo API key exist only in ./mvnw spring-boot:run");
@@ -80,6 +87,20 @@ public class ProductionSettings implements EnvironmentPostProcessor {
      */
     static void markPackaged(ConfigurableEnvironment environment) {
         environment.getPropertySources().addLast(new MapPropertySource("appealPackaged", Map.of("appeal.packaged", "true")));
+    }
+
+    /**
+     * Camunda's default password policy, which the engine applies when {@link #PASSWORD_POLICY} is on, for the
+     * administrator the starter would create (its names and e-mail as configured, or the starter's defaults).
+     */
+    static boolean meetsPasswordPolicy(String userId, String password, ConfigurableEnvironment environment) {
+        org.camunda.bpm.engine.impl.persistence.entity.UserEntity user = new org.camunda.bpm.engine.impl.persistence.entity.UserEntity(userId);
+        String capitalised = userId.substring(0, 1).toUpperCase() + userId.substring(1);
+        user.setFirstName(environment.getProperty("camunda.bpm.admin-user.first-name", capitalised));
+        user.setLastName(environment.getProperty("camunda.bpm.admin-user.last-name", capitalised));
+        user.setEmail(environment.getProperty("camunda.bpm.admin-user.email", userId + "@localhost"));
+        return new org.camunda.bpm.engine.impl.identity.DefaultPasswordPolicyImpl().getRules().stream()
+                .allMatch(rule -> rule.execute(password, user));
     }
 
     /** True in the packaged application, where demo users and the demo API client are never created. */

@@ -31,7 +31,7 @@ import org.gaul.s3proxy.nio2blob.TransientNio2BlobStore;
 final class PackagedNodes implements AutoCloseable {
 
     static final String ADMIN = "benchadmin";
-    static final String ADMIN_PASSWORD = "bench-admin-password";
+    static final String ADMIN_PASSWORD = "Bench-admin-passw0rd";
     private static final Pattern STARTED = Pattern.compile("Started AppealDeskApplication in ([0-9.]+) seconds");
 
     record Node(String name, Process process, int port, Path log, double startupSeconds, double wallSeconds) {

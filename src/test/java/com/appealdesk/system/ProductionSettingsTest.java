@@ -61,6 +61,33 @@ class ProductionSettingsTest {
         assertThat(environment(false, "true").getProperty(property)).isEqualTo("true");
     }
 
+    @Test
+    void thePackagedApplicationHoldsStaffPasswordsToThePolicyTheAdministratorsFirst() throws Exception {
+        assertThat(environment(true, null).getProperty(ProductionSettings.PASSWORD_POLICY)).isEqualTo("true");
+        assertThat(environment(false, null).getProperty(ProductionSettings.PASSWORD_POLICY)).as("demo users").isEqualTo("false");
+        String[] settings = {"--appeal.production-settings.required=true", "--server.port=0",
+                "--spring.datasource.url=jdbc:postgresql://db.example/appeals", "--appeal.s3.endpoint=https://s3.example",
+                "--appeal.s3.access-key=prod", "--appeal.s3.secret-key=prod-secret", "--spring.mail.host=smtp.example",
+                "--appeal.documents.encryption-key=AAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAA=",
+                "--appeal.wallet.url=https://wallet.example/decisions", "--appeal.wallet.signing-secret=a-long-shared-secret",
+                "--" + ProductionSettings.PASSWORD_POLICY + "=true", "--camunda.bpm.admin-user.id=root",
+                "--camunda.bpm.admin-user.first-name=Grace", "--camunda.bpm.admin-user.last-name=Hopper",
+                // a problem of its own, so that the start ends in the check either way
+                "--appeal.demo-users.enabled=true"};
+        for (String weak : java.util.List.of("rootpassword1", "Short1!", "Root-Password-1-root", "NoDigitsHere!!",
+                "My-Name-Is-Rootbeer-1", "Grace-Hopper-1906", "x@Grace-Hopper-1906")) {
+            String[] withWeak = java.util.Arrays.copyOf(settings, settings.length + 1);
+            withWeak[settings.length] = "--camunda.bpm.admin-user.password=" + weak;
+            assertThatThrownBy(() -> new SpringApplicationBuilder(AppealDeskApplication.class).run(withWeak))
+                    .as(weak).hasMessageContaining("does not meet the password policy");
+        }
+        String[] withStrong = java.util.Arrays.copyOf(settings, settings.length + 1);
+        withStrong[settings.length] = "--camunda.bpm.admin-user.password=Tr0ub4dor&3-horse";
+        assertThatThrownBy(() -> new SpringApplicationBuilder(AppealDeskApplication.class).run(withStrong))
+                .hasMessageContaining("APPEAL_DEMO_USERS=true")
+                .satisfies(e -> assertThat(e.getMessage()).doesNotContain("password policy"));
+    }
+
     private static org.springframework.core.env.ConfigurableEnvironment environment(boolean packaged, String secureCookies)
             throws java.io.IOException {
         org.springframework.core.env.StandardEnvironment environment = new org.springframework.core.env.StandardEnvironment();
