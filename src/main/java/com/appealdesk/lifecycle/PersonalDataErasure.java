@@ -96,11 +96,12 @@ public class PersonalDataErasure {
                 .params(ERASED, trackingNumber).update();
         jdbc.sql("update appeal_desk.appellant_view set purpose = ? where tracking_number = ? and purpose is not null")
                 .params(ERASED, trackingNumber).update();
-        // a refused call without staff credentials on this appeal came from the appellant, or someone with their
-        // tracking number: its address is theirs
+        // a refused call without credentials on this appeal came from the appellant, or someone with their tracking
+        // number: its address is theirs; a refused call's query may carry staff's stated purpose
         jdbc.sql("""
-                update appeal_desk.refusal set remote_addr = 'erased' where tracking_number = ?
-                  and (who is null or who like 'appeal:%') and remote_addr <> 'erased'""").param(trackingNumber).update();
+                update appeal_desk.refusal set remote_addr = case when who is null then 'erased' else remote_addr end,
+                       path = split_part(path, '?', 1)
+                where tracking_number = ? and (who is null or strpos(path, '?') > 0)""").param(trackingNumber).update();
         history.erase(trackingNumber);
         return objects;
     }

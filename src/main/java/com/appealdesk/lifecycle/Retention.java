@@ -82,10 +82,12 @@ public class Retention {
     }
 
     /**
-     * The logs that concern no appeal: a refused call without one (a stranger's wrong key, a guessed password) is
-     * deleted after {@code APPEAL_REFUSALS_KEPT} (1 year: audit logs are commonly kept at least 12 months; a scanner
-     * would otherwise grow the table without end); refusals of an appeal stay with its timeline. An auditor's stated
-     * purpose, free text that may name a person, is erased after the retention period; the read itself stays.
+     * The logs that concern no appeal: a stranger's refused call without one (no valid credential: a wrong key, a
+     * guessed password) is deleted after {@code APPEAL_REFUSALS_KEPT} (1 year: audit logs are commonly kept at least
+     * 12 months; the internet's scanners would otherwise grow the table without end); refusals of an appeal stay with
+     * its timeline, and those of staff and service clients, insider evidence, stay. An auditor's stated purpose, free
+     * text that may name a person, is erased after the retention period, unless the read names an appeal under a
+     * legal hold; the read itself stays.
      */
     void pruneLogs() {
         Timestamp refusalsBefore = Timestamp.from(clock.instant().atOffset(ZoneOffset.UTC).minus(properties.refusalsKept()).toInstant());
@@ -94,12 +96,15 @@ public class Retention {
         do {
             batch = jdbc.sql("""
                     delete from appeal_desk.refusal where id in (select id from appeal_desk.refusal
-                      where occurred_at < ? and tracking_number is null order by occurred_at limit 10000)""")
+                      where occurred_at < ? and tracking_number is null and (who is null or who like 'claimed:%')
+                      order by occurred_at limit 10000)""")
                     .param(refusalsBefore).update();
             deleted += batch;
         } while (batch == 10000);
         int purposes = jdbc.sql("""
-                update appeal_desk.auditor_read set purpose = ? where read_at < ? and purpose is not null and purpose <> ?""")
+                update appeal_desk.auditor_read r set purpose = ? where read_at < ? and purpose is not null and purpose <> ?
+                  and not exists (select 1 from appeal_desk.appeal a where a.legal_hold_at is not null
+                                  and strpos(r.path, a.tracking_number) > 0)""")
                 .params(PersonalDataErasure.ERASED, Timestamp.from(cutoff()), PersonalDataErasure.ERASED).update();
         if (deleted > 0 || purposes > 0) {
             log.info("Retention: deleted {} refusals concerning no appeal from before {}; erased {} auditors' purposes from "

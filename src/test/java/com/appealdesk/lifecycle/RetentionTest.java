@@ -94,11 +94,17 @@ class RetentionTest {
         Instant later = Instant.now().plus(Duration.ofDays(5 * 366 + 2));
         // the logs that concern no appeal: a stranger's refused calls, old and recent; an auditor's purpose long ago
         for (Duration age : List.of(Duration.ofDays(400), Duration.ofDays(1))) {
-            jdbc.sql("""
-                    insert into appeal_desk.refusal (occurred_at, who, method, path, status, reason, remote_addr)
-                    values (?, null, 'GET', '/api/appeals', 401, ?, '203.0.113.9')""")
-                    .params(java.sql.Timestamp.from(later.minus(age)), "retention test " + age).update();
+            for (String who : java.util.Arrays.asList(null, "user:supervisor")) {
+                jdbc.sql("""
+                        insert into appeal_desk.refusal (occurred_at, who, method, path, status, reason, remote_addr)
+                        values (?, ?, 'GET', '/api/appeals', 401, ?, '203.0.113.9')""")
+                        .params(java.sql.Timestamp.from(later.minus(age)), who, "retention test " + who + " " + age).update();
+            }
         }
+        // a refused view names its purpose in the query
+        assertThat(http.getBytes("/staff/documents/" + document + "?purpose=" + java.net.URLEncoder.encode(
+                "checking " + NAME, java.nio.charset.StandardCharsets.UTF_8), Http.basic("wang")).getStatusCode().value())
+                .isEqualTo(403);
         jdbc.sql("""
                 insert into appeal_desk.auditor_read (read_at, auditor, method, path, status, purpose, remote_addr)
                 values (?, 'auditor', 'GET', '/engine-rest/history/task', 200, ?, '10.0.0.7')""")
@@ -109,7 +115,9 @@ class RetentionTest {
         retention.run();
 
         assertThat(jdbc.sql("select reason from appeal_desk.refusal where reason like 'retention test%'").query(String.class).list())
-                .as("a year of refusals concerning no appeal").containsExactly("retention test " + Duration.ofDays(1));
+                .as("a year of strangers' refusals concerning no appeal; staff's stay").containsExactlyInAnyOrder(
+                        "retention test null " + Duration.ofDays(1), "retention test user:supervisor " + Duration.ofDays(1),
+                        "retention test user:supervisor " + Duration.ofDays(400));
         assertThat(jdbc.sql("select purpose from appeal_desk.auditor_read where path = '/engine-rest/history/task' and read_at < ?")
                 .param(java.sql.Timestamp.from(later.minus(Duration.ofDays(5 * 366)))).query(String.class).list())
                 .containsOnly("(erased)");

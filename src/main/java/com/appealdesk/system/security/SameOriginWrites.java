@@ -6,7 +6,6 @@ import jakarta.servlet.ServletException;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
-import java.net.URI;
 import java.util.Map;
 import java.util.Set;
 import org.springframework.boot.web.servlet.FilterRegistrationBean;
@@ -17,12 +16,15 @@ import org.springframework.http.HttpHeaders;
 import org.springframework.web.filter.OncePerRequestFilter;
 
 /**
- * A change to {@code /staff/**} or {@code /admin/**} made with the browser's session (no Authorization header) must
- * come from the application's own pages: another site cannot make a logged-in supervisor's browser withdraw a
- * commitment, place a legal hold or issue an API key. The browser says where a request comes from
- * ({@code Sec-Fetch-Site}, else {@code Origin}, else {@code Referer}); a change that names another origin, or none, is
- * refused 403 and recorded. Scripts that send Basic credentials are not affected: a browser never adds those by
- * itself. The session cookie's SameSite=Lax covers most of this already; this does not depend on it.
+ * A change to {@code /staff/**} or {@code /admin/**} must not come from another site: another site cannot make a
+ * logged-in supervisor's browser withdraw a commitment, place a legal hold or issue an API key. The browser says where
+ * a request comes from ({@code Sec-Fetch-Site}, else {@code Origin}, else {@code Referer}); a change that names another
+ * origin is refused 403 and recorded, whatever credentials it carries (a browser that was once given Basic
+ * credentials sends them by itself, to any page's form). A change made with the session must name this origin; one
+ * that names none is refused too. Scripts that send Basic credentials and name no origin are not affected. The
+ * session cookie's SameSite=Lax covers most of this already; this does not depend on it. Which paths it covers is the
+ * container's mapping ({@code /staff/*}, {@code /admin/*}), on the decoded path without {@code ;parameters}, as the
+ * controllers see it.
  */
 class SameOriginWrites extends OncePerRequestFilter {
 
@@ -36,21 +38,22 @@ class SameOriginWrites extends OncePerRequestFilter {
 
     @Override
     protected boolean shouldNotFilter(HttpServletRequest request) {
-        String path = request.getRequestURI().substring(request.getContextPath().length());
-        return SAFE.contains(request.getMethod()) || request.getHeader(HttpHeaders.AUTHORIZATION) != null
-                || request.getRequestedSessionId() == null
-                || !(path.startsWith("/staff/") || path.startsWith("/admin/"));
+        return SAFE.contains(request.getMethod());
     }
 
     @Override
     protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
             throws ServletException, IOException {
-        String problem = crossSite(request);
+        boolean namesOrigin = request.getHeader("Sec-Fetch-Site") != null || request.getHeader(HttpHeaders.ORIGIN) != null
+                || request.getHeader(HttpHeaders.REFERER) != null;
+        boolean script = request.getHeader(HttpHeaders.AUTHORIZATION) != null && !namesOrigin;
+        boolean anonymous = request.getHeader(HttpHeaders.AUTHORIZATION) == null && request.getRequestedSessionId() == null;
+        String problem = script || anonymous ? null : crossSite(request);
         if (problem == null) {
             chain.doFilter(request, response);
             return;
         }
-        String reason = "a change made with the browser's session must come from Appeal Desk's own pages: " + problem;
+        String reason = "a change from a browser must come from Appeal Desk's own pages: " + problem;
         request.setAttribute(RefusalRecorder.REASON, reason);
         response.setStatus(HttpServletResponse.SC_FORBIDDEN);
         response.setContentType("application/problem+json");
@@ -81,10 +84,10 @@ class SameOriginWrites extends OncePerRequestFilter {
         int port = request.getServerPort();
         boolean defaultPort = port < 0 || "http".equals(scheme) && port == 80 || "https".equals(scheme) && port == 443;
         String host = request.getServerName();
-        if (host.contains(":")) {
-            host = "[" + host + "]"; // an IPv6 literal
+        if (host.contains(":") && !host.startsWith("[")) {
+            host = "[" + host + "]"; // an IPv6 literal the container gave without its brackets
         }
-        return URI.create(scheme + "://" + host + (defaultPort ? "" : ":" + port)).toString();
+        return scheme + "://" + host + (defaultPort ? "" : ":" + port);
     }
 
     @Configuration

@@ -149,7 +149,9 @@ class ApiErrors {
         }
         HttpStatus status = e.authenticated() ? HttpStatus.FORBIDDEN : HttpStatus.UNAUTHORIZED;
         ResponseEntity.BodyBuilder response = ResponseEntity.status(status);
-        if (!e.authenticated()) {
+        if (!e.authenticated() && request.getHeader(HttpHeaders.AUTHORIZATION) != null) {
+            // challenged only when credentials were sent: a browser that answers a challenge keeps the password and
+            // sends it by itself from then on, to any page's form, and past the session's end
             response.header(HttpHeaders.WWW_AUTHENTICATE, "Basic realm=\"Appeal Desk staff\"");
         }
         return response.body(problem(status, e.getMessage(), List.of()));

@@ -57,11 +57,24 @@ class StaffSessionTest {
                     : crossSite.containsKey("Origin") ? "Origin is https://evil.example"
                     : crossSite.containsKey("Referer") ? "Referer is another origin" : "names no origin");
         }
+        // the same path written otherwise reaches the same controller, and the same check
+        for (String disguised : java.util.List.of("/%73taff/appeals/" + opened.trackingNumber() + "/commitments",
+                "/staff;x=1/appeals/" + opened.trackingNumber() + "/commitments")) {
+            assertThat(post(disguised, promise, withCookie(session, Map.of("Origin", "https://evil.example"))).statusCode())
+                    .as(disguised).isEqualTo(403);
+        }
+        // a browser that once answered a Basic challenge sends the credentials to any site's form by itself
+        Map<String, String> remembered = new LinkedHashMap<>(Map.of("Authorization", Http.SUPERVISOR, "Origin", "https://evil.example"));
+        assertThat(post(path, promise, remembered).statusCode()).isEqualTo(403);
+        assertThat(post(path, promise, Map.of("Authorization", Http.SUPERVISOR, "Sec-Fetch-Site", "cross-site")).statusCode())
+                .isEqualTo(403);
         assertThat(commitments(opened)).as("nothing was made").isZero();
+        assertThat(http.getInSession("/staff/refusals", new Http.WebappSession("JSESSIONID=expired", ""), null).getHeaders()
+                .getFirst("WWW-Authenticate")).as("no challenge a browser would answer and remember").isNull();
         // recorded once each answer has gone out
         org.awaitility.Awaitility.await().atMost(Duration.ofSeconds(5)).untilAsserted(() -> assertThat(jdbc.sql(
                 "select count(*) from appeal_desk.refusal where path = ? and status = 403").param(path)
-                .query(Long.class).single()).as("each refusal recorded").isEqualTo(6));
+                .query(Long.class).single()).as("each refusal recorded").isEqualTo(8));
 
         assertThat(post(path, promise, withCookie(session, Map.of("Origin", own))).statusCode()).isEqualTo(201);
         assertThat(post(path, promise, withCookie(session, Map.of("Sec-Fetch-Site", "same-origin", "Origin", own))).statusCode())
