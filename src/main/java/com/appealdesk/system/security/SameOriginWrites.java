@@ -24,11 +24,22 @@ import org.springframework.web.filter.OncePerRequestFilter;
  * that names none is refused too. Scripts that send Basic credentials and name no origin are not affected. The
  * session cookie's SameSite=Lax covers most of this already; this does not depend on it. Which paths it covers is the
  * container's mapping ({@code /staff/*}, {@code /admin/*}), on the decoded path without {@code ;parameters}, as the
- * controllers see it.
+ * controllers see it. A view of a document or of the appellant's name is recorded, with the purpose its address
+ * names: a link on another site could record a view, and a purpose, under a logged-in person's name, so such a view
+ * with the session is refused when the browser says it comes from another site (a typed or bookmarked address, or a
+ * browser that says nothing, still opens it).
  */
 class SameOriginWrites extends OncePerRequestFilter {
 
     private static final Set<String> SAFE = Set.of("GET", "HEAD", "OPTIONS", "TRACE");
+    /**
+     * Reads that write the view log: a document, one of its pages, the appellant's name; and the viewer page, whose
+     * page requests carry its purpose on.
+     */
+    private static final java.util.regex.Pattern RECORDED_VIEWS = java.util.regex.Pattern.compile(
+            "/staff/documents/[^/]+(/viewer|/pages/[^/]+)?|/staff/appeals/[^/]+/appellant");
+
+    private static final String NO_ORIGIN = "the request names no origin";
 
     private final ObjectMapper json;
 
@@ -38,7 +49,13 @@ class SameOriginWrites extends OncePerRequestFilter {
 
     @Override
     protected boolean shouldNotFilter(HttpServletRequest request) {
-        return SAFE.contains(request.getMethod());
+        return SAFE.contains(request.getMethod()) && !recordedView(request);
+    }
+
+    private static boolean recordedView(HttpServletRequest request) {
+        String path = request.getServletPath() + (request.getPathInfo() == null ? "" : request.getPathInfo());
+        return ("GET".equals(request.getMethod()) || "HEAD".equals(request.getMethod()))
+                && RECORDED_VIEWS.matcher(path).matches();
     }
 
     @Override
@@ -49,6 +66,9 @@ class SameOriginWrites extends OncePerRequestFilter {
         boolean script = request.getHeader(HttpHeaders.AUTHORIZATION) != null && !namesOrigin;
         boolean anonymous = request.getHeader(HttpHeaders.AUTHORIZATION) == null && request.getRequestedSessionId() == null;
         String problem = script || anonymous ? null : crossSite(request);
+        if (problem != null && recordedView(request) && (problem.equals(NO_ORIGIN) || problem.equals("Sec-Fetch-Site is none"))) {
+            problem = null; // an address typed or bookmarked, or a browser that does not say
+        }
         if (problem == null) {
             chain.doFilter(request, response);
             return;
@@ -75,7 +95,7 @@ class SameOriginWrites extends OncePerRequestFilter {
         if (referer != null) {
             return referer.regionMatches(true, 0, own + "/", 0, own.length() + 1) ? null : "Referer is another origin";
         }
-        return "the request names no origin";
+        return NO_ORIGIN;
     }
 
     /** scheme://host[:port] as the client addressed this application (a proxy's forwarded headers included). */

@@ -88,6 +88,39 @@ class StaffSessionTest {
     }
 
     @Test
+    void aLinkOnAnotherSiteCannotRecordAViewOrItsPurposeUnderALoggedInPersonsName() throws Exception {
+        AppealIntake.OpenedAppeal opened = scenarios.openOverseasPassportAppeal();
+        scenarios.uploadOutstanding(opened.trackingNumber());
+        Http.WebappSession session = new Http(port).loginTo("tasklist", "supervisor");
+        String page = "/staff/appeals/" + opened.trackingNumber() + "/appellant?purpose=";
+
+        java.net.http.HttpResponse<String> planted = get(page + "planted+by+another+site",
+                withCookie(session, Map.of("Sec-Fetch-Site", "cross-site")));
+        assertThat(planted.statusCode()).isEqualTo(403);
+        assertThat(get(page + "planted+by+a+sibling+site", withCookie(session, Map.of("Sec-Fetch-Site", "same-site")))
+                .statusCode()).isEqualTo(403);
+        assertThat(views(opened)).as("nothing recorded").isZero();
+
+        assertThat(get(page + "hotline+call+about+the+name", withCookie(session, Map.of("Sec-Fetch-Site", "same-origin")))
+                .statusCode()).isEqualTo(200);
+        assertThat(get(page + "typed+into+the+address+bar", withCookie(session, Map.of("Sec-Fetch-Site", "none")))
+                .statusCode()).isEqualTo(200);
+        assertThat(views(opened)).isEqualTo(2);
+    }
+
+    private long views(AppealIntake.OpenedAppeal opened) {
+        return jdbc.sql("select count(*) from appeal_desk.appellant_view where tracking_number = ?").param(opened.trackingNumber())
+                .query(Long.class).single();
+    }
+
+    private java.net.http.HttpResponse<String> get(String path, Map<String, String> headers) throws Exception {
+        java.net.http.HttpRequest.Builder request = java.net.http.HttpRequest.newBuilder(
+                java.net.URI.create("http://localhost:" + port + path)).GET();
+        headers.forEach(request::header);
+        return java.net.http.HttpClient.newHttpClient().send(request.build(), java.net.http.HttpResponse.BodyHandlers.ofString());
+    }
+
+    @Test
     void aSessionEndsTwelveHoursAfterItBeganHoweverBusy() throws Exception {
         MockHttpSession session = new MockHttpSession();
         Instant began = Instant.ofEpochMilli(session.getCreationTime());
