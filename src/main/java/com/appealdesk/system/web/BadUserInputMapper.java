@@ -44,6 +44,9 @@ class BadUserInputMapper implements ExceptionMapper<RestException> {
     /** The answers shared with {@link ConflictMapper}. */
     static final class EngineRestAnswers {
 
+        /** The engine's message (SaveUserCmd) when a new or changed password breaks the policy: the caller's input. */
+        static final String PASSWORD_POLICY_REFUSAL = "Password does not match policy";
+
         private EngineRestAnswers() {
         }
 
@@ -54,6 +57,12 @@ class BadUserInputMapper implements ExceptionMapper<RestException> {
                         DatabaseUnavailable.MESSAGE)).header("Retry-After", DatabaseUnavailable.RETRY_AFTER).build());
             }
             for (Throwable cause : Causes.of(exception)) {
+                if (cause instanceof org.camunda.bpm.engine.ProcessEngineException
+                        && PASSWORD_POLICY_REFUSAL.equals(cause.getMessage())) {
+                    return Optional.of(answer(Response.Status.BAD_REQUEST, "InvalidRequestException", "password: does not meet "
+                            + "the password policy (at least 10 characters, with a lower- and an upper-case letter, a digit and "
+                            + "a special character, not containing the user's id or names; GET /engine-rest/identity/password-policy)"));
+                }
                 if (cause instanceof BadUserRequestException badInput) {
                     return Optional.of(answer(Response.Status.BAD_REQUEST, "BadUserRequestException", badInput.getMessage()));
                 }
