@@ -99,7 +99,7 @@ final class RecoveryBenchmark {
         String key = http.post("/admin/api-clients", admin, Map.of("name", "bench-wallet",
                 "scopes", List.of("restrictions:write", "appeals:open")), Map.of()).path("key").asText();
         http.post("/engine-rest/user/create", admin, Map.of("profile", Map.of("id", "benchreviewer", "firstName", "Bench",
-                "lastName", "Reviewer", "email", "reviewer@bench.local"), "credentials", Map.of("password", "Bench-reviewer-pw1")), Map.of());
+                "lastName", "Reviewer", "email", "reviewer@bench.local"), "credentials", Map.of("password", "Kite-harbour-731")), Map.of());
         http.put("/engine-rest/group/reviewers/members/benchreviewer", admin, Map.of());
         return key;
     }
@@ -120,7 +120,7 @@ final class RecoveryBenchmark {
             documents.add(http.upload("/api/appeals/" + trackingNumber + "/documents", appellant, type, "page.png",
                     AppealScenarios.PNG).path("documentId").asText());
         }
-        String reviewer = basic("benchreviewer", "Bench-reviewer-pw1");
+        String reviewer = basic("benchreviewer", "Kite-harbour-731");
         String task = waitFor(() -> {
             JsonNode tasks = http.get("/engine-rest/task?processInstanceBusinessKey=" + trackingNumber, reviewer);
             return tasks.size() == 1 ? Optional.of(tasks.get(0).path("id").asText()) : Optional.empty();
