@@ -83,7 +83,7 @@ public class Retention {
 
     /**
      * The logs that concern no appeal: a stranger's refused call without one (no valid credential: a wrong key, a
-     * guessed password) is deleted after {@code APPEAL_REFUSALS_KEPT} (1 year: audit logs are commonly kept at least
+     * guessed password, a guessed tracking number that names no appeal) is deleted after {@code APPEAL_REFUSALS_KEPT} (1 year: audit logs are commonly kept at least
      * 12 months; the internet's scanners would otherwise grow the table without end); refusals of an appeal stay with
      * its timeline, and those of staff and service clients, insider evidence, stay. An auditor's stated purpose, free
      * text that may name a person, is erased after the retention period, unless the read names an appeal under a
@@ -95,8 +95,10 @@ public class Retention {
         int batch;
         do {
             batch = jdbc.sql("""
-                    delete from appeal_desk.refusal where id in (select id from appeal_desk.refusal
-                      where occurred_at < ? and tracking_number is null and (who is null or who like 'claimed:%')
+                    delete from appeal_desk.refusal where id in (select id from appeal_desk.refusal r
+                      where occurred_at < ? and (who is null or who like 'claimed:%')
+                        and (tracking_number is null or not exists (
+                             select 1 from appeal_desk.appeal a where a.tracking_number = r.tracking_number))
                       order by occurred_at limit 10000)""")
                     .param(refusalsBefore).update();
             deleted += batch;

@@ -101,6 +101,11 @@ class RetentionTest {
                         .params(java.sql.Timestamp.from(later.minus(age)), who, "retention test " + who + " " + age).update();
             }
         }
+        // a scanner guessing tracking numbers: its refusals name an appeal that does not exist
+        jdbc.sql("""
+                insert into appeal_desk.refusal (occurred_at, who, method, path, status, reason, remote_addr, tracking_number)
+                values (?, null, 'GET', '/api/appeals/AD-20200101-NOSUCH', 401, 'retention test guessed', '203.0.113.9', 'AD-20200101-NOSUCH')""")
+                .param(java.sql.Timestamp.from(later.minus(Duration.ofDays(400)))).update();
         // a refused view names its purpose in the query
         assertThat(http.getBytes("/staff/documents/" + document + "?purpose=" + java.net.URLEncoder.encode(
                 "checking " + NAME, java.nio.charset.StandardCharsets.UTF_8), Http.basic("wang")).getStatusCode().value())
