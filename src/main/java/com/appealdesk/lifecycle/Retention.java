@@ -95,10 +95,8 @@ public class Retention {
         int batch;
         do {
             batch = jdbc.sql("""
-                    delete from appeal_desk.refusal where id in (select id from appeal_desk.refusal r
-                      where occurred_at < ? and (who is null or who like 'claimed:%')
-                        and (tracking_number is null or not exists (
-                             select 1 from appeal_desk.appeal a where a.tracking_number = r.tracking_number))
+                    delete from appeal_desk.refusal where id in (select id from appeal_desk.refusal
+                      where occurred_at < ? and tracking_number is null and (who is null or who like 'claimed:%')
                       order by occurred_at limit 10000)""")
                     .param(refusalsBefore).update();
             deleted += batch;

@@ -101,10 +101,13 @@ class RetentionTest {
                         .params(java.sql.Timestamp.from(later.minus(age)), who, "retention test " + who + " " + age).update();
             }
         }
-        // a scanner guessing tracking numbers: its refusals name an appeal that does not exist
-        jdbc.sql("""
-                insert into appeal_desk.refusal (occurred_at, who, method, path, status, reason, remote_addr, tracking_number)
-                values (?, null, 'GET', '/api/appeals/AD-20200101-NOSUCH', 401, 'retention test guessed', '203.0.113.9', 'AD-20200101-NOSUCH')""")
+        // a scanner guessing tracking numbers: its refusals are filed under no appeal, and pruned as strangers'
+        assertThat(http.getBytes("/api/appeals/AD-20200101-NOSUCH", "Bearer guessed").getStatusCode().value()).isIn(401, 404);
+        org.awaitility.Awaitility.await().atMost(Duration.ofSeconds(5)).until(() -> jdbc.sql(
+                "select count(*) from appeal_desk.refusal where path like '/api/appeals/AD-20200101-NOSUCH%'").query(Long.class).single() > 0);
+        assertThat(jdbc.sql("select count(*) from appeal_desk.refusal where path like '/api/appeals/AD-20200101-NOSUCH%' "
+                + "and tracking_number is not null").query(Long.class).single()).as("filed under no appeal").isZero();
+        jdbc.sql("update appeal_desk.refusal set occurred_at = ?, reason = 'retention test guessed' where path like '/api/appeals/AD-20200101-NOSUCH%'")
                 .param(java.sql.Timestamp.from(later.minus(Duration.ofDays(400)))).update();
         // a refused view names its purpose in the query
         assertThat(http.getBytes("/staff/documents/" + document + "?purpose=" + java.net.URLEncoder.encode(

@@ -20,6 +20,7 @@ public class RefusalLog {
 
     private static final Pattern TRACKING_NUMBER = Pattern.compile("AD-[0-9]{8}-[0-9A-Z]{6}");
     private static final Pattern TASK = Pattern.compile("/task/([0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12})");
+    private static final Pattern DOCUMENT = Pattern.compile("^/staff/documents/([0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12})");
 
     private final JdbcClient jdbc;
 
@@ -29,7 +30,9 @@ public class RefusalLog {
 
     /**
      * Records a refusal, filed under the appeal it was about: {@code trackingNumber} when the refusing code named it,
-     * else a tracking number in the path, else the appeal of a task in the path (a claim refused by four eyes).
+     * else a tracking number in the path that belongs to an appeal (one that belongs to none, a guess, files it under
+     * none, so that it is pruned with strangers' refusals), else the appeal of a task (a claim refused by four eyes)
+     * or of a document in the path.
      */
     public void record(Refusal refusal, String trackingNumber) {
         String appeal = trackingNumber != null ? trackingNumber : appealOf(refusal.path());
@@ -44,7 +47,13 @@ public class RefusalLog {
     private String appealOf(String path) {
         Matcher trackingNumber = TRACKING_NUMBER.matcher(path);
         if (trackingNumber.find()) {
-            return trackingNumber.group();
+            return jdbc.sql("select tracking_number from appeal_desk.appeal where tracking_number = ?")
+                    .param(trackingNumber.group()).query(String.class).optional().orElse(null);
+        }
+        Matcher document = DOCUMENT.matcher(path);
+        if (document.find()) {
+            return jdbc.sql("select tracking_number from appeal_desk.document where id = ?::uuid")
+                    .param(document.group(1)).query(String.class).optional().orElse(null);
         }
         Matcher task = TASK.matcher(path);
         if (!task.find()) {

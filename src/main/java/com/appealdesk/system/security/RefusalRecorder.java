@@ -36,6 +36,8 @@ public class RefusalRecorder extends OncePerRequestFilter {
     public static final String DENIED = RefusalRecorder.class.getName() + ".denied";
     /** Set by whatever refused a request about one appeal whose tracking number is not in the path (a document's). */
     public static final String APPEAL = RefusalRecorder.class.getName() + ".appeal";
+    /** Set by a refusing filter when the query is not to be kept (it names a purpose, staff's free text). */
+    public static final String WITHOUT_QUERY = RefusalRecorder.class.getName() + ".withoutQuery";
 
     private static final Logger log = LoggerFactory.getLogger(RefusalRecorder.class);
 
@@ -67,7 +69,8 @@ public class RefusalRecorder extends OncePerRequestFilter {
     }
 
     private void record(HttpServletRequest request, int status) {
-        String path = request.getRequestURI() + (request.getQueryString() == null ? "" : "?" + request.getQueryString());
+        String path = request.getRequestURI() + (request.getQueryString() == null || request.getAttribute(WITHOUT_QUERY) != null
+                ? "" : "?" + request.getQueryString());
         Object reason = request.getAttribute(REASON);
         Object appeal = request.getAttribute(APPEAL);
         try {

@@ -75,6 +75,10 @@ class SameOriginWrites extends OncePerRequestFilter {
         }
         String reason = "a change from a browser must come from Appeal Desk's own pages: " + problem;
         request.setAttribute(RefusalRecorder.REASON, reason);
+        if (recordedView(request)) {
+            // its purpose is another site's words: not kept under this person's name
+            request.setAttribute(RefusalRecorder.WITHOUT_QUERY, Boolean.TRUE);
+        }
         response.setStatus(HttpServletResponse.SC_FORBIDDEN);
         response.setContentType("application/problem+json");
         json.writeValue(response.getOutputStream(), Map.of("title", "Forbidden", "status", 403, "detail", reason));

@@ -100,6 +100,12 @@ class StaffSessionTest {
         assertThat(get(page + "planted+by+a+sibling+site", withCookie(session, Map.of("Sec-Fetch-Site", "same-site")))
                 .statusCode()).isEqualTo(403);
         assertThat(views(opened)).as("nothing recorded").isZero();
+        org.awaitility.Awaitility.await().atMost(Duration.ofSeconds(5)).untilAsserted(() -> assertThat(jdbc.sql(
+                "select path || ' ' || coalesce(tracking_number, '-') from appeal_desk.refusal where path like ?")
+                .param("/staff/appeals/" + opened.trackingNumber() + "/appellant%").query(String.class).list())
+                .as("refused, filed under the appeal, without another site's purpose")
+                .containsExactly("/staff/appeals/" + opened.trackingNumber() + "/appellant " + opened.trackingNumber(),
+                        "/staff/appeals/" + opened.trackingNumber() + "/appellant " + opened.trackingNumber()));
 
         assertThat(get(page + "hotline+call+about+the+name", withCookie(session, Map.of("Sec-Fetch-Site", "same-origin")))
                 .statusCode()).isEqualTo(200);
