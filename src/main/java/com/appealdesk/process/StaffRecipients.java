@@ -29,6 +29,12 @@ class StaffRecipients {
         return ofGroup(desk);
     }
 
+    /** One staff member, if they have an e-mail address. */
+    List<StaffRecipient> ofUser(String userId) {
+        User user = userId == null ? null : identities.createUserQuery().userId(userId).singleResult();
+        return user == null || user.getEmail() == null ? List.of() : List.of(recipient(user));
+    }
+
     List<StaffRecipient> ofGroup(String groupId) {
         Map<String, StaffRecipient> byAddress = new LinkedHashMap<>();
         for (User user : identities.createUserQuery().memberOfGroup(groupId).list()) {

@@ -224,6 +224,10 @@ class WalletDeliveryTest {
         assertThat(wallet.access(account)).contains(AccountAccess.RESTRICTED);
         assertThat(new Http(port).getList("/staff/appeals/" + opened.trackingNumber() + "/timeline", Http.AUDITOR).toString())
                 .contains("refused at", "the wallet refused it for good");
+        assertThat(jdbc.sql("select kind || ':' || recipient || ':' || subject from appeal_desk.message where tracking_number = ? and audience = 'STAFF'")
+                .param(opened.trackingNumber()).query(String.class).list()).as("the decider is told")
+                .containsExactly("STAFF_DECISION_RETURNED:reviewer@appeal-desk.local:Appeal " + opened.trackingNumber()
+                        + ": the wallet refused your decision");
 
         // the same decision is never sent again, whatever runs the step
         assertThat(decisions.apply(opened.trackingNumber())).hasValueSatisfying(refusal -> assertThat(refusal).contains("409"));
