@@ -101,11 +101,8 @@ public class Commitments {
         actions.record(trackingNumber, "COMMITMENT_MADE", kind + " until " + dueAt + ": " + commitment.text(), madeBy, remoteAddr);
         watch.watch(commitment);
         refreshForm(trackingNumber);
-        // the date on the appellant's own clock (their zone, or UTC when we know none)
-        ZoneId zone = AppellantTimeZone.of(appeal).orElse(ZoneId.of("UTC"));
         notifications.notify(trackingNumber, "COMMITMENT_" + kind.name(), null, "commitment:" + commitment.id(),
-                Map.of("commitmentDue", DATE_TIME.format(dueAt.atZone(zone)) + " (" + zone.getId() + ")",
-                        "commitmentText", commitment.text()));
+                Map.of("commitmentDue", dueText(appeal, dueAt), "commitmentText", commitment.text()));
         return commitment;
     }
 
@@ -159,10 +156,15 @@ public class Commitments {
                     "wallet", null);
             refreshForm(appeal.trackingNumber());
             // the appellant was told they could move the balance out: they are told it is not so after all
-            ZoneId zone = AppellantTimeZone.of(appeal).orElse(ZoneId.of("UTC"));
             notifications.notify(appeal.trackingNumber(), "COMMITMENT_GRANT_REFUSED", null, "commitment-refused:" + id,
-                    Map.of("commitmentDue", DATE_TIME.format(commitment.dueAt().atZone(zone)) + " (" + zone.getId() + ")"));
+                    Map.of("commitmentDue", dueText(appeal, commitment.dueAt())));
         }
+    }
+
+    /** The date on the appellant's own clock (their zone, or UTC when we know none), as the messages give it. */
+    private static String dueText(Appeal appeal, Instant dueAt) {
+        ZoneId zone = AppellantTimeZone.of(appeal).orElse(ZoneId.of("UTC"));
+        return DATE_TIME.format(dueAt.atZone(zone)) + " (" + zone.getId() + ")";
     }
 
     /**

@@ -34,17 +34,21 @@ public class DocumentCipher {
     private static final int TAG_BITS = 128;
 
     private final SecretKey key;
-    private final List<SecretKey> previousKeys;
+    /** The current key, then the retired ones: the keys a document is tried with. */
+    private final List<SecretKey> keys;
     private final SecureRandom random = new SecureRandom();
 
     DocumentCipher(DocumentProperties properties) {
         this.key = properties.encryptionKey() == null || properties.encryptionKey().isBlank()
                 ? randomKey()
                 : new SecretKeySpec(decode(properties.encryptionKey(), "appeal.documents.encryption-key"), "AES");
-        this.previousKeys = properties.previousEncryptionKeys() == null ? List.of()
-                : Arrays.stream(properties.previousEncryptionKeys().split(",")).map(String::strip).filter(k -> !k.isEmpty())
-                        .map(k -> (SecretKey) new SecretKeySpec(decode(k, "appeal.documents.previous-encryption-keys"), "AES"))
-                        .toList();
+        List<SecretKey> all = new java.util.ArrayList<>(List.of(key));
+        if (properties.previousEncryptionKeys() != null) {
+            Arrays.stream(properties.previousEncryptionKeys().split(",")).map(String::strip).filter(k -> !k.isEmpty())
+                    .map(k -> new SecretKeySpec(decode(k, "appeal.documents.previous-encryption-keys"), "AES"))
+                    .forEach(all::add);
+        }
+        this.keys = List.copyOf(all);
     }
 
     public byte[] encrypt(byte[] plain) {
@@ -148,7 +152,7 @@ public class DocumentCipher {
 
     public byte[] decrypt(byte[] stored) {
         GeneralSecurityException last = null;
-        for (SecretKey candidate : keys()) {
+        for (SecretKey candidate : keys) {
             try {
                 Cipher cipher = Cipher.getInstance("AES/GCM/NoPadding");
                 cipher.init(Cipher.DECRYPT_MODE, candidate, new GCMParameterSpec(TAG_BITS, stored, 0, NONCE_BYTES));
@@ -159,15 +163,8 @@ public class DocumentCipher {
                 throw new IllegalStateException("cannot decrypt document (not a sealed document)", e);
             }
         }
-        throw new IllegalStateException("cannot decrypt document (none of the " + keys().size()
+        throw new IllegalStateException("cannot decrypt document (none of the " + keys.size()
                 + " keys opens it, or the object was tampered with)", last);
-    }
-
-    private List<SecretKey> keys() {
-        List<SecretKey> all = new java.util.ArrayList<>(1 + previousKeys.size());
-        all.add(key);
-        all.addAll(previousKeys);
-        return all;
     }
 
     private static byte[] decode(String base64, String setting) {

@@ -60,7 +60,7 @@ class EscalateReviewDelegate implements JavaDelegate {
         TaskService tasks = execution.getProcessEngineServices().getTaskService();
         tasks.deleteCandidateGroup(review.getId(), AppealVariables.reviewDesk(execution));
         String assignee = review.getAssignee();
-        if (assignee != null && !isSupervisor(execution, assignee)) {
+        if (assignee != null && !isSupervisor(execution.getProcessEngineServices().getIdentityService(), assignee)) {
             tasks.setAssignee(review.getId(), null);
         }
     }
@@ -71,8 +71,7 @@ class EscalateReviewDelegate implements JavaDelegate {
                 && SUPERVISOR_DECIDES.equals(policy.get("action"));
     }
 
-    private static boolean isSupervisor(DelegateExecution execution, String userId) {
-        return execution.getProcessEngineServices().getIdentityService().createUserQuery().userId(userId)
-                .memberOfGroup(AppealProcess.GROUP_SUPERVISORS).count() > 0;
+    static boolean isSupervisor(org.camunda.bpm.engine.IdentityService identities, String userId) {
+        return identities.createUserQuery().userId(userId).memberOfGroup(AppealProcess.GROUP_SUPERVISORS).count() > 0;
     }
 }

@@ -30,8 +30,8 @@ class EscalationCarriedOverListener implements TaskListener {
         if (EscalateReviewDelegate.supervisorDecides(task)) {
             dropCandidateGroup(task, AppealVariables.reviewDesk(task.getExecution()));
             String assignee = task.getAssignee();
-            if (assignee != null && task.getProcessEngineServices().getIdentityService().createUserQuery().userId(assignee)
-                    .memberOfGroup(AppealProcess.GROUP_SUPERVISORS).count() == 0) {
+            if (assignee != null && !EscalateReviewDelegate.isSupervisor(task.getProcessEngineServices().getIdentityService(),
+                    assignee)) {
                 task.setAssignee(null);
             }
         }

@@ -267,4 +267,19 @@ public class Http {
         headers.setAccept(List.of(MediaType.APPLICATION_JSON, MediaType.ALL));
         return headers;
     }
+
+    /**
+     * A request exactly as given, sent with the JDK's HTTP client: the usual client (HttpURLConnection) drops headers
+     * such as {@code Origin}, which a browser sends. {@code body} null: a GET.
+     */
+    public java.net.http.HttpResponse<String> raw(String path, Map<String, String> headers, String body) {
+        java.net.http.HttpRequest.Builder request = java.net.http.HttpRequest.newBuilder(java.net.URI.create(base + path));
+        request = body == null ? request.GET() : request.POST(java.net.http.HttpRequest.BodyPublishers.ofString(body));
+        headers.forEach(request::header);
+        try {
+            return java.net.http.HttpClient.newHttpClient().send(request.build(), java.net.http.HttpResponse.BodyHandlers.ofString());
+        } catch (java.io.IOException | InterruptedException e) {
+            throw new IllegalStateException(e);
+        }
+    }
 }

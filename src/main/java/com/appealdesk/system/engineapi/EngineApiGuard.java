@@ -126,16 +126,19 @@ public class EngineApiGuard extends OncePerRequestFilter {
         Optional<String> comments = commentProblem(method, relative, caller);
         Matcher commentCreate = COMMENT_CREATE.matcher(relative);
         Matcher commentRead = TASK_COMMENTS.matcher(relative);
+        boolean creates = commentCreate.matches() && "POST".equals(method);
+        boolean reads = !creates && commentRead.matches() && "GET".equals(method) && !commentRead.group(1).isEmpty()
+                && (commentRead.group(2) == null || commentRead.group(2).lastIndexOf('/') == 0);
+        // answered here when served: the engine's resource needs a history grant that staff who work tasks do not hold
+        Optional<org.camunda.bpm.engine.task.Task> commented = comments.isPresent() || !(creates || reads) ? Optional.empty()
+                : taskComments.served(creates ? commentCreate.group(1) : commentRead.group(1), caller.groups());
         if (comments.isPresent()) {
             refuse(request, response, HttpServletResponse.SC_FORBIDDEN, comments.get());
-        } else if (commentCreate.matches() && "POST".equals(method) && taskComments.serves(commentCreate.group(1), caller.groups())) {
-            // answered here: the engine's resource needs a history grant that staff who work tasks do not hold
-            taskComments.create(request, commentCreate.group(1), new BufferedRequest(request, MAX_BODY).body(), caller.userId(),
+        } else if (commented.isPresent() && creates) {
+            taskComments.create(request, commented.get(), new BufferedRequest(request, MAX_BODY).body(), caller.userId(),
                     List.copyOf(caller.groups()), response);
-        } else if (commentRead.matches() && "GET".equals(method) && !commentRead.group(1).isEmpty()
-                && (commentRead.group(2) == null || commentRead.group(2).lastIndexOf('/') == 0)
-                && taskComments.serves(commentRead.group(1), caller.groups())) {
-            taskComments.read(commentRead.group(1), commentRead.group(2) == null ? null : commentRead.group(2).substring(1),
+        } else if (commented.isPresent()) {
+            taskComments.read(commented.get(), commentRead.group(2) == null ? null : commentRead.group(2).substring(1),
                     response);
         } else if (COMPLETION.matcher(relative).matches() && "POST".equals(method)) {
             BufferedRequest buffered = new BufferedRequest(request, MAX_BODY);

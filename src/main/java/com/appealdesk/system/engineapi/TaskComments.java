@@ -13,6 +13,7 @@ import java.io.IOException;
 import java.text.SimpleDateFormat;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import org.camunda.bpm.engine.IdentityService;
 import org.camunda.bpm.engine.ProcessEngine;
@@ -50,19 +51,21 @@ final class TaskComments {
                 .disable(SerializationFeature.FAIL_ON_EMPTY_BEANS);
     }
 
-    /** Whether this answers comment calls on the task for a caller of these groups (otherwise the engine does). */
-    boolean serves(String taskId, Set<String> groups) {
+    /**
+     * The open task whose comment calls this answers for a caller of these groups; empty when the engine answers them
+     * (no such task, a task of another process, an auditor).
+     */
+    Optional<Task> served(String taskId, Set<String> groups) {
         if (groups.contains(StaffUser.AUDITORS)
                 || !(groups.contains(StaffUser.REVIEWERS) || groups.contains(StaffUser.SUPERVISORS))) {
-            return false;
+            return Optional.empty();
         }
-        Task task = openTask(taskId);
-        return task != null && task.getProcessDefinitionId() != null
-                && task.getProcessDefinitionId().startsWith(AppealProcess.PROCESS_ID + ":");
+        return Optional.ofNullable(openTask(taskId)).filter(task -> task.getProcessDefinitionId() != null
+                && task.getProcessDefinitionId().startsWith(AppealProcess.PROCESS_ID + ":"));
     }
 
     /** {@code POST /task/{id}/comment/create}: the body's {@code message}, nothing else of it. */
-    void create(HttpServletRequest request, String taskId, byte[] body, String userId, List<String> groups,
+    void create(HttpServletRequest request, Task task, byte[] body, String userId, List<String> groups,
             HttpServletResponse response) throws IOException {
         if (EngineApiGuard.mappedPath(request).startsWith("/camunda/api/") && !carriesSessionToken(request)) {
             request.setAttribute(RefusalRecorder.REASON, "the webapps' CSRF token (X-XSRF-TOKEN) is missing or wrong");
@@ -71,11 +74,6 @@ final class TaskComments {
         }
         if (request.getContentType() == null || !MediaType.APPLICATION_JSON.isCompatibleWith(MediaType.parseMediaType(request.getContentType()))) {
             problem(response, HttpServletResponse.SC_UNSUPPORTED_MEDIA_TYPE, "a comment is sent as application/json");
-            return;
-        }
-        Task task = openTask(taskId);
-        if (task == null) {
-            problem(response, HttpServletResponse.SC_NOT_FOUND, "No task found for task id " + taskId);
             return;
         }
         String message = message(body);
@@ -89,7 +87,7 @@ final class TaskComments {
         identity.setAuthentication(userId, groups);
         Comment comment;
         try {
-            comment = engine.getTaskService().createComment(taskId, task.getProcessInstanceId(), message);
+            comment = engine.getTaskService().createComment(task.getId(), task.getProcessInstanceId(), message);
         } finally {
             if (before == null) {
                 identity.clearAuthentication();
@@ -101,11 +99,8 @@ final class TaskComments {
     }
 
     /** {@code GET /task/{id}/comment} and {@code GET /task/{id}/comment/{commentId}}. */
-    void read(String taskId, String commentId, HttpServletResponse response) throws IOException {
-        if (openTask(taskId) == null) {
-            problem(response, HttpServletResponse.SC_NOT_FOUND, "No task found for task id " + taskId);
-            return;
-        }
+    void read(Task task, String commentId, HttpServletResponse response) throws IOException {
+        String taskId = task.getId();
         if (commentId == null) {
             answer(response, engine.getTaskService().getTaskComments(taskId).stream().map(CommentDto::fromComment).toList());
             return;

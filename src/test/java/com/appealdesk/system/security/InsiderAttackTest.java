@@ -372,11 +372,8 @@ class InsiderAttackTest {
         assertThat(http.webappApi(HttpMethod.POST, "/camunda/api/engine/engine/default/task/" + review + "/comment/create",
                 new Http.WebappSession(tasklist.cookie(), "not-the-token"), Map.of("message", "from another site"))
                 .getStatusCode().value()).isEqualTo(403);
-        java.net.http.HttpResponse<String> plain = java.net.http.HttpClient.newHttpClient().send(java.net.http.HttpRequest
-                .newBuilder(java.net.URI.create("http://localhost:" + port + base + "/create"))
-                .header("Authorization", Http.REVIEWER).header("Content-Type", "text/plain")
-                .POST(java.net.http.HttpRequest.BodyPublishers.ofString("{\"message\":\"as a form would\"}")).build(),
-                java.net.http.HttpResponse.BodyHandlers.ofString());
+        java.net.http.HttpResponse<String> plain = http.raw(base + "/create", Map.of("Authorization", Http.REVIEWER,
+                "Content-Type", "text/plain"), "{\"message\":\"as a form would\"}");
         assertThat(plain.statusCode()).isEqualTo(415);
         assertThat(http.put(base, Http.REVIEWER, Map.of("id", one, "message", "rewritten")).getStatusCode().value()).isEqualTo(403);
         assertThat(http.delete(base + "/" + one, Http.SUPERVISOR, Map.of()).getStatusCode().value()).isEqualTo(403);

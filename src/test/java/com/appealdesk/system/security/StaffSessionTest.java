@@ -119,11 +119,8 @@ class StaffSessionTest {
                 .query(Long.class).single();
     }
 
-    private java.net.http.HttpResponse<String> get(String path, Map<String, String> headers) throws Exception {
-        java.net.http.HttpRequest.Builder request = java.net.http.HttpRequest.newBuilder(
-                java.net.URI.create("http://localhost:" + port + path)).GET();
-        headers.forEach(request::header);
-        return java.net.http.HttpClient.newHttpClient().send(request.build(), java.net.http.HttpResponse.BodyHandlers.ofString());
+    private java.net.http.HttpResponse<String> get(String path, Map<String, String> headers) {
+        return new Http(port).raw(path, headers, null);
     }
 
     @Test
@@ -148,15 +145,13 @@ class StaffSessionTest {
         assertThat(((MockHttpServletRequest) next.getRequest()).getSession(false)).as("served as if it had none").isNull();
     }
 
-    /** Sent with the JDK's HTTP client: the test's usual client (HttpURLConnection) drops an Origin header. */
+    /** As a browser sends it, an Origin header included. */
     private java.net.http.HttpResponse<String> post(String path, Object body, Map<String, String> headers) {
+        Map<String, String> json = new LinkedHashMap<>(headers);
+        json.put("Content-Type", "application/json");
         try {
-            java.net.http.HttpRequest.Builder request = java.net.http.HttpRequest.newBuilder(java.net.URI.create("http://localhost:" + port + path))
-                    .header("Content-Type", "application/json")
-                    .POST(java.net.http.HttpRequest.BodyPublishers.ofString(new com.fasterxml.jackson.databind.ObjectMapper().writeValueAsString(body)));
-            headers.forEach(request::header);
-            return java.net.http.HttpClient.newHttpClient().send(request.build(), java.net.http.HttpResponse.BodyHandlers.ofString());
-        } catch (java.io.IOException | InterruptedException e) {
+            return new Http(port).raw(path, json, new com.fasterxml.jackson.databind.ObjectMapper().writeValueAsString(body));
+        } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
             throw new IllegalStateException(e);
         }
     }
